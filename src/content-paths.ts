@@ -1,0 +1,8 @@
+/**
+ * Where content lives. Defaults to the project's `content/`; tests and the benchmark point
+ * PAPERSHELF_CONTENT at a catalog of their own so they never touch (or race on) the real one.
+ */
+export const CONTENT_ROOT = (process.env.PAPERSHELF_CONTENT ?? './content').replace(/\/+$/, '');
+export const PAPERS_DIR = `${CONTENT_ROOT}/papers`;
+export const NOTES_DIR = `${CONTENT_ROOT}/notes`;
+export const LISTINGS_JSON = `${PAPERS_DIR}/_listings.json`;

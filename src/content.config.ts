@@ -1,0 +1,31 @@
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { paperLoader } from './loaders/paper-loader.ts';
+import { LISTINGS_JSON, NOTES_DIR, PAPERS_DIR } from './content-paths.ts';
+import { paperSchema } from './lib/paper.ts';
+
+export { paperSchema };
+
+const papers = defineCollection({ loader: paperLoader({ base: `${PAPERS_DIR}/` }), schema: paperSchema });
+
+export const listingSchema = z.object({
+  id: z.string(),
+  file: z.string(),
+  title: z.string(),
+  format: z.enum(['page', 'bare']),
+  entries: z.number().int().nonnegative(),
+  captured: z.iso.date().optional(),
+  capturedInferred: z.boolean(),
+});
+
+const listings = defineCollection({ loader: file(LISTINGS_JSON), schema: listingSchema });
+
+/** A note's front matter may correct the topics the tagger gave its paper. */
+export const noteSchema = z.object({
+  topics: z.object({ add: z.array(z.string()).default([]), remove: z.array(z.string()).default([]) }).optional(),
+});
+
+const notes = defineCollection({ loader: glob({ pattern: '*.mdx', base: NOTES_DIR }), schema: noteSchema });
+
+export const collections = { papers, listings, notes };

@@ -1,0 +1,49 @@
+import { parse, stringify } from 'yaml';
+import { abstractToMdx } from './mdx-body.ts';
+import { GENERATOR, type Paper, type PaperData, paperSchema } from './paper.ts';
+
+const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n?/;
+
+/** Front matter in a fixed key order, so the same paper always gives the same bytes. */
+function frontMatterOf(paper: Paper): PaperData {
+  const data: PaperData = {
+    title: paper.title,
+    key: paper.key,
+    upvotes: paper.upvotes,
+    topics: paper.topics,
+    sources: paper.sources,
+    generator: GENERATOR,
+  };
+  if (paper.published) data.published = paper.published;
+  if (paper.authors) data.authors = paper.authors;
+  if (paper.organisation) data.organisation = paper.organisation;
+  return paperSchema.parse(data);
+}
+
+/**
+ * The whole generated `.mdx` file of a paper. Front matter is written by a YAML library (never by
+ * string concatenation), the body by the MDX serialiser.
+ */
+export function renderPaperFile(paper: Paper): string {
+  const yaml = stringify(frontMatterOf(paper), { lineWidth: 0, sortMapEntries: true });
+  const body = abstractToMdx(paper.abstract);
+  return `---\n${yaml}---\n${body ? `\n${body}` : ''}`;
+}
+
+export interface PaperFile {
+  data: unknown;
+  body: string;
+}
+
+/** Splits a paper file into its (unvalidated) front matter and MDX body. */
+export function parsePaperFile(text: string): PaperFile {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) return { data: {}, body: text };
+  return { data: parse(match[1]!) ?? {}, body: text.slice(match[0].length) };
+}
+
+/** Whether a file was written by ingest (and so may be rewritten or removed by it). */
+export function isGeneratedPaperFile(text: string): boolean {
+  const { data } = parsePaperFile(text);
+  return typeof data === 'object' && data !== null && (data as { generator?: unknown }).generator === GENERATOR;
+}

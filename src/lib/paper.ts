@@ -1,0 +1,44 @@
+import { z } from 'astro/zod';
+
+/** Where a paper was seen: one entry of one listing dump. */
+export const sourceSchema = z.object({
+  listing: z.string().min(1),
+  file: z.string().min(1),
+  line: z.number().int().positive(),
+  captured: z.iso.date().optional(),
+});
+
+export const organisationSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+});
+
+/**
+ * The one definition of a paper's front matter. Ingest validates every file it writes against it and
+ * the site's content collection uses it too, so the two can never disagree about a field.
+ */
+export const paperSchema = z.object({
+  title: z.string().min(1),
+  /** Normalised title: the identity used for dedupe and slug suffixes. */
+  key: z.string().min(1),
+  published: z.iso.date().optional(),
+  authors: z.number().int().positive().optional(),
+  organisation: organisationSchema.optional(),
+  upvotes: z.number().int().nonnegative(),
+  topics: z.array(z.string()),
+  sources: z.array(sourceSchema).min(1),
+  /** Marks files ingest owns, so it only ever removes what it wrote itself. */
+  generator: z.literal('papershelf-ingest'),
+});
+
+export type PaperSource = z.infer<typeof sourceSchema>;
+export type Organisation = z.infer<typeof organisationSchema>;
+export type PaperData = z.infer<typeof paperSchema>;
+
+/** A paper as ingest knows it: front matter plus the abstract text (not yet MDX). */
+export interface Paper extends PaperData {
+  slug: string;
+  abstract: string;
+}
+
+export const GENERATOR = 'papershelf-ingest' as const;

@@ -1,0 +1,36 @@
+import type { Root } from 'mdast';
+import rehypeExternalLinks from 'rehype-external-links';
+import rehypeStringify from 'rehype-stringify';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+
+const MDX_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement']);
+
+/** Generated bodies hold only text and links; anything MDX would execute means the file was tampered with. */
+function refuseMdxNodes() {
+  return (tree: Root, file: { path?: string }) => {
+    visit(tree, (node) => {
+      if (MDX_NODES.has(node.type)) throw new Error(`${file.path ?? 'paper body'}: generated abstracts must not contain MDX code (${node.type})`);
+    });
+  };
+}
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkMdx)
+  .use(refuseMdxNodes)
+  .use(remarkRehype)
+  .use(rehypeExternalLinks, { rel: ['nofollow', 'noopener'] })
+  .use(rehypeStringify);
+
+/**
+ * Renders a generated abstract body to HTML with MDX's own parser, so the page shows what an MDX
+ * compile would, without compiling one JavaScript module per paper (the cost that dominates large
+ * catalogs).
+ */
+export function renderAbstract(mdx: string, path?: string): string {
+  return String(processor.processSync(path ? { value: mdx, path } : mdx));
+}

@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import slugify from '@sindresorhus/slugify';
+
+export const MAX_SLUG_LENGTH = 80;
+const SUFFIX_LENGTH = 6;
+const SAFE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Short, stable hash of a paper's own key: the only thing a slug suffix may depend on. */
+export function keyHash(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, SUFFIX_LENGTH);
+}
+
+/** Cuts a slug to at most `max` characters, at a word boundary when there is one. */
+function cutAtWord(slug: string, max: number): string {
+  if (slug.length <= max) return slug;
+  const cut = slug.slice(0, max + 1);
+  const boundary = cut.lastIndexOf('-');
+  return (boundary > 0 ? cut.slice(0, boundary) : slug.slice(0, max)).replace(/-+$/, '');
+}
+
+/**
+ * The URL slug of a paper, decided from the paper alone so that adding, removing or reordering other
+ * papers can never change it.
+ *
+ * A title whose slug spells out its whole key (plain ASCII words, not cut short) gets that slug as is:
+ * two different keys can never share it. Any other title lost something on the way (a cut, a
+ * transliteration, dropped symbols) and could meet another paper's slug, so it carries a suffix
+ * hashed from its own key.
+ */
+export function slugFor(title: string, key: string): string {
+  const full = slugify(title, { decamelize: false });
+  const lossless = full.length > 0 && full.length <= MAX_SLUG_LENGTH && full.replace(/-/g, ' ') === key;
+  if (lossless) return full;
+  const stem = cutAtWord(full, MAX_SLUG_LENGTH - SUFFIX_LENGTH - 1) || 'paper';
+  const slug = `${stem}-${keyHash(key)}`;
+  if (!SAFE_SLUG.test(slug)) throw new Error(`slugFor produced an unsafe slug: ${slug}`);
+  return slug;
+}
+
+export function isSafeSlug(slug: string): boolean {
+  return SAFE_SLUG.test(slug) && slug.length <= MAX_SLUG_LENGTH;
+}
