@@ -2,9 +2,19 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // The end-to-end suites build real sites; give them room on a 2-core machine.
-    testTimeout: 30_000,
-    hookTimeout: 600_000,
+    projects: [
+      { test: { name: 'unit', include: ['tests/lib/**/*.test.ts', 'tests/scripts/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          // One fixture build for every browser suite; it takes a while on a 2-core machine.
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          hookTimeout: 600_000,
+          testTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

@@ -1,0 +1,38 @@
+/**
+ * Builds the small fixture catalog (tests/fixtures/e2e) exactly as `npm run build` builds the real one
+ * (ingest, then `astro build` with every integration), under a GitHub Pages style sub-path, into a
+ * temporary folder of its own.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const FIXTURE_BASE = '/papershelf/';
+export const FIXTURE_SITE = 'https://example.github.io';
+export const FIXTURE_ROOT = resolve('node_modules/.cache/papershelf-e2e');
+export const FIXTURE_DIST = join(FIXTURE_ROOT, 'dist');
+const FIXTURES = resolve('tests/fixtures/e2e');
+
+export function fixtureEnv(): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    SITE: FIXTURE_SITE,
+    BASE: FIXTURE_BASE,
+    PAPERSHELF_CONTENT: join(FIXTURE_ROOT, 'content'),
+    PAPERSHELF_OUT: FIXTURE_DIST,
+    PAPERSHELF_CACHE: join(FIXTURE_ROOT, 'astro-cache'),
+  };
+}
+
+export function buildFixtureSite(): void {
+  rmSync(FIXTURE_ROOT, { recursive: true, force: true });
+  const content = join(FIXTURE_ROOT, 'content');
+  mkdirSync(content, { recursive: true });
+  cpSync(join(FIXTURES, 'listings'), join(content, 'listings'), { recursive: true });
+  if (existsSync(join(FIXTURES, 'notes'))) cpSync(join(FIXTURES, 'notes'), join(content, 'notes'), { recursive: true });
+  const env = fixtureEnv();
+  const run = (args: string[]) => execFileSync(process.execPath, args, { env, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 });
+  run(['node_modules/tsx/dist/cli.mjs', 'scripts/ingest.ts', '--report', join(FIXTURE_ROOT, 'report.json')]);
+  run(['node_modules/astro/bin/astro.mjs', 'build']);
+  if (!existsSync(join(FIXTURE_DIST, 'index.html'))) throw new Error('fixture build produced no dist/index.html');
+}
