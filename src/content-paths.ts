@@ -6,3 +6,4 @@ export const CONTENT_ROOT = (process.env.PAPERSHELF_CONTENT ?? './content').repl
 export const PAPERS_DIR = `${CONTENT_ROOT}/papers`;
 export const NOTES_DIR = `${CONTENT_ROOT}/notes`;
 export const LISTINGS_JSON = `${PAPERS_DIR}/_listings.json`;
+export const TOPICS_YAML = `${CONTENT_ROOT}/topics.yaml`;

@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { paperLoader } from './loaders/paper-loader.ts';
-import { LISTINGS_JSON, NOTES_DIR, PAPERS_DIR } from './content-paths.ts';
+import { LISTINGS_JSON, NOTES_DIR, PAPERS_DIR, TOPICS_YAML } from './content-paths.ts';
 import { paperSchema } from './lib/paper.ts';
 
 export { paperSchema };
@@ -28,4 +28,15 @@ export const noteSchema = z.object({
 
 const notes = defineCollection({ loader: glob({ pattern: '*.mdx', base: NOTES_DIR }), schema: noteSchema });
 
-export const collections = { papers, listings, notes };
+/** The taxonomy (content/topics.yaml): one entry per topic, `id` is the topic's slug. */
+export const topicSchema = z.object({
+  name: z.string().min(1),
+  description: z.string().min(1),
+  terms: z.array(z.string().min(1)).min(1),
+  exclude: z.array(z.string().min(1)).optional(),
+  parent: z.string().optional(),
+});
+
+const topics = defineCollection({ loader: file(TOPICS_YAML), schema: topicSchema });
+
+export const collections = { papers, listings, notes, topics };

@@ -29,6 +29,7 @@ export function buildFixtureSite(): void {
   const content = join(FIXTURE_ROOT, 'content');
   mkdirSync(content, { recursive: true });
   cpSync(join(FIXTURES, 'listings'), join(content, 'listings'), { recursive: true });
+  cpSync(resolve('content/topics.yaml'), join(content, 'topics.yaml'));
   if (existsSync(join(FIXTURES, 'notes'))) cpSync(join(FIXTURES, 'notes'), join(content, 'notes'), { recursive: true });
   const env = fixtureEnv();
   const run = (args: string[]) => execFileSync(process.execPath, args, { env, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 });
