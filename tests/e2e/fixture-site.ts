@@ -1,7 +1,8 @@
 /**
- * Builds the small fixture catalog (tests/fixtures/e2e) exactly as `npm run build` builds the real one
- * (ingest, then `astro build` with every integration), under a GitHub Pages style sub-path, into a
- * temporary folder of its own.
+ * Builds the fixture catalog exactly as `npm run build` builds the real one (ingest, then `astro
+ * build` with every integration), under a GitHub Pages style sub-path, into a temporary folder of its
+ * own. The fixture is the real default catalog plus the hostile listings and notes in
+ * tests/fixtures/e2e, so browser tests and search-quality tests see real data.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -21,6 +22,7 @@ export function fixtureEnv(): NodeJS.ProcessEnv {
     PAPERSHELF_CONTENT: join(FIXTURE_ROOT, 'content'),
     PAPERSHELF_OUT: FIXTURE_DIST,
     PAPERSHELF_CACHE: join(FIXTURE_ROOT, 'astro-cache'),
+    PAPERSHELF_CARD_CACHE: join(FIXTURE_ROOT, 'card-cache'),
   };
 }
 
@@ -28,6 +30,7 @@ export function buildFixtureSite(): void {
   rmSync(FIXTURE_ROOT, { recursive: true, force: true });
   const content = join(FIXTURE_ROOT, 'content');
   mkdirSync(content, { recursive: true });
+  cpSync(resolve('content/listings'), join(content, 'listings'), { recursive: true });
   cpSync(join(FIXTURES, 'listings'), join(content, 'listings'), { recursive: true });
   cpSync(resolve('content/topics.yaml'), join(content, 'topics.yaml'));
   if (existsSync(join(FIXTURES, 'notes'))) cpSync(join(FIXTURES, 'notes'), join(content, 'notes'), { recursive: true });
