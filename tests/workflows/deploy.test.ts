@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, test } from 'vitest';
+
+const workflow = parse(readFileSync('.github/workflows/deploy.yml', 'utf8'));
+const readme = readFileSync('README.md', 'utf8');
+const steps: { uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, string> }[] = workflow.jobs.build.steps;
+
+describe('GitHub Pages workflow', () => {
+  test('deploys on push to main with the permissions Pages needs', () => {
+    expect(workflow.on.push.branches).toEqual(['main']);
+    expect(workflow.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
+    expect(workflow.jobs.deploy.needs).toBe('build');
+    expect(workflow.jobs.deploy.steps.map((s: { uses?: string }) => s.uses)).toContainEqual(expect.stringMatching(/^actions\/deploy-pages@v\d+$/));
+  });
+
+  test('builds with the command the README names, SITE and BASE from the repository', () => {
+    const build = steps.find((s) => s.run === 'npm run build');
+    expect(build).toBeDefined();
+    expect(readme).toContain('npm run build');
+    expect(build!.env).toEqual({ SITE: '${{ steps.pages.outputs.origin }}', BASE: '${{ steps.pages.outputs.base_path }}/' });
+    expect(steps.some((s) => s.uses?.startsWith('actions/configure-pages@'))).toBe(true);
+    expect(steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))?.with).toEqual({ path: 'dist' });
+  });
+
+  test('keeps the social-card cache between runs', () => {
+    const cache = steps.find((s) => s.uses?.startsWith('actions/cache@'));
+    expect(cache?.with?.path).toBe('.cache/cards');
+  });
+
+  test('installs with npm install, not npm ci (see README)', () => {
+    expect(steps.some((s) => s.run?.startsWith('npm install'))).toBe(true);
+    expect(steps.some((s) => s.run?.startsWith('npm ci'))).toBe(false);
+  });
+});
