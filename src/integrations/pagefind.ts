@@ -1,0 +1,88 @@
+/**
+ * Builds the Pagefind search index from the finished site at the end of `astro build`, so `npm run
+ * build` always ships an index that matches the pages it just wrote. Only paper pages are indexed;
+ * within them Pagefind reads the `data-pagefind-body` element and the filter / sort / meta attributes
+ * that PaperSearchMeta emits.
+ */
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import { routes } from '../lib/urls.ts';
+import { SITE } from '../site.config.ts';
+
+/** The bundle folder inside the output; the search page loads `pagefind/pagefind.js` from it. */
+export const PAGEFIND_DIR = 'pagefind';
+
+/** `papers/*\/index.html` and `papers/`, derived from the one definition of paper URLs. */
+const PAPER_GLOB = `${routes.paper('*')}index.html`;
+const PAPER_PREFIX = routes.paper('*').slice(0, routes.paper('*').indexOf('*'));
+
+/** Every Pagefind response carries `errors`; an index built despite one would silently miss pages. */
+function check<T extends { errors: string[] }>(step: string, response: T): T {
+  if (response.errors.length > 0) throw new Error(`Pagefind ${step} failed:\n  ${response.errors.join('\n  ')}`);
+  return response;
+}
+
+function folderSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    bytes += statSync(join(entry.parentPath, entry.name)).size;
+    files += 1;
+  }
+  return { bytes, files };
+}
+
+/** Pages Pagefind actually indexed (addDirectory's own count includes pages it then skipped). */
+function indexedPages(bundle: string): number {
+  const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+}
+
+/**
+ * Pagefind always writes its ready-made UIs and highlighter; the search page has its own UI, so they
+ * would only be deployed (and precached) for nothing.
+ */
+const UNUSED_BUNDLE_FILE = /^pagefind-(?:[a-z-]*ui|highlight)\.(?:js|css)$/;
+
+function removeUnusedFiles(bundle: string): void {
+  for (const name of readdirSync(bundle)) if (UNUSED_BUNDLE_FILE.test(name)) rmSync(join(bundle, name));
+}
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+export default function pagefindIntegration(): AstroIntegration {
+  return {
+    name: 'papershelf:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, pages, logger }) => {
+        const site = fileURLToPath(dir);
+        const bundle = join(site, PAGEFIND_DIR);
+        const started = performance.now();
+        try {
+          // One language for the whole catalog: a stray lang attribute must not split the index.
+          const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: SITE.lang }));
+          if (!index) throw new Error('Pagefind createIndex returned no index');
+          check('addDirectory', await index.addDirectory({ path: site, glob: PAPER_GLOB }));
+          check('writeFiles', await index.writeFiles({ outputPath: bundle }));
+        } finally {
+          await pagefind.close();
+        }
+        const built = pages.filter((page) => page.pathname.startsWith(PAPER_PREFIX) && page.pathname.length > PAPER_PREFIX.length).length;
+        const indexed = indexedPages(bundle);
+        if (indexed !== built) {
+          throw new Error(`Pagefind indexed ${indexed} pages but the build wrote ${built} paper pages`);
+        }
+        removeUnusedFiles(bundle);
+        const size = folderSize(bundle);
+        const ms = Math.round(performance.now() - started);
+        logger.info(`indexed ${indexed} paper pages: ${kib(size.bytes)} in ${size.files} files (${ms} ms)`);
+      },
+    },
+  };
+}
