@@ -48,7 +48,7 @@ export interface IngestResult {
 
 export interface IngestOptions {
   /** Assigns topics to a paper; ingest itself knows no taxonomy. */
-  tagTopics?: (paper: Omit<Paper, 'topics'>) => string[];
+  tagTopics?: ((paper: Omit<Paper, 'topics'>) => string[]) | undefined;
 }
 
 interface DatedEntry extends RawEntry {
