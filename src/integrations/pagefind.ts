@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { PAGEFIND_DIR } from '../lib/search-paths.ts';
 import { routes } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
 
-/** The bundle folder inside the output; the search page loads `pagefind/pagefind.js` from it. */
-export const PAGEFIND_DIR = 'pagefind';
+export { PAGEFIND_DIR };
 
 /** `papers/*\/index.html` and `papers/`, derived from the one definition of paper URLs. */
 const PAPER_GLOB = `${routes.paper('*')}index.html`;

@@ -24,6 +24,11 @@ function tokens(values: readonly string[]): string[] {
   return [...new Set(values.map((value) => value.trim()).filter(Boolean))].sort();
 }
 
+/** Words as typed, with runs of whitespace collapsed: `  low  rank ` → `low rank`. */
+export function normaliseQuery(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 export function emptySearchState(): SearchState {
   return { query: '', filters: { topic: [], year: [], listing: [], 'has-upvotes': [] }, sort: 'relevance' };
 }
@@ -31,7 +36,7 @@ export function emptySearchState(): SearchState {
 export function parseSearchState(search: string | URLSearchParams): SearchState {
   const params = new URLSearchParams(search);
   const state = emptySearchState();
-  state.query = (params.get(QUERY_PARAM) ?? '').replace(/\s+/g, ' ').trim();
+  state.query = normaliseQuery(params.get(QUERY_PARAM) ?? '');
   for (const facet of FACETS) state.filters[facet] = tokens(params.getAll(facet));
   const sort = params.get(SORT_PARAM);
   if (isSortOrder(sort)) state.sort = sort;
@@ -41,7 +46,7 @@ export function parseSearchState(search: string | URLSearchParams): SearchState 
 /** `?q=…&topic=…&sort=…`, or '' for the empty state. */
 export function serialiseSearchState(state: SearchState): string {
   const params = new URLSearchParams();
-  const query = state.query.replace(/\s+/g, ' ').trim();
+  const query = normaliseQuery(state.query);
   if (query) params.set(QUERY_PARAM, query);
   for (const facet of FACETS) for (const token of tokens(state.filters[facet])) params.append(facet, token);
   if (state.sort !== 'relevance') params.set(SORT_PARAM, state.sort);

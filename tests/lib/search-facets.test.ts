@@ -1,0 +1,48 @@
+import { expect, test } from 'vitest';
+import { facetGroups } from '../../src/lib/search-facets.ts';
+import type { SearchVocabulary } from '../../src/lib/search-query.ts';
+import { parseSearchState } from '../../src/lib/search-state.ts';
+
+const vocabulary: SearchVocabulary = {
+  topic: [
+    { token: 'icl', value: 'In-context learning' },
+    { token: 'peft', value: 'Parameter-efficient fine-tuning' },
+    { token: 'rl', value: 'Reinforcement learning' },
+  ],
+  listing: [
+    { token: 'newest', value: 'Daily Papers, Dec 9 2025' },
+    { token: 'older', value: 'Daily Papers, Oct 30 2025' },
+  ],
+};
+
+const counts = {
+  topic: { 'In-context learning': 3, 'Parameter-efficient fine-tuning': 7, 'Reinforcement learning': 0, Unknown: 3 },
+  year: { '2023': 2, Undated: 1, '2025': 4, '2024': 0 },
+  listing: { 'Daily Papers, Oct 30 2025': 9, 'Daily Papers, Dec 9 2025': 1 },
+  'has-upvotes': { no: 5, yes: 3 },
+};
+
+test('orders each facet its own way and labels values for readers', () => {
+  const groups = facetGroups(counts, parseSearchState(''), vocabulary);
+  const view = Object.fromEntries(groups.map((g) => [g.legend, g.options.map((o) => `${o.token}=${o.label}:${o.count}`)]));
+  expect(view).toEqual({
+    Topic: ['peft=Parameter-efficient fine-tuning:7', 'icl=In-context learning:3', 'Unknown=Unknown:3'],
+    Year: ['2025=2025:4', '2023=2023:2', 'Undated=Undated:1'],
+    Listing: ['newest=Daily Papers, Dec 9 2025:1', 'older=Daily Papers, Oct 30 2025:9'],
+    Upvotes: ['yes=Has upvotes:3', 'no=No upvotes:5'],
+  });
+});
+
+test('ticks selected options and keeps them even when they no longer match', () => {
+  const state = parseSearchState('?topic=rl&topic=peft&year=1999');
+  const groups = facetGroups(counts, state, vocabulary);
+  const topic = groups.find((g) => g.facet === 'topic')!.options;
+  expect(topic.filter((o) => o.checked).map((o) => [o.token, o.count])).toEqual([['peft', 7], ['rl', 0]]);
+  const year = groups.find((g) => g.facet === 'year')!.options;
+  expect(year.at(-2)).toEqual({ token: '1999', label: '1999', count: 0, checked: true });
+});
+
+test('facets without options are left out', () => {
+  const groups = facetGroups({ topic: {}, year: { '2024': 1 }, listing: {}, 'has-upvotes': { yes: 0 } }, parseSearchState(''), vocabulary);
+  expect(groups.map((g) => g.facet)).toEqual(['year']);
+});
