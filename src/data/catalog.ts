@@ -1,0 +1,36 @@
+/**
+ * The catalog as the pages see it. The collections are read and indexed once per build: every page
+ * awaits the same promise, so related papers (the one expensive step) are computed once, not per page.
+ */
+import { type CollectionEntry, getCollection } from 'astro:content';
+import { type Catalog, buildCatalog } from '../lib/catalog-index.ts';
+import { htmlToPlainText } from '../lib/plain-text.ts';
+import { SITE } from '../site.config.ts';
+
+export type PaperEntry = CollectionEntry<'papers'>;
+export type ListingEntry = CollectionEntry<'listings'>;
+export type TopicEntry = CollectionEntry<'topics'>;
+export type NoteEntry = CollectionEntry<'notes'>;
+export type SiteCatalog = Catalog<PaperEntry, ListingEntry, TopicEntry, NoteEntry>;
+
+/** A paper's abstract as plain text (rendered once by the paper loader; never re-parsed here). */
+export function abstractText(paper: PaperEntry): string {
+  return htmlToPlainText(paper.rendered?.html ?? '');
+}
+
+async function load(): Promise<SiteCatalog> {
+  const [papers, listings, topics, notes] = await Promise.all([
+    getCollection('papers'),
+    getCollection('listings'),
+    getCollection('topics'),
+    getCollection('notes'),
+  ]);
+  return buildCatalog({ papers, listings, topics, notes, abstractOf: abstractText, relatedCount: SITE.relatedCount });
+}
+
+let catalog: Promise<SiteCatalog> | undefined;
+
+export function getCatalog(): Promise<SiteCatalog> {
+  catalog ??= load();
+  return catalog;
+}

@@ -1,0 +1,200 @@
+/**
+ * Everything the pages need to know about the catalog, built once from the collections: orderings,
+ * groupings, related papers and neighbours. Pure: the collections come in, plain structures go out
+ * (src/data/catalog.ts does the loading).
+ */
+import { type YearGroup, groupByYear } from './archive.ts';
+import { relatedDocuments } from './related.ts';
+
+export interface IndexablePaper {
+  id: string;
+  data: {
+    title: string;
+    published?: string | undefined;
+    upvotes: number;
+    topics: string[];
+    sources: { listing: string; line: number }[];
+  };
+}
+
+export interface IndexableListing {
+  id: string;
+  data: { title: string; captured?: string | undefined };
+}
+
+export interface IndexableTopic {
+  id: string;
+  data: { name: string };
+}
+
+export interface IndexableNote {
+  id: string;
+  filePath?: string | undefined;
+}
+
+export interface CatalogInput<P, L, T, N> {
+  papers: readonly P[];
+  listings: readonly L[];
+  topics: readonly T[];
+  notes: readonly N[];
+  /** The abstract as plain text, for related papers. */
+  abstractOf: (paper: P) => string;
+  relatedCount: number;
+}
+
+/** A paper's neighbours: by publication date, or by title among undated papers. */
+export interface Neighbours<P> {
+  order: 'date' | 'title';
+  /** Newer paper (by date) or previous title. */
+  before?: P;
+  /** Older paper (by date) or next title. */
+  after?: P;
+}
+
+export interface CatalogStats {
+  papers: number;
+  /** Topics with at least one paper. */
+  topics: number;
+  listings: number;
+  undated: number;
+  /** Earliest and latest publication dates. */
+  first?: string;
+  last?: string;
+}
+
+export interface Catalog<P, L, T, N> {
+  /** Newest first; undated papers last, by title. */
+  papers: P[];
+  bySlug: Map<string, P>;
+  /** Every topic of the taxonomy (in its order) with its papers, newest first. */
+  byTopic: Map<string, P[]>;
+  /** Dated papers by publication year, newest year first. */
+  years: YearGroup<P>[];
+  /** Papers without a publication date, by title. */
+  undated: P[];
+  /** Each listing's papers in the order the listing had them. */
+  byListing: Map<string, P[]>;
+  /** Newest capture first; listings without a capture date last, by title. */
+  listings: L[];
+  topics: T[];
+  topicNames: Map<string, string>;
+  listingTitles: Map<string, string>;
+  related: Map<string, P[]>;
+  neighbours: Map<string, Neighbours<P>>;
+  /** Editorial notes by the slug of their paper. */
+  notes: Map<string, N>;
+  stats: CatalogStats;
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+function byTitle(a: IndexablePaper, b: IndexablePaper): number {
+  return collator.compare(a.data.title, b.data.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Newest first; on the same day the most upvoted first, then by title. Undated papers last. */
+export function compareNewestFirst(a: IndexablePaper, b: IndexablePaper): number {
+  const pa = a.data.published;
+  const pb = b.data.published;
+  if (pa !== pb) {
+    if (pa === undefined) return 1;
+    if (pb === undefined) return -1;
+    return pa < pb ? 1 : -1;
+  }
+  return b.data.upvotes - a.data.upvotes || byTitle(a, b);
+}
+
+/** A listing's papers in the order of their lines in its dump. */
+function listingOrder<P extends IndexablePaper>(papers: readonly P[]): Map<string, P[]> {
+  const lines = new Map<string, { paper: P; line: number }[]>();
+  for (const paper of papers) {
+    const first = new Map<string, number>();
+    for (const { listing, line } of paper.data.sources) first.set(listing, Math.min(line, first.get(listing) ?? line));
+    for (const [listing, line] of first) {
+      let entries = lines.get(listing);
+      if (!entries) lines.set(listing, (entries = []));
+      entries.push({ paper, line });
+    }
+  }
+  return new Map([...lines].map(([listing, entries]) => [listing, entries.sort((a, b) => a.line - b.line).map((e) => e.paper)]));
+}
+
+function neighbours<P extends IndexablePaper>(sequence: readonly P[], order: Neighbours<P>['order'], into: Map<string, Neighbours<P>>): void {
+  sequence.forEach((paper, i) => {
+    const entry: Neighbours<P> = { order };
+    const before = sequence[i - 1];
+    const after = sequence[i + 1];
+    if (before) entry.before = before;
+    if (after) entry.after = after;
+    into.set(paper.id, entry);
+  });
+}
+
+/** Notes must belong to a paper: a misspelt file name would otherwise vanish without a trace. */
+function checkNotes(notes: readonly IndexableNote[], bySlug: ReadonlyMap<string, unknown>): void {
+  const orphans = notes.filter((note) => !bySlug.has(note.id));
+  if (orphans.length === 0) return;
+  const lines = orphans.map((note) => `  ${note.filePath ?? `${note.id}.mdx`}: no paper has the slug "${note.id}"`);
+  throw new Error(
+    `Editorial notes without a paper:\n${lines.join('\n')}\nA note's file name must be the slug of a paper in content/papers/ (its URL is /papers/<slug>/).`,
+  );
+}
+
+export function buildCatalog<P extends IndexablePaper, L extends IndexableListing, T extends IndexableTopic, N extends IndexableNote>(
+  input: CatalogInput<P, L, T, N>,
+): Catalog<P, L, T, N> {
+  const papers = [...input.papers].sort(compareNewestFirst);
+  const bySlug = new Map(papers.map((p) => [p.id, p]));
+  checkNotes(input.notes, bySlug);
+
+  const dated = papers.filter((p) => p.data.published !== undefined);
+  const undated = papers.filter((p) => p.data.published === undefined).sort(byTitle);
+
+  const byTopic = new Map<string, P[]>(input.topics.map((t) => [t.id, []]));
+  for (const paper of papers) for (const topic of paper.data.topics) byTopic.get(topic)?.push(paper);
+
+  const listings = [...input.listings].sort((a, b) => {
+    const ca = a.data.captured;
+    const cb = b.data.captured;
+    if (ca !== cb) return ca === undefined ? 1 : cb === undefined ? -1 : ca < cb ? 1 : -1;
+    return collator.compare(a.data.title, b.data.title);
+  });
+
+  const matches = relatedDocuments(
+    papers.map((p) => ({ id: p.id, title: p.data.title, abstract: input.abstractOf(p) })),
+    { count: input.relatedCount },
+  );
+  const related = new Map(papers.map((p) => [p.id, (matches.get(p.id) ?? []).map((m) => bySlug.get(m.id)!)]));
+
+  const adjacent = new Map<string, Neighbours<P>>();
+  neighbours(dated, 'date', adjacent);
+  neighbours(undated, 'title', adjacent);
+
+  const stats: CatalogStats = {
+    papers: papers.length,
+    topics: [...byTopic.values()].filter((list) => list.length > 0).length,
+    listings: listings.length,
+    undated: undated.length,
+  };
+  const last = dated[0]?.data.published;
+  const first = dated.at(-1)?.data.published;
+  if (first) stats.first = first;
+  if (last) stats.last = last;
+
+  return {
+    papers: [...dated, ...undated],
+    bySlug,
+    byTopic,
+    years: groupByYear(dated),
+    undated,
+    byListing: listingOrder(papers),
+    listings,
+    topics: [...input.topics],
+    topicNames: new Map(input.topics.map((t) => [t.id, t.data.name])),
+    listingTitles: new Map(input.listings.map((l) => [l.id, l.data.title])),
+    related,
+    neighbours: adjacent,
+    notes: new Map(input.notes.map((n) => [n.id, n])),
+    stats,
+  };
+}

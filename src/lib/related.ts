@@ -1,0 +1,224 @@
+/**
+ * Related papers: tf-idf cosine similarity over title and abstract, computed for the whole catalog
+ * in one pass, in time that grows with the catalog rather than with its square:
+ *
+ * - vectors are sparse, and an inverted index lists the documents that contain each term;
+ * - candidates for a document are found through its most distinctive terms only (the rarest, so
+ *   the shortest postings lists), then ranked by their exact cosine over all shared terms;
+ * - terms found in a large share of the catalog are dropped: they say little about what a paper is
+ *   about and their postings lists are what would grow with n.
+ */
+
+export interface RelatedInput {
+  id: string;
+  title: string;
+  abstract: string;
+}
+
+export interface RelatedMatch {
+  id: string;
+  /** Cosine similarity in (0, 1]. */
+  score: number;
+}
+
+export interface RelatedOptions {
+  /** Matches per document. */
+  count?: number;
+  /** Terms found in more than this share of documents are ignored... */
+  maxDocFraction?: number;
+  /** ...unless they are found in at most this many, so small catalogs keep their vocabulary. */
+  maxDocFloor?: number;
+  /** How many times a title word counts: titles are short and say what the paper is about. */
+  titleWeight?: number;
+  /** A document's highest-weighted terms used to find candidates. */
+  queryTerms?: number;
+  /** Candidates ranked by exact cosine per document. */
+  candidates?: number;
+}
+
+const STOPWORDS = new Set(
+  `a about above after again against all also although am an and any are as at be because been before being below
+  between both but by can could did do does doing done down during each either etc few for from further had has have
+  having he her here hers him his how however i if in into is it its itself just let may me might more most much must
+  my neither no nor not now of off on once one only or other our ours out over own per rather same she should since
+  so some such than that the their theirs them themselves then there these they this those through thus to too two
+  under until up upon us use used uses using very via was we well were what when where whether which while who whom
+  whose why will with within without would yet you your yours paper propose proposed show shows study approach
+  method methods result results new based work`.split(/\s+/),
+);
+
+/** Folds the common English plural so "network" and "networks" are one term. */
+function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** Lower-cased word terms without diacritics, stopwords, bare numbers or one-letter tokens. */
+export function tokenize(text: string): string[] {
+  const words = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu);
+  const terms: string[] = [];
+  for (const word of words ?? []) {
+    if (word.length < 2 || /^\d+$/.test(word) || STOPWORDS.has(word)) continue;
+    terms.push(singular(word));
+  }
+  return terms;
+}
+
+function termCounts(doc: RelatedInput, titleWeight: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const term of tokenize(doc.title)) counts.set(term, (counts.get(term) ?? 0) + titleWeight);
+  for (const term of tokenize(doc.abstract)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return counts;
+}
+
+interface Vector {
+  terms: Int32Array;
+  /** L2-normalised tf-idf weights, parallel to `terms`. */
+  weights: Float64Array;
+}
+
+interface Ranked {
+  index: number;
+  score: number;
+}
+
+/** Keeps the best `count` entries, highest score first, lower index (earlier id) on equal scores. */
+function insertTop(top: Ranked[], index: number, score: number, count: number): void {
+  let at = top.length;
+  while (at > 0) {
+    const prev = top[at - 1]!;
+    if (prev.score > score || (prev.score === score && prev.index < index)) break;
+    at -= 1;
+  }
+  if (at >= count) return;
+  top.splice(at, 0, { index, score });
+  if (top.length > count) top.pop();
+}
+
+function sortById(input: readonly RelatedInput[]): RelatedInput[] {
+  return [...input].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** tf-idf vectors over the terms worth indexing (2 ≤ df ≤ maxDf), normalised over every kept term. */
+function vectorize(docs: RelatedInput[], options: Required<RelatedOptions>): { vectors: Vector[]; vocabulary: number } {
+  const counts = docs.map((doc) => termCounts(doc, options.titleWeight));
+  const df = new Map<string, number>();
+  for (const terms of counts) for (const term of terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  const n = docs.length;
+  const maxDf = Math.max(options.maxDocFloor, Math.ceil(options.maxDocFraction * n));
+  const ids = new Map<string, number>();
+  const vectors = counts.map((terms) => {
+    const kept: [number, number][] = [];
+    let norm = 0;
+    for (const [term, tf] of terms) {
+      const f = df.get(term)!;
+      if (f > maxDf) continue;
+      const w = (1 + Math.log(tf)) * Math.log(n / f);
+      norm += w * w;
+      // A term no other document has adds to the norm but can never make two documents similar.
+      if (f === 1 || w === 0) continue;
+      let id = ids.get(term);
+      if (id === undefined) ids.set(term, (id = ids.size));
+      kept.push([id, w]);
+    }
+    const length = Math.sqrt(norm);
+    return {
+      terms: Int32Array.from(kept, ([id]) => id),
+      weights: Float64Array.from(kept, ([, w]) => w / length),
+    };
+  });
+  return { vectors, vocabulary: ids.size };
+}
+
+interface InvertedIndex {
+  /** Postings of term t are at [offsets[t], offsets[t + 1]). */
+  offsets: Int32Array;
+  docs: Int32Array;
+  weights: Float64Array;
+}
+
+/** Term → the documents that contain it and its weight there, in flat arrays (compact for large n). */
+function invert(vectors: Vector[], vocabulary: number): InvertedIndex {
+  const offsets = new Int32Array(vocabulary + 1);
+  for (const v of vectors) for (const t of v.terms) offsets[t + 1]! += 1;
+  for (let t = 0; t < vocabulary; t += 1) offsets[t + 1]! += offsets[t]!;
+  const docs = new Int32Array(offsets[vocabulary]!);
+  const weights = new Float64Array(offsets[vocabulary]!);
+  const fill = offsets.slice(0, vocabulary);
+  vectors.forEach((v, index) => {
+    v.terms.forEach((t, at) => {
+      docs[fill[t]!] = index;
+      weights[fill[t]!] = v.weights[at]!;
+      fill[t]! += 1;
+    });
+  });
+  return { offsets, docs, weights };
+}
+
+/** Indices of a vector's `k` highest weights (ties: lower term id), its most distinctive terms. */
+function strongestTerms(v: Vector, k: number): number[] {
+  const order = Array.from(v.terms.keys()).sort((a, b) => v.weights[b]! - v.weights[a]! || v.terms[a]! - v.terms[b]!);
+  return order.slice(0, k);
+}
+
+/**
+ * For every document, the `count` most similar other documents (cosine > 0), best first. Equal
+ * scores are ordered by id, and the result does not depend on the order of the input.
+ */
+export function relatedDocuments(input: readonly RelatedInput[], options: RelatedOptions = {}): Map<string, RelatedMatch[]> {
+  const settings: Required<RelatedOptions> = {
+    count: 5,
+    maxDocFraction: 0.5,
+    maxDocFloor: 20,
+    titleWeight: 2,
+    queryTerms: 32,
+    candidates: 40,
+    ...options,
+  };
+  const docs = sortById(input);
+  const { vectors, vocabulary } = vectorize(docs, settings);
+  const index = invert(vectors, vocabulary);
+  const partial = new Float64Array(docs.length);
+  const query = new Float64Array(vocabulary);
+  const result = new Map<string, RelatedMatch[]>();
+
+  vectors.forEach((v, self) => {
+    const touched: number[] = [];
+    for (const at of strongestTerms(v, settings.queryTerms)) {
+      const t = v.terms[at]!;
+      const w = v.weights[at]!;
+      for (let p = index.offsets[t]!; p < index.offsets[t + 1]!; p += 1) {
+        const other = index.docs[p]!;
+        if (other === self) continue;
+        if (partial[other] === 0) touched.push(other);
+        partial[other]! += w * index.weights[p]!;
+      }
+    }
+    const candidates: Ranked[] = [];
+    for (const other of touched) {
+      insertTop(candidates, other, partial[other]!, settings.candidates);
+      partial[other] = 0;
+    }
+
+    v.terms.forEach((t, at) => (query[t] = v.weights[at]!));
+    const top: Ranked[] = [];
+    for (const { index: other } of candidates) {
+      const c = vectors[other]!;
+      let score = 0;
+      for (let at = 0; at < c.terms.length; at += 1) score += query[c.terms[at]!]! * c.weights[at]!;
+      insertTop(top, other, score, settings.count);
+    }
+    for (const t of v.terms) query[t] = 0;
+
+    result.set(
+      docs[self]!.id,
+      top.map(({ index: other, score }) => ({ id: docs[other]!.id, score: Math.min(1, score) })),
+    );
+  });
+  return result;
+}

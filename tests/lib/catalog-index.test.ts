@@ -1,0 +1,88 @@
+import { describe, expect, test } from 'vitest';
+import { type IndexablePaper, buildCatalog, compareNewestFirst } from '../../src/lib/catalog-index.ts';
+
+function paper(id: string, fields: Partial<IndexablePaper['data']> = {}): IndexablePaper & { abstract: string } {
+  return {
+    id,
+    abstract: `abstract of ${id}`,
+    data: { title: id.toUpperCase(), upvotes: 0, topics: [], sources: [{ listing: 'l1', line: 1 }], ...fields },
+  };
+}
+
+const papers = [
+  paper('old', { published: '2023-05-01', sources: [{ listing: 'l1', line: 30 }] }),
+  paper('new', { published: '2025-01-02', topics: ['icl'], sources: [{ listing: 'l1', line: 10 }, { listing: 'l2', line: 5 }] }),
+  paper('same-day-popular', { published: '2025-01-02', upvotes: 9, sources: [{ listing: 'l2', line: 3 }, { listing: 'l2', line: 90 }] }),
+  paper('zeta-undated', { sources: [{ listing: 'l1', line: 20 }] }),
+  paper('alpha-undated', { topics: ['icl', 'unknown-topic'], sources: [{ listing: 'l1', line: 2 }] }),
+];
+const input = {
+  papers,
+  listings: [
+    { id: 'l1', data: { title: 'Undated dump' } },
+    { id: 'l2', data: { title: 'Daily', captured: '2025-01-03' } },
+  ],
+  topics: [
+    { id: 'icl', data: { name: 'In-context learning' } },
+    { id: 'rl', data: { name: 'Reinforcement learning' } },
+  ],
+  notes: [{ id: 'old', filePath: 'content/notes/old.mdx' }],
+  abstractOf: (p: (typeof papers)[number]) => p.abstract,
+  relatedCount: 5,
+};
+
+describe('buildCatalog', () => {
+  const catalog = buildCatalog(input);
+  const ids = (list: readonly { id: string }[] | undefined) => list?.map((p) => p.id);
+
+  test('orders papers newest first, the same day by upvotes, undated last by title', () => {
+    expect(ids(catalog.papers)).toEqual(['same-day-popular', 'new', 'old', 'alpha-undated', 'zeta-undated']);
+    expect(ids(catalog.undated)).toEqual(['alpha-undated', 'zeta-undated']);
+    expect(catalog.years.map((y) => [y.year, ids(y.papers)])).toEqual([
+      [2025, ['same-day-popular', 'new']],
+      [2023, ['old']],
+    ]);
+    expect([...papers].sort(compareNewestFirst).map((p) => p.id)).toEqual(ids(catalog.papers));
+  });
+
+  test('keeps each listing in the order of its dump, a paper listed twice at its first line', () => {
+    expect(ids(catalog.byListing.get('l1'))).toEqual(['alpha-undated', 'new', 'zeta-undated', 'old']);
+    expect(ids(catalog.byListing.get('l2'))).toEqual(['same-day-popular', 'new']);
+    expect(ids(catalog.listings)).toEqual(['l2', 'l1']);
+  });
+
+  test('groups by taxonomy topic, ignoring ids the taxonomy lacks', () => {
+    expect([...catalog.byTopic.keys()]).toEqual(['icl', 'rl']);
+    expect(ids(catalog.byTopic.get('icl'))).toEqual(['new', 'alpha-undated']);
+    expect(catalog.topicNames.get('icl')).toBe('In-context learning');
+    expect(catalog.listingTitles.get('l2')).toBe('Daily');
+  });
+
+  test('neighbours follow dates for dated papers and titles for undated ones', () => {
+    const n = (id: string) => {
+      const entry = catalog.neighbours.get(id)!;
+      return [entry.order, entry.before?.id, entry.after?.id];
+    };
+    expect(n('same-day-popular')).toEqual(['date', undefined, 'new']);
+    expect(n('new')).toEqual(['date', 'same-day-popular', 'old']);
+    expect(n('old')).toEqual(['date', 'new', undefined]);
+    expect(n('alpha-undated')).toEqual(['title', undefined, 'zeta-undated']);
+  });
+
+  test('stats and notes', () => {
+    expect(catalog.stats).toEqual({ papers: 5, topics: 1, listings: 2, undated: 2, first: '2023-05-01', last: '2025-01-02' });
+    expect(catalog.notes.get('old')?.filePath).toBe('content/notes/old.mdx');
+  });
+
+  test('related papers are other papers of the catalog', () => {
+    for (const [id, related] of catalog.related) {
+      expect(ids(related)).not.toContain(id);
+      for (const p of related) expect(catalog.bySlug.get(p.id)).toBe(p);
+    }
+  });
+});
+
+test('a note whose slug matches no paper fails with the file named', () => {
+  const notes = [...input.notes, { id: 'no-such-paper', filePath: 'content/notes/no-such-paper.mdx' }];
+  expect(() => buildCatalog({ ...input, notes })).toThrow(/content\/notes\/no-such-paper\.mdx: no paper has the slug "no-such-paper"/);
+});

@@ -1,0 +1,22 @@
+import { expect, test } from 'vitest';
+import { decodeEntities, htmlToPlainText, summarize } from '../../src/lib/plain-text.ts';
+import { abstractToMdx } from '../../src/lib/mdx-body.ts';
+import { renderAbstract } from '../../src/lib/render-abstract.ts';
+
+test('entities decode, unknown ones stay as written', () => {
+  expect(decodeEntities('&#x3C;a&#x3E; &amp; &#123; &quot;q&quot; &bogus; &#xFFFFFFF;')).toBe('<a> & { "q" &bogus; &#xFFFFFFF;');
+});
+
+test('the rendered abstract comes back as the original text, paragraph by paragraph', () => {
+  const text = 'Escaping {props.title} <script>alert("x")</script> & `code`\nimport fs from \'node:fs\'\n\nSee https://example.org/a_(b)?c=1&d=2 *not emphasis*.';
+  expect(htmlToPlainText(renderAbstract(abstractToMdx(text)))).toBe(
+    'Escaping {props.title} <script>alert("x")</script> & `code` import fs from \'node:fs\'\n\nSee https://example.org/a_(b)?c=1&d=2 *not emphasis*.',
+  );
+});
+
+test('summaries cut at a word boundary with an ellipsis', () => {
+  expect(summarize('Short enough.')).toBe('Short enough.');
+  expect(summarize('one two three four five six', 15)).toBe('one two three…');
+  expect(summarize('Supercalifragilistic', 10)).toBe('Supercali…');
+  expect(summarize('word, word, word, word', 12)).toBe('word, word…');
+});
