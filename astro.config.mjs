@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
+import serviceWorker from './src/integrations/service-worker.ts';
 
 /** Public origin and sub-path, e.g. SITE=https://octo.github.io BASE=/papershelf/ for a project site. */
 const site = process.env.SITE ?? 'http://localhost:4321';
@@ -16,5 +17,6 @@ export default defineConfig({
   outDir: process.env.PAPERSHELF_OUT ?? './dist',
   cacheDir: process.env.PAPERSHELF_CACHE ?? './node_modules/.astro',
   build: { format: 'directory' },
-  integrations: [mdx(), sitemap(), pagefind()],
+  // The service worker goes last: it precaches what the other integrations wrote.
+  integrations: [mdx(), sitemap(), pagefind(), serviceWorker()],
 });
