@@ -19,24 +19,24 @@ function cutAtWord(slug: string, max: number): string {
 }
 
 /**
- * The URL slug of a paper, decided from the paper alone so that adding, removing or reordering other
- * papers can never change it.
+ * The URL slug of a paper, decided from its key alone (see `titleKey`): not from its title, whose
+ * spelling differs between listings (`A & B`, `A + B`), so that adding, removing or reordering
+ * listings and papers can never change it.
  *
- * A title whose slug spells out its whole key (plain ASCII words, not cut short) gets that slug as is:
- * two different keys can never share it. Any other title lost something on the way (a cut, a
- * transliteration, dropped symbols) and could meet another paper's slug, so it carries a suffix
- * hashed from its own key.
+ * A key of plain ASCII words that fits spells its slug out whole, and two different keys can never
+ * share such a slug. Any other key loses something on the way (a cut, a transliteration, a script
+ * the slug cannot spell) and could meet another paper's slug, so it carries a suffix hashed from
+ * the key itself.
  */
-export function slugFor(title: string, key: string): string {
-  const full = slugify(title, { decamelize: false });
+export function slugFor(key: string): string {
+  const full = slugify(key, { decamelize: false });
   const lossless = full.length > 0 && full.length <= MAX_SLUG_LENGTH && full.replace(/-/g, ' ') === key;
   if (lossless) return full;
   const stem = cutAtWord(full, MAX_SLUG_LENGTH - SUFFIX_LENGTH - 1) || 'paper';
-  const slug = `${stem}-${keyHash(key)}`;
-  if (!SAFE_SLUG.test(slug)) throw new Error(`slugFor produced an unsafe slug: ${slug}`);
-  return slug;
+  return `${stem}-${keyHash(key)}`;
 }
 
+/** What may become a file name and a URL segment: lowercase ASCII words joined by single hyphens. */
 export function isSafeSlug(slug: string): boolean {
   return SAFE_SLUG.test(slug) && slug.length <= MAX_SLUG_LENGTH;
 }

@@ -1,12 +1,14 @@
 /**
- * Cleans one line of a raw dump: Unicode NFC, tabs and odd spaces to plain spaces, runs collapsed,
- * control characters dropped. Dumps are copied out of browsers, so all of these occur.
+ * Cleans one line of a raw dump: Unicode NFC; tabs and every other space character to a plain
+ * space, runs collapsed; control characters and invisible formatting (soft hyphens, zero-width
+ * spaces, byte-order marks, direction marks) dropped, so that a title copied twice out of a browser
+ * reads the same both times. Zero-width joiners stay: emoji sequences and some scripts need them.
  */
 export function normalizeLine(line: string): string {
   return line
     .normalize('NFC')
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F\u200B\uFEFF]/g, '')
-    .replace(/[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+    .replace(/[\t\v\f\u0085\u2028\u2029\p{Zs}]/gu, ' ')
+    .replace(/[\p{Cc}\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/gu, '')
     .replace(/ {2,}/g, ' ')
     .trim();
 }
@@ -14,4 +16,17 @@ export function normalizeLine(line: string): string {
 /** Splits a dump into lines, accepting LF, CRLF and lone CR line ends. */
 export function splitLines(text: string): string[] {
   return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+}
+
+const UNREADABLE = /[\uFFFD\p{Cc}]/gu;
+const LAYOUT_CONTROLS = /[\t\v\f]/g;
+
+/**
+ * Whether a raw line is binary junk rather than text: at least a tenth of it is replacement
+ * characters (bytes that were not UTF-8) or control characters other than tabs and page breaks.
+ * A stray control character in a long line is just dropped by `normalizeLine`.
+ */
+export function isBinaryJunk(line: string): boolean {
+  const unreadable = (line.replace(LAYOUT_CONTROLS, '').match(UNREADABLE) ?? []).length;
+  return unreadable > 0 && unreadable * 10 >= [...line].length;
 }
