@@ -101,9 +101,9 @@ function readListing(input: ListingInput, warnings: Finding[], rejected: Finding
     const dated: DatedEntry = { ...entry, listing: input.name };
     if (captured) dated.captured = captured;
     if (entry.date) {
-      const published = resolveDate(entry.date, captured);
-      if (published) dated.published = published;
-      else warnings.push({ file: input.file, line: entry.line, reason: 'date has no year and the capture year is unknown', text: entry.title });
+      const resolved = resolveDate(entry.date, captured);
+      if ('iso' in resolved) dated.published = resolved.iso;
+      else warnings.push({ file: input.file, line: entry.line, reason: `${resolved.problem}: kept without a date`, text: entry.title });
     }
     return dated;
   });
@@ -118,6 +118,9 @@ function readListing(input: ListingInput, warnings: Finding[], rejected: Finding
   if (captured) summary.captured = captured;
   return { entries, summary };
 }
+
+/** Code-unit order: the same on every machine, unlike `localeCompare`. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const earliest = (a: string | undefined, b: string | undefined) => (!a ? b : !b ? a : a < b ? a : b);
 
@@ -142,7 +145,7 @@ function mergeEntries(key: string, group: DatedEntry[]): Omit<Paper, 'topics'> {
     return source;
   });
   const paper: Omit<Paper, 'topics'> = {
-    slug: slugFor(first.title, key),
+    slug: slugFor(key),
     title: first.title,
     key,
     abstract,
@@ -183,9 +186,11 @@ export function ingestListings(inputs: ListingInput[], options: IngestOptions = 
     }
   }
 
+  // Groups are taken in key order, so which of two papers keeps a (vanishingly unlikely) shared
+  // slug depends on the papers themselves, not on the order of the listings.
   const bySlug = new Map<string, Paper>();
   const duplicates: IngestReport['duplicates'] = [];
-  for (const [key, group] of groups) {
+  for (const [key, group] of [...groups].sort(([a], [b]) => compare(a, b))) {
     const merged = mergeEntries(key, group);
     const taken = bySlug.get(merged.slug);
     if (taken) {
@@ -198,7 +203,7 @@ export function ingestListings(inputs: ListingInput[], options: IngestOptions = 
     if (group.length > 1) duplicates.push({ slug: merged.slug, sources: group.map((e) => ({ file: e.file, line: e.line })) });
   }
 
-  const papers = [...bySlug.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  const papers = [...bySlug.values()].sort((a, b) => compare(a.slug, b.slug));
   return {
     papers,
     listings,

@@ -42,8 +42,16 @@ export function parsePaperFile(text: string): PaperFile {
   return { data: parse(match[1]!) ?? {}, body: text.slice(match[0].length) };
 }
 
-/** Whether a file was written by ingest (and so may be rewritten or removed by it). */
+/**
+ * Whether a file was written by ingest (and so may be rewritten or removed by it). A file whose
+ * front matter does not even parse was written by someone else: it is left alone, never an error.
+ */
 export function isGeneratedPaperFile(text: string): boolean {
-  const { data } = parsePaperFile(text);
+  let data: unknown;
+  try {
+    data = parsePaperFile(text).data;
+  } catch {
+    return false;
+  }
   return typeof data === 'object' && data !== null && (data as { generator?: unknown }).generator === GENERATOR;
 }

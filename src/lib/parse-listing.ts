@@ -1,6 +1,6 @@
 import type { Organisation } from './paper.ts';
-import { type DateLine, type DayMonth, parseDateLine } from './dates.ts';
-import { normalizeLine, splitLines } from './text.ts';
+import { type DateLine, type DayMonth, isBareDay, parseDateLine } from './dates.ts';
+import { isBinaryJunk, normalizeLine, splitLines } from './text.ts';
 
 /** `page`: the full page dump with metadata; `bare`: alternating title and abstract lines. */
 export type ListingFormat = 'page' | 'bare';
@@ -37,6 +37,8 @@ export interface ParsedListing {
 interface Line {
   line: number;
   text: string;
+  /** The first line after a page header: pages pasted together repeat their header between entries. */
+  afterHeader: boolean;
 }
 
 /** Page furniture of daily-papers dumps; matched whole, or glued to the start of the first title. */
@@ -52,16 +54,14 @@ const GLUABLE = BOILERPLATE.filter((b) => b.length > 3);
 
 const SEPARATOR = '·';
 const AUTHORS = /^•? ?(\d{1,4}) authors?$/i;
+const UPVOTES = /^\d{1,7}$/;
 const MAX_TEXT_IN_REPORT = 300;
+
+export const NO_DATE = 'entry has no date line: kept without a date';
+export const NO_ABSTRACT = 'entry has no abstract';
 
 const excerpt = (text: string) =>
   text.length > MAX_TEXT_IN_REPORT ? `${text.slice(0, MAX_TEXT_IN_REPORT)}…` : text;
-
-function contentLines(text: string): Line[] {
-  return splitLines(text)
-    .map((raw, i) => ({ line: i + 1, text: normalizeLine(raw) }))
-    .filter((l) => l.text !== '');
-}
 
 /**
  * Removes boilerplate glued to the front of a line (`SubscribeExploration of …`). A phrase only
@@ -82,27 +82,49 @@ function stripGluedBoilerplate(text: string): string {
   return rest;
 }
 
-/** Drops the header furniture; returns the remaining lines and a capture-day line if one was seen. */
-function skipHeader(lines: Line[]): { body: Line[]; capturedOn?: DayMonth } {
-  let i = 0;
-  let capturedOn: DayMonth | undefined;
-  for (; i < lines.length; i++) {
-    const text = lines[i]!.text;
-    if (BOILERPLATE.includes(text)) continue;
-    const date = parseDateLine(text);
-    if (date && date.year === undefined && date.upvotes === undefined && capturedOn === undefined) {
-      capturedOn = { month: date.month, day: date.day };
-      continue;
+/**
+ * The content lines of a dump, common to both formats: normalised, blank lines gone, binary junk
+ * rejected, and page headers (boilerplate lines and the capture day after them, at the top or
+ * repeated mid-file) removed, with boilerplate glued onto the next line stripped off it.
+ */
+function contentLines(file: string, text: string, result: ParsedListing): Line[] {
+  const lines: Line[] = [];
+  let inHeader = true;
+  splitLines(text).forEach((raw, i) => {
+    const line = i + 1;
+    if (isBinaryJunk(raw)) {
+      result.rejected.push({ file, line, reason: 'binary junk, not text', text: excerpt(raw) });
+      return;
     }
-    break;
-  }
-  const body = lines.slice(i);
-  if (body.length > 0) body[0] = { ...body[0]!, text: stripGluedBoilerplate(body[0]!.text) };
-  return capturedOn ? { body, capturedOn } : { body };
+    const clean = normalizeLine(raw);
+    if (clean === '') return;
+    if (BOILERPLATE.includes(clean)) {
+      inHeader = true;
+      return;
+    }
+    const date = parseDateLine(clean);
+    if (inHeader && date && isBareDay(date)) {
+      const seen = result.capturedOn;
+      if (!seen) result.capturedOn = { month: date.month, day: date.day };
+      else if (seen.month !== date.month || seen.day !== date.day) {
+        result.warnings.push({ file, line, reason: 'a repeated page header shows another capture day: the first one is used', text: clean });
+      }
+      return;
+    }
+    const stripped = inHeader ? stripGluedBoilerplate(clean) : clean;
+    lines.push({ line, text: stripped, afterHeader: inHeader && lines.length > 0 });
+    inHeader = false;
+  });
+  return lines;
 }
 
 export function detectFormat(text: string): ListingFormat {
-  return contentLines(text).some((l) => l.text === SEPARATOR || AUTHORS.test(l.text)) ? 'page' : 'bare';
+  return splitLines(text).some((raw) => {
+    const line = normalizeLine(raw);
+    return line === SEPARATOR || AUTHORS.test(line);
+  })
+    ? 'page'
+    : 'bare';
 }
 
 /** An organisation line such as `naver-ai NAVER AI Lab`: a handle, then a display name. */
@@ -117,84 +139,110 @@ function looksLikeAbstract(text: string): boolean {
   return text.length > 300 || /[.!?]["'”)\]]? +\S.*[.!?]["'”)\]]?$/.test(text);
 }
 
+/**
+ * Whether `text` can be the title of an entry whose next line is `next`. A short line that reads
+ * like two sentences (`Why Does X Work? A Study.`) still is one when a much longer abstract follows.
+ */
+function isTitle(text: string, next: string | undefined): boolean {
+  if (!looksLikeAbstract(text)) return true;
+  return next !== undefined && text.length <= 200 && looksLikeAbstract(next) && next.length >= 3 * text.length;
+}
+
+/**
+ * Splits a run of lines into entries: an entry whose metadata lines were lost runs straight into
+ * the next one, so a new entry starts wherever a title sits between two abstracts.
+ */
+function splitEntries(lines: Line[]): Line[][] {
+  const starts = [0];
+  for (let i = 2; i < lines.length - 1; i++) {
+    const [before, text, after] = [lines[i - 1]!.text, lines[i]!.text, lines[i + 1]!.text];
+    if (looksLikeAbstract(before) && isTitle(text, after) && looksLikeAbstract(after)) starts.push(i);
+  }
+  return starts.map((start, n) => lines.slice(start, starts[n + 1]));
+}
+
+type Meta = Pick<RawEntry, 'authors' | 'organisation'>;
+
+/** Takes the author count or organisation line off the end of an entry's lines. */
+function takeMeta(lines: Line[]): { lines: Line[]; meta: Meta; found: boolean } {
+  const last = lines[lines.length - 1]!;
+  const authors = AUTHORS.exec(last.text);
+  if (lines.length > 1 && authors) {
+    const count = Number(authors[1]);
+    return { lines: lines.slice(0, -1), meta: count > 0 ? { authors: count } : {}, found: true };
+  }
+  const organisation = lines.length > 2 ? parseOrganisation(last.text) : null;
+  if (organisation) return { lines: lines.slice(0, -1), meta: { organisation }, found: true };
+  return { lines, meta: {}, found: false };
+}
+
 function parsePageDump(file: string, body: Line[], result: ParsedListing): void {
   let block: Line[] = [];
   let sawSeparator = false;
+  /** The entry a date line just closed, while a lone upvote count on the next line may still follow. */
+  let justDated: RawEntry | undefined;
 
-  const pushEntry = (lines: Line[], meta: Pick<RawEntry, 'authors' | 'organisation'>, date: DateLine | undefined) => {
+  const pushEntry = (lines: Line[], meta: Meta, date: DateLine | undefined): RawEntry => {
     const first = lines[0]!;
-    const entry: RawEntry = { file, line: first.line, title: first.text, abstract: lines.slice(1).map((l) => l.text).join('\n\n'), ...meta };
+    const abstract = lines.slice(1).map((l) => l.text).join('\n\n');
+    const entry: RawEntry = { file, line: first.line, title: first.text, abstract, ...meta };
     if (date) entry.date = date;
-    else result.warnings.push({ file, line: first.line, reason: 'entry has no date line: kept without a date', text: excerpt(first.text) });
-    if (entry.abstract === '') {
-      result.warnings.push({ file, line: first.line, reason: 'entry has no abstract', text: excerpt(first.text) });
-    }
+    else result.warnings.push({ file, line: first.line, reason: NO_DATE, text: excerpt(first.text) });
+    if (abstract === '') result.warnings.push({ file, line: first.line, reason: NO_ABSTRACT, text: excerpt(first.text) });
     result.entries.push(entry);
+    return entry;
   };
 
-  const close = (date: DateLine | undefined) => {
-    const lines = [...block];
+  /** Ends the current block. Only its last entry owns the metadata and the date. */
+  const close = (date: DateLine | undefined, atEnd = false): RawEntry | undefined => {
+    const { lines, meta, found } = takeMeta(block);
+    const complete = !atEnd || found || sawSeparator;
     block = [];
     sawSeparator = false;
-    if (lines.length === 0) return;
-    const meta: Pick<RawEntry, 'authors' | 'organisation'> = {};
-    const last = lines[lines.length - 1]!;
-    const authors = AUTHORS.exec(last.text);
-    if (lines.length > 1 && authors) {
-      if (Number(authors[1]) > 0) meta.authors = Number(authors[1]);
-      lines.pop();
-    } else if (lines.length > 2) {
-      const organisation = parseOrganisation(last.text);
-      if (organisation) {
-        meta.organisation = organisation;
-        lines.pop();
-      }
-    }
-    // An entry whose metadata lines were lost runs straight into the next one: split where a
-    // title-like line sits between two abstracts. Only the last part owns the metadata and date.
-    const starts = [0];
-    for (let i = 2; i < lines.length - 1; i++) {
-      if (!looksLikeAbstract(lines[i]!.text) && looksLikeAbstract(lines[i - 1]!.text) && looksLikeAbstract(lines[i + 1]!.text)) starts.push(i);
-    }
-    starts.forEach((start, n) => {
-      const isLast = n === starts.length - 1;
-      pushEntry(lines.slice(start, starts[n + 1]), isLast ? meta : {}, isLast ? date : undefined);
+    const parts = splitEntries(lines);
+    const last = parts.pop()!;
+    for (const part of parts) pushEntry(part, {}, undefined);
+    if (complete) return pushEntry(last, meta, date);
+    result.rejected.push({
+      file,
+      line: last[0]!.line,
+      reason: 'truncated entry: the file ends before its metadata and date lines',
+      text: excerpt(last.map((l) => l.text).join(' / ')),
     });
+    return undefined;
   };
 
   for (const current of body) {
-    // Dumps of several pages pasted together repeat the page header between entries.
-    if (block.length === 0 && BOILERPLATE.includes(current.text)) continue;
+    const dated = justDated;
+    justDated = undefined;
+    if (current.afterHeader && block.length > 0) close(undefined);
     if (current.text === SEPARATOR) {
-      if (block.length === 0) {
-        result.rejected.push({ file, line: current.line, reason: 'separator without an entry', text: current.text });
-      } else sawSeparator = true;
+      if (block.length === 0) result.rejected.push({ file, line: current.line, reason: 'separator without an entry', text: current.text });
+      else sawSeparator = true;
+      continue;
+    }
+    if (block.length === 0 && dated?.date && dated.date.upvotes === undefined && UPVOTES.test(current.text)) {
+      dated.date.upvotes = Number(current.text);
       continue;
     }
     const date = parseDateLine(current.text);
-    const afterMeta = block.length > 1 && AUTHORS.test(block[block.length - 1]!.text);
-    if (date && (sawSeparator || afterMeta)) {
-      close(date);
+    if (date) {
+      if (block.length > 0) justDated = close(date);
+      else result.rejected.push({ file, line: current.line, reason: 'date line without an entry', text: current.text });
       continue;
     }
     if (sawSeparator) close(undefined);
     block.push(current);
   }
-  if (block.length > 0) {
-    result.rejected.push({
-      file,
-      line: block[0]!.line,
-      reason: 'truncated entry: the file ends before its date line',
-      text: excerpt(block.map((l) => l.text).join(' / ')),
-    });
-  }
+  if (block.length > 0) close(undefined, true);
 }
 
 function parseBareDump(file: string, body: Line[], result: ParsedListing): void {
   for (let i = 0; i < body.length; ) {
     const title = body[i]!;
     const abstract = body[i + 1];
-    if (looksLikeAbstract(title.text)) {
+    const next = body[i + 2];
+    if (!isTitle(title.text, abstract?.text)) {
       result.rejected.push({ file, line: title.line, reason: 'abstract without a title', text: excerpt(title.text) });
       i += 1;
     } else if (!abstract) {
@@ -205,7 +253,7 @@ function parseBareDump(file: string, body: Line[], result: ParsedListing): void 
         text: excerpt(title.text),
       });
       i += 1;
-    } else if (!looksLikeAbstract(abstract.text) && body[i + 2] && looksLikeAbstract(body[i + 2]!.text)) {
+    } else if (!looksLikeAbstract(abstract.text) && next && looksLikeAbstract(next.text) && isTitle(abstract.text, next.text)) {
       result.rejected.push({ file, line: title.line, reason: 'title without an abstract', text: excerpt(title.text) });
       i += 1;
     } else {
@@ -217,11 +265,10 @@ function parseBareDump(file: string, body: Line[], result: ParsedListing): void 
 
 /** Parses one raw listing dump of either format. Pure: never throws on content. */
 export function parseListing(file: string, text: string): ParsedListing {
-  const { body, capturedOn } = skipHeader(contentLines(text));
-  const format = detectFormat(text);
-  const result: ParsedListing = { file, format, entries: [], rejected: [], warnings: [] };
-  if (capturedOn) result.capturedOn = capturedOn;
-  if (format === 'page') parsePageDump(file, body, result);
+  const result: ParsedListing = { file, format: detectFormat(text), entries: [], rejected: [], warnings: [] };
+  const body = contentLines(file, text, result);
+  if (result.format === 'page') parsePageDump(file, body, result);
   else parseBareDump(file, body, result);
+  result.rejected.sort((a, b) => a.line - b.line);
   return result;
 }
