@@ -177,7 +177,7 @@ export function ingestListings(inputs: ListingInput[], options: IngestOptions = 
       entryCount += 1;
       const key = titleKey(entry.title);
       if (key === '') {
-        rejected.push({ file: entry.file, line: entry.line, reason: 'title has no letters or digits', text: entry.title });
+        rejected.push({ file: entry.file, line: entry.line, reason: 'title has no letters, digits or symbols', text: entry.title });
         continue;
       }
       const group = groups.get(key);
