@@ -2,7 +2,13 @@
  * What the search index knows about a paper: the Pagefind filters, sort keys and result metadata a
  * paper page declares. The page emits them (PaperSearchMeta) and the search page reads them back, so
  * both import the names from here.
+ *
+ * Pagefind makes every meta value searchable (filters and sort keys are not), so meta holds only
+ * what a result shows and what is fine to match: title, date and upvotes. The social card URL is
+ * left out on purpose: its path words (`papers`, `og`, `png`, the base) would match every paper, and
+ * the search page derives it from the result URL when it needs it.
  */
+import { parseIsoDate } from './dates.ts';
 
 /** Filter keys; they double as the query parameters of the search page. */
 export const FACETS = ['topic', 'year', 'listing', 'has-upvotes'] as const;
@@ -17,6 +23,8 @@ export const UPVOTED = { yes: 'yes', no: 'no' } as const;
 /**
  * Sort keys. Pagefind leaves a page out of sorted results when it lacks the key, and sorts
  * numerically only when every value is a number, so every paper gets both, as plain integers.
+ * Pagefind compares them as 32-bit floats, exact only below 2^24: YYYYMMDD (20251017) is past
+ * that and neighbouring days would tie, so dates are day numbers instead.
  */
 export const SORT_KEYS = { date: 'date', upvotes: 'upvotes' } as const;
 
@@ -27,8 +35,6 @@ export interface PaperSearchInput {
   upvotes: number;
   topicNames: readonly string[];
   listingTitles: readonly string[];
-  /** Base-prefixed URL of the paper's social card. */
-  image: string;
 }
 
 export interface SearchRecord {
@@ -39,13 +45,25 @@ export interface SearchRecord {
 
 const unique = (values: readonly string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b, 'en'));
 
-/** `2024-05-28` → `20240528`; 0 sorts undated papers after every dated one in "newest". */
+const DAY_MS = 86_400_000;
+
+function utcMidnight(year: number, month: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime();
+}
+
+const YEAR_ONE = utcMidnight(1, 1, 1);
+
+/** The proleptic Gregorian day number (0001-01-01 is day 1); 0 sorts undated papers after every dated one in "newest". */
 export function dateSortKey(published: string | undefined): string {
-  return published ? published.replaceAll('-', '') : '0';
+  if (!published) return '0';
+  const { year, month, day } = parseIsoDate(published);
+  return String(Math.round((utcMidnight(year, month, day) - YEAR_ONE) / DAY_MS) + 1);
 }
 
 export function paperSearchRecord(paper: PaperSearchInput): SearchRecord {
-  const meta: Record<string, string> = { title: paper.title, image: paper.image, upvotes: String(paper.upvotes) };
+  const meta: Record<string, string> = { title: paper.title, upvotes: String(paper.upvotes) };
   if (paper.published) meta['date'] = paper.published;
   return {
     meta,

@@ -142,6 +142,8 @@ function start(root: HTMLElement): void {
     if (mine !== generation) return;
     status.textContent = statusText(state, matches.length, outcome.catalogSize);
     list.removeAttribute('aria-busy');
+    // Which state the page now shows, for anything that needs to wait for it (tests, scripts).
+    root.dataset['rendered'] = serialiseSearchState(state);
   };
 
   const fail = (error: unknown) => {

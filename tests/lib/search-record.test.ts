@@ -7,19 +7,18 @@ const paper: PaperSearchInput = {
   upvotes: 12,
   topicNames: ['Parameter-efficient fine-tuning', 'Large language models', 'Large language models'],
   listingTitles: ['Daily Papers, Oct 30 2025'],
-  image: '/papershelf/og/papers/lora.png',
 };
 
 test('a dated, upvoted paper', () => {
   expect(paperSearchRecord(paper)).toEqual({
-    meta: { title: 'LoRA: Low-Rank Adaptation', image: '/papershelf/og/papers/lora.png', upvotes: '12', date: '2024-05-28' },
+    meta: { title: 'LoRA: Low-Rank Adaptation', upvotes: '12', date: '2024-05-28' },
     filters: {
       topic: ['Large language models', 'Parameter-efficient fine-tuning'],
       year: ['2024'],
       listing: ['Daily Papers, Oct 30 2025'],
       'has-upvotes': ['yes'],
     },
-    sort: { date: '20240528', upvotes: '12' },
+    sort: { date: '739034', upvotes: '12' },
   });
 });
 
@@ -30,7 +29,11 @@ test('an undated paper without upvotes still gets every filter and numeric sort 
   expect(record.meta).not.toHaveProperty('date');
 });
 
-test('date sort keys order like dates', () => {
-  const keys = ['2023-12-31', '2024-01-02', undefined, '2024-01-10'].map(dateSortKey).map(Number);
-  expect(keys).toEqual([20231231, 20240102, 0, 20240110]);
+test('date sort keys are day numbers: consecutive days differ by one, exactly representable as 32-bit floats', () => {
+  expect(dateSortKey('0001-01-01')).toBe('1');
+  expect(dateSortKey('1970-01-01')).toBe('719163');
+  const keys = ['2023-12-31', '2024-01-01', '2024-02-28', '2024-02-29', '2024-03-01', '2025-10-16', '2025-10-17'].map(dateSortKey).map(Number);
+  expect(keys.slice(1).map((key, i) => key - keys[i]!)).toEqual([1, 58, 1, 1, 594, 1]);
+  for (const key of keys) expect(Math.fround(key)).toBe(key);
+  expect(dateSortKey(undefined)).toBe('0');
 });

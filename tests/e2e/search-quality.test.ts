@@ -1,0 +1,157 @@
+/**
+ * Search quality and index integrity on the default catalog (the fixture build is the real catalog
+ * plus a hostile listing), through Pagefind's own browser API in Chromium: the ranking readers get.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PAGEFIND_BUNDLE } from '../../src/lib/search-paths.ts';
+import { SITE } from '../../src/site.config.ts';
+import { launchChromium } from './browser.ts';
+import { FIXTURE_BASE, FIXTURE_DIST } from './fixture-site.ts';
+import { type StaticServer, serveDist } from './serve.ts';
+
+interface Case {
+  query: string;
+  /** Slug of the paper that must be among the first three results. */
+  paper: string;
+  kind: 'acronym' | 'title phrase' | 'abstract only' | 'partial word' | 'symbols and case' | 'two concepts';
+}
+
+const CASES: Case[] = [
+  { kind: 'acronym', query: 'RLVR', paper: 'reinforcement-learning-with-verifiable-rewards-implicitly-incentivizes-3d1a08' },
+  { kind: 'acronym', query: 'WGAN', paper: 'wasserstein-gan' },
+  { kind: 'acronym', query: 'DSN', paper: 'deeply-supervised-nets' },
+  { kind: 'title phrase', query: 'diffusion models beat GANs', paper: 'diffusion-models-beat-gans-on-image-synthesis' },
+  { kind: 'title phrase', query: 'neural networks are decision trees', paper: 'neural-networks-are-decision-trees' },
+  { kind: 'title phrase', query: 'language models are zero-shot learners', paper: 'finetuned-language-models-are-zero-shot-learners' },
+  { kind: 'abstract only', query: 'sorting variable sized sequences', paper: 'pointer-networks' },
+  { kind: 'abstract only', query: 'companion objective', paper: 'deeply-supervised-nets' },
+  { kind: 'abstract only', query: 'simplicity bias', paper: 'neural-redshift-random-networks-are-not-random-functions' },
+  { kind: 'abstract only', query: 'B-spline', paper: 'kan-or-mlp-a-fairer-comparison' },
+  { kind: 'partial word', query: 'hypernet', paper: 'a-brief-review-of-hypernetworks-in-deep-learning' },
+  { kind: 'partial word', query: 'grokk', paper: 'grokking-generalization-beyond-overfitting-on-small-algorithmic-datasets' },
+  { kind: 'symbols and case', query: 'CoT-Pass@K', paper: 'reinforcement-learning-with-verifiable-rewards-implicitly-incentivizes-3d1a08' },
+  { kind: 'symbols and case', query: 'allora', paper: 'allora-adaptive-learning-rate-mitigates-lora-fatal-flaws' },
+  { kind: 'two concepts', query: 'fisher merging', paper: 'merging-models-with-fisher-weighted-averaging' },
+  { kind: 'two concepts', query: 'automatic differentiation reverse mode', paper: 'the-simple-essence-of-automatic-differentiation' },
+];
+
+interface Hit {
+  url: string;
+  title: string;
+}
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveDist(FIXTURE_DIST, FIXTURE_BASE);
+  browser = await launchChromium();
+  page = await browser.newPage();
+  await page.goto(`${server.url}search/`);
+  // The bundle the search page uses, loaded the same way and kept on window for the cases below. A
+  // string, because Vitest would rewrite an import() inside a function it compiles.
+  const bundle = JSON.stringify(`${FIXTURE_BASE}${PAGEFIND_BUNDLE}`);
+  await page.evaluate(`import(${bundle}).then(async (pagefind) => { await pagefind.init(); window.pagefind = pagefind; })`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+type PagefindGlobal = {
+  search(term: string | null, options?: object): Promise<{ results: { data(): Promise<{ url: string; meta: Record<string, string>; content: string }> }[] }>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+};
+
+async function top(query: string, count: number): Promise<{ hits: Hit[]; ms: number }> {
+  return page.evaluate(
+    async ({ query, count }) => {
+      const pagefind = (window as unknown as { pagefind: PagefindGlobal }).pagefind;
+      const started = performance.now();
+      const { results } = await pagefind.search(query);
+      const data = await Promise.all(results.slice(0, count).map((result) => result.data()));
+      return { hits: data.map((d) => ({ url: d.url, title: d.meta['title'] ?? '' })), ms: performance.now() - started };
+    },
+    { query, count },
+  );
+}
+
+const paperUrl = (slug: string) => `${FIXTURE_BASE}papers/${slug}/`;
+
+describe('search quality on the default catalog', () => {
+  const latencies: number[] = [];
+  afterAll(() => {
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+    console.info(`search latency over ${sorted.length} queries: median ${median.toFixed(0)} ms, max ${(sorted.at(-1) ?? 0).toFixed(0)} ms`);
+  });
+
+  test.each(CASES)('$kind: "$query" finds $paper in the top 3', async ({ query, paper, kind }) => {
+    const { hits, ms } = await top(query, 3);
+    latencies.push(ms);
+    expect(hits.map((hit) => hit.url)).toContain(paperUrl(paper));
+    if (kind === 'abstract only') {
+      // Keeps the table honest: the words really are not in the title.
+      const title = hits.find((hit) => hit.url === paperUrl(paper))?.title.toLowerCase() ?? '';
+      for (const word of query.toLowerCase().split(/\s+/)) expect(title).not.toContain(word);
+    }
+  });
+
+  test('the table covers at least ten queries of every kind it names', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(CASES.map((c) => c.kind)).size).toBe(6);
+  });
+});
+
+describe('index integrity', () => {
+  const paperPages = () => readdirSync(join(FIXTURE_DIST, 'papers'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).length;
+
+  test('every paper page is indexed, with every filter and both sort keys', async () => {
+    const papers = paperPages();
+    const { filters, sortedByDate, sortedByUpvotes } = await page.evaluate(async () => {
+      const pagefind = (window as unknown as { pagefind: PagefindGlobal }).pagefind;
+      const all = async (sort: object) => (await pagefind.search(null, { sort })).results.length;
+      return { filters: await pagefind.filters(), sortedByDate: await all({ date: 'desc' }), sortedByUpvotes: await all({ upvotes: 'desc' }) };
+    });
+    const total = (facet: string) => Object.values(filters[facet] ?? {}).reduce((sum, n) => sum + n, 0);
+    expect(papers).toBeGreaterThan(500);
+    // Each paper has exactly one year and one has-upvotes value, so these add up to the catalog.
+    expect(total('year')).toBe(papers);
+    expect(total('has-upvotes')).toBe(papers);
+    expect(total('listing')).toBeGreaterThanOrEqual(papers);
+    // Pagefind drops pages lacking a sort key from sorted results.
+    expect(sortedByDate).toBe(papers);
+    expect(sortedByUpvotes).toBe(papers);
+  });
+
+  test('sorting is numeric: newest first, undated last; most upvoted first', async () => {
+    const { dates, upvotes } = await page.evaluate(async () => {
+      const pagefind = (window as unknown as { pagefind: PagefindGlobal }).pagefind;
+      const meta = async (sort: object, key: string) =>
+        (await Promise.all((await pagefind.search(null, { sort })).results.map((r) => r.data()))).map((d) => d.meta[key] ?? '');
+      return { dates: await meta({ date: 'desc' }, 'date'), upvotes: (await meta({ upvotes: 'desc' }, 'upvotes')).map(Number) };
+    });
+    const dated = dates.filter(Boolean);
+    expect(dates.slice(0, dated.length)).toEqual([...dated].sort().reverse());
+    expect(dates.slice(dated.length).every((date) => date === '')).toBe(true);
+    expect(upvotes).toEqual([...upvotes].sort((a, b) => b - a));
+    expect(upvotes[0]).toBeGreaterThan(0);
+  });
+
+  test('only the paper content is indexed, not the page chrome around it', async () => {
+    const content = await page.evaluate(async () => {
+      const pagefind = (window as unknown as { pagefind: PagefindGlobal }).pagefind;
+      const [first] = (await pagefind.search('WGAN')).results;
+      return first ? (await first.data()).content : '';
+    });
+    expect(content).toContain('We introduce a new algorithm named WGAN');
+    // The header (site name, search box) and anything else outside data-pagefind-body stay out.
+    expect(content).not.toContain(SITE.title);
+    expect(content).not.toContain('Search papers');
+  });
+});

@@ -1,0 +1,224 @@
+/**
+ * The search page in headless Chromium, on the fixture build served under /papershelf/ the way
+ * GitHub Pages serves it: typing, facets and their counts, sorting, the URL as state (reload, Back),
+ * incremental results, the `/` shortcut, the no-JavaScript fallback and hostile content.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
+import { launchChromium } from './browser.ts';
+import { FIXTURE_BASE, FIXTURE_DIST } from './fixture-site.ts';
+import { type StaticServer, serveDist } from './serve.ts';
+
+const TOPIC = { slug: 'in-context-learning', name: 'In-context learning' };
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  server = await serveDist(FIXTURE_DIST, FIXTURE_BASE);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext();
+  page = await context.newPage();
+  problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()} ${message.location().url}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+});
+afterEach(async () => {
+  await context.close();
+  expect(problems, 'console errors, warnings, page errors or dialogs').toEqual([]);
+});
+
+const searchUrl = (query = '') => `${server.url}search/${query}`;
+
+/** Waits until the page shows the results of exactly this URL state (`?q=…`), as search-page.ts records it. */
+async function rendered(state: string): Promise<void> {
+  await page.locator(`[data-search-page][data-rendered="${state.replaceAll('"', '\\"')}"]`).waitFor();
+}
+
+const status = () => page.locator('[data-search-status]').innerText();
+const titles = () => page.locator('.search-result__title').allInnerTexts();
+const countIn = (text: string) => Number(/^([\d,]+) papers?/.exec(text)?.[1]?.replaceAll(',', '') ?? NaN);
+
+async function facetOption(name: string) {
+  const option = page.locator('.search-facet label').filter({ has: page.locator('.search-facet__label', { hasText: new RegExp(`^${name}$`) }) });
+  return { box: option.locator('input'), count: Number(await option.locator('.search-facet__count').innerText()) };
+}
+
+/** Clicks "Show more" until every result is on the page. */
+async function showAll(): Promise<void> {
+  const more = page.locator('[data-search-more]');
+  while (await more.isVisible()) {
+    const before = await page.locator('.search-result').count();
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('.search-result').length > n, before);
+  }
+}
+
+test('typing a query shows the expected results and puts the query in the URL', async () => {
+  await page.goto(searchUrl());
+  await rendered('');
+  expect(await status()).toMatch(/^Search [\d,]+ papers/);
+  await page.getByLabel('Search papers by title, abstract or topic').pressSequentially('hypernet', { delay: 30 });
+  await rendered('?q=hypernet');
+  expect(new URL(page.url()).search).toBe('?q=hypernet');
+  expect((await titles()).slice(0, 3)).toContain('A Brief Review of Hypernetworks in Deep Learning');
+  expect(await page.locator('.search-result mark').first().innerText()).toMatch(/^hypernet/i);
+  const link = page.getByRole('link', { name: 'A Brief Review of Hypernetworks in Deep Learning' });
+  expect(await link.getAttribute('href')).toBe(`${FIXTURE_BASE}papers/a-brief-review-of-hypernetworks-in-deep-learning/`);
+  expect(await page.title()).toMatch(/^hypernet – Search/);
+});
+
+test('a topic filter narrows the results to exactly the count it showed', async () => {
+  await page.goto(searchUrl('?q=learning'));
+  await rendered('?q=learning');
+  const everything = countIn(await status());
+  const topic = await facetOption(TOPIC.name);
+  expect(topic.count).toBeGreaterThan(1);
+  expect(topic.count).toBeLessThan(everything);
+  await topic.box.check();
+  await rendered(`?q=learning&topic=${TOPIC.slug}`);
+  expect(countIn(await status())).toBe(topic.count);
+  await showAll();
+  expect(await page.locator('.search-result').count()).toBe(topic.count);
+  for (const topics of await page.locator('.search-result__meta').allInnerTexts()) expect(topics).toContain(TOPIC.name);
+  expect(await (await facetOption(TOPIC.name)).box.isChecked()).toBe(true);
+  // Counts of the other topics still say what ticking them would add (values of one facet are OR-ed).
+  const counts = await page.locator('[data-facet="topic"] .search-facet__count').allInnerTexts();
+  expect(counts.map(Number).every((n) => n > 0)).toBe(true);
+});
+
+test('sorting by upvotes orders the results by upvotes', async () => {
+  await page.goto(searchUrl('?q=model'));
+  await rendered('?q=model');
+  await page.getByLabel('Sort by').selectOption('upvotes');
+  await rendered('?q=model&sort=upvotes');
+  await showAll();
+  const upvotes = await page.locator('.search-result').evaluateAll((items) =>
+    items.map((item) => Number(item.querySelector('[data-upvotes]')?.getAttribute('data-upvotes') ?? 0)),
+  );
+  expect(upvotes.length).toBe(countIn(await status()));
+  expect(upvotes[0]).toBeGreaterThan(0);
+  expect(upvotes).toEqual([...upvotes].sort((a, b) => b - a));
+});
+
+test('the URL carries the state: reload restores it and Back steps through it', async () => {
+  await page.goto(searchUrl('?q=in-context'));
+  await rendered('?q=in-context');
+  const unfiltered = await titles();
+  await (await facetOption(TOPIC.name)).box.check();
+  const filteredState = `?q=in-context&topic=${TOPIC.slug}`;
+  await rendered(filteredState);
+  await page.getByLabel('Sort by').selectOption('newest');
+  const sortedState = `${filteredState}&sort=newest`;
+  await rendered(sortedState);
+  const sorted = await titles();
+
+  await page.reload();
+  await rendered(sortedState);
+  expect(await page.getByLabel('Search papers by title, abstract or topic').inputValue()).toBe('in-context');
+  expect(await page.getByLabel('Sort by').inputValue()).toBe('newest');
+  expect(await (await facetOption(TOPIC.name)).box.isChecked()).toBe(true);
+  expect(await titles()).toEqual(sorted);
+
+  await page.goBack();
+  await rendered(filteredState);
+  expect(await page.getByLabel('Sort by').inputValue()).toBe('relevance');
+  await page.goBack();
+  await rendered('?q=in-context');
+  expect(await (await facetOption(TOPIC.name)).box.isChecked()).toBe(false);
+  expect(await titles()).toEqual(unfiltered);
+  await page.goForward();
+  await rendered(filteredState);
+
+  // A shared link opens straight into the same results.
+  const shared = await context.newPage();
+  await shared.goto(searchUrl(sortedState));
+  await shared.locator(`[data-rendered="${sortedState}"]`).waitFor();
+  expect(await shared.locator('.search-result__title').allInnerTexts()).toEqual(sorted);
+});
+
+test('a burst of typing makes one history entry, and a filter-only link lists newest first', async () => {
+  await page.goto(searchUrl());
+  await rendered('');
+  const box = page.getByLabel('Search papers by title, abstract or topic');
+  await box.pressSequentially('grok', { delay: 300 });
+  await rendered('?q=grok');
+  await page.goBack();
+  await rendered('');
+  expect(await box.inputValue()).toBe('');
+
+  await page.goto(searchUrl(`?topic=${TOPIC.slug}`));
+  await rendered(`?topic=${TOPIC.slug}`);
+  await showAll();
+  const dates = await page.locator('.search-result time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime') ?? ''));
+  expect(dates.length).toBeGreaterThan(1);
+  expect(dates).toEqual([...dates].sort().reverse());
+});
+
+test('results arrive a page at a time and "Show more" moves focus to the first new one', async () => {
+  await page.goto(searchUrl('?q=neural'));
+  await rendered('?q=neural');
+  const total = countIn(await status());
+  expect(total).toBeGreaterThan(40);
+  expect(await page.locator('.search-result').count()).toBe(20);
+  await page.getByRole('button', { name: /^Show 20 more/ }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 40);
+  expect(await page.evaluate(() => document.activeElement?.closest('.search-result') === document.querySelectorAll('.search-result')[20])).toBe(true);
+});
+
+test('"/" focuses the search box from a paper page, and the header form leads to results', async () => {
+  await page.goto(`${server.url}papers/wasserstein-gan/`);
+  await page.keyboard.press('/');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+  // Typing "/" inside a field types it instead of jumping.
+  await page.keyboard.type('gan/');
+  expect(await page.locator('#site-search').inputValue()).toBe('gan/');
+  await page.locator('#site-search').fill('wasserstein');
+  await page.keyboard.press('Enter');
+  await rendered('?q=wasserstein');
+  expect(await titles()).toContain('Wasserstein GAN');
+  // On the search page the shortcut goes to the page's own box.
+  await page.locator('h1').click();
+  await page.keyboard.press('/');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-query');
+});
+
+test('without JavaScript the page says search needs it and links to topics and the archive', async () => {
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const plain = await noJs.newPage();
+    await plain.goto(searchUrl('?q=lora'));
+    expect(await plain.locator('main').innerText()).toMatch(/needs JavaScript/);
+    expect(await plain.getByRole('link', { name: 'by topic' }).getAttribute('href')).toBe(`${FIXTURE_BASE}topics/`);
+    expect(await plain.getByRole('link', { name: 'the archive' }).getAttribute('href')).toBe(`${FIXTURE_BASE}archive/`);
+    expect(await plain.locator('[data-search-ui]').isVisible()).toBe(false);
+  } finally {
+    await noJs.close();
+  }
+});
+
+test('hostile titles and abstracts come out of the index as text', async () => {
+  await page.goto(searchUrl('?q=onerror'));
+  await rendered('?q=onerror');
+  const result = page.locator('.search-result').filter({ hasText: 'Escaping' });
+  expect(await result.locator('.search-result__title').innerText()).toBe('Escaping {props.title} <script>alert("x")</script> & `code`');
+  expect(await result.locator('.search-result__excerpt').innerText()).toContain('<img src=x onerror=alert(1)>');
+  expect(await result.locator('.search-result__excerpt mark').first().innerText()).toBe('onerror=alert(1)>');
+  expect(await page.locator('.search-results__list img, .search-results__list script').count()).toBe(0);
+});
