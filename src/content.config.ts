@@ -4,6 +4,7 @@ import { z } from 'astro/zod';
 import { paperLoader } from './loaders/paper-loader.ts';
 import { LISTINGS_JSON, NOTES_DIR, PAPERS_DIR, TOPICS_YAML } from './content-paths.ts';
 import { paperSchema } from './lib/paper.ts';
+import { topicSchema } from './lib/topics.ts';
 
 export { paperSchema };
 
@@ -28,14 +29,8 @@ export const noteSchema = z.object({
 
 const notes = defineCollection({ loader: glob({ pattern: '*.mdx', base: NOTES_DIR }), schema: noteSchema });
 
-/** The taxonomy (content/topics.yaml): one entry per topic, `id` is the topic's slug. */
-export const topicSchema = z.object({
-  name: z.string().min(1),
-  description: z.string().min(1),
-  terms: z.array(z.string().min(1)).min(1),
-  exclude: z.array(z.string().min(1)).optional(),
-  parent: z.string().optional(),
-});
+/** The taxonomy (content/topics.yaml): one entry per topic, `id` is the topic's slug. The tagger shares the schema. */
+export { topicSchema };
 
 const topics = defineCollection({ loader: file(TOPICS_YAML), schema: topicSchema });
 
