@@ -1,0 +1,140 @@
+import { describe, expect, test } from 'vitest';
+import { formatReport, markdownTable } from '../../../src/lib/bench/report.ts';
+import type { BenchResult, BuildResult, StageResult } from '../../../src/lib/bench/result.ts';
+import { evaluateTargets } from '../../../src/lib/bench/targets.ts';
+
+const stage = (name: string, kind: StageResult['kind'], seconds: number, peakRssMiB: number | null = 400, cpuSeconds = seconds): StageResult => ({
+  name,
+  kind,
+  seconds,
+  cpuSeconds,
+  peakRssMiB,
+});
+
+function build(stages: StageResult[], extra: Partial<BuildResult> = {}): BuildResult {
+  return {
+    seconds: stages.reduce((sum, s) => sum + s.seconds, 0),
+    stages,
+    processPeakRssMiB: { ingest: 300, astro: 1500 },
+    mdxWritten: 20000,
+    cardsRendered: 20000,
+    ...extra,
+  };
+}
+
+/** A 20,000-paper result that meets every target. */
+function passing(): BenchResult {
+  return {
+    version: 1,
+    papers: 20000,
+    date: '2025-01-01',
+    command: 'npm run bench -- --papers 20000',
+    machine: { cpus: 2, cpuModel: 'Test CPU', memoryGiB: 24, loadBefore: [0.5, 0.5, 0.5], loadAfter: [2, 1, 1], node: '24.0.0', astro: '7.3.5', pagefind: '1.6.0' },
+    catalog: { listings: 170, entries: 20500, papers: 20000, rejected: 0, topics: 30, extraPapers: 20 },
+    stagesPresent: ['ingest', 'content', 'pages', 'search', 'cards'],
+    cold: build([stage('ingest', 'ingest', 5), stage('page generation', 'pages', 20, 1800), stage('search index', 'search', 10, 2000), stage('social cards', 'cards', 100, 900, 190)]),
+    warm: build([stage('ingest', 'ingest', 4), stage('page generation', 'pages', 18)], { mdxWritten: 0, cardsRendered: 0 }),
+    incremental: build([stage('ingest', 'ingest', 4), stage('page generation', 'pages', 20)], { mdxWritten: 20, cardsRendered: 25 }),
+    output: {
+      pages: 20500,
+      files: 41000,
+      distBytes: 600 * 1024 * 1024,
+      searchIndex: { bytes: 30 * 1024 * 1024, files: 20100 },
+      paperPages: { count: 20000, medianBytes: 12000, medianGzipBytes: 4000, largestBytes: 20000, largestGzipBytes: 6000, largestPath: 'papers/x/index.html' },
+      paperPageScripts: [
+        { source: 'inline', purpose: 'theme', bytes: 900 },
+        { source: '/_astro/SearchEntry.js', purpose: 'search', bytes: 2000 },
+      ],
+      cards: 20031,
+    },
+    references: {
+      floor: { seconds: 3, peakRssMiB: 200, pages: 20000 },
+      hugo: { seconds: 6, peakRssMiB: 800, pages: 20900, version: '0.111.3' },
+      hugoPagefind: { seconds: 12, peakRssMiB: 2000, pages: 20900 },
+    },
+    search: { page: 'search/', input: 'main input', queries: [{ query: 'lora', ms: 90 }], medianMs: 90, p95Ms: 200, firstQueryBytes: 300 * 1024, pageBytes: 100 * 1024, laterQueriesBytes: 900 * 1024 },
+  };
+}
+
+const status = (result: BenchResult) => Object.fromEntries(evaluateTargets(result).map((row) => [row.target, row.status]));
+
+describe('targets', () => {
+  test('a result that meets every target passes every row', () => {
+    const rows = evaluateTargets(passing());
+    expect(rows).toHaveLength(12);
+    expect(rows.filter((r) => r.status !== 'PASS')).toEqual([]);
+    expect(rows[0]!.measured).toBe('35.0 s vs 18.0 s = 1.94x');
+  });
+
+  test('each target fails on its own measurement', () => {
+    const slow = passing();
+    slow.cold.stages[1]!.seconds = 30;
+    slow.cold.seconds += 10;
+    const fat = passing();
+    fat.cold.stages[2]!.peakRssMiB = 3100;
+    const serial = passing();
+    serial.cold.stages[3]!.cpuSeconds = 100;
+    const redraws = passing();
+    redraws.warm.cardsRendered = 3;
+    const rebuilds = passing();
+    rebuilds.incremental.seconds = 40;
+    rebuilds.incremental.mdxWritten = 20000;
+    const heavy = passing();
+    heavy.output.paperPages.largestBytes = 31 * 1024;
+    heavy.output.paperPages.largestGzipBytes = 9 * 1024;
+    heavy.output.paperPageScripts.push({ source: '/_astro/Analytics.js', purpose: 'other', bytes: 10 });
+    const sluggish = passing();
+    sluggish.search = { ...(sluggish.search as object), medianMs: 150, p95Ms: 400, firstQueryBytes: 500 * 1024 } as BenchResult['search'];
+
+    expect(status(slow)['pages + search, cold: at most 2x Hugo + Pagefind']).toBe('FAIL');
+    expect(evaluateTargets(fat)[1]).toEqual({ target: 'peak RSS under 3 GiB in every stage (cold)', measured: 'max 3100 MiB (search index)', status: 'FAIL' });
+    expect(status(serial)['social cards: rendered in parallel on all cores']).toBe('FAIL');
+    expect(status(redraws)['social cards: a warm rebuild renders none']).toBe('FAIL');
+    const incremental = evaluateTargets(rebuilds).filter((r) => r.target.startsWith('incremental'));
+    expect(incremental.map((r) => r.status)).toEqual(['FAIL', 'FAIL']);
+    expect(evaluateTargets(heavy).filter((r) => r.target.startsWith('paper page')).map((r) => r.status)).toEqual(['FAIL', 'FAIL', 'FAIL']);
+    expect(evaluateTargets(sluggish).filter((r) => r.target.startsWith('search')).map((r) => r.status)).toEqual(['FAIL', 'FAIL', 'FAIL']);
+  });
+
+  test('a query that never showed results fails the latency targets', () => {
+    const result = passing();
+    result.search = { ...(result.search as object), queries: [{ query: 'x', ms: null }] } as BenchResult['search'];
+    expect(evaluateTargets(result).find((r) => r.target === 'search: median under 150 ms')).toMatchObject({ status: 'FAIL', measured: '90 ms (1 queries showed no results)' });
+  });
+
+  test('what was not measured is skipped with its reason, not passed', () => {
+    const result = passing();
+    result.references.hugo = { skipped: 'apt-get install hugo failed' };
+    result.search = { skipped: 'the site has no search/ page yet' };
+    result.cold.stages = result.cold.stages.filter((s) => s.kind !== 'cards');
+    result.cold.cardsRendered = null;
+    const rows = evaluateTargets(result);
+    expect(rows.filter((r) => r.status === 'SKIP').map((r) => r.measured)).toEqual([
+      'no Hugo reference: apt-get install hugo failed',
+      'no social-card stage in this build',
+      'no social-card stage in this build',
+      'the site has no search/ page yet',
+      'the site has no search/ page yet',
+      'the site has no search/ page yet',
+    ]);
+  });
+});
+
+describe('report', () => {
+  test('tables pad their columns and right-align numbers', () => {
+    expect(markdownTable(['stage', 'seconds'], [['ingest', '4.2'], ['pages', '12.0']])).toBe(
+      ['| stage  | seconds |', '|--------|--------:|', '| ingest |     4.2 |', '| pages  |    12.0 |'].join('\n'),
+    );
+  });
+
+  test('the report has stages for all three builds, references, output, search and targets', () => {
+    const result = passing();
+    const text = formatReport(result, evaluateTargets(result));
+    expect(text).toContain('Papershelf benchmark: 20000 papers');
+    expect(text).toMatch(/\| social cards +\| +100\.0 \| +900 \| +1\.90 \| +- \| +- \|/);
+    expect(text).toMatch(/\| Hugo \+ Pagefind +\| +18\.0 \|/);
+    expect(text).toContain('median 90 ms, p95 200 ms');
+    expect(text).toMatch(/\| paper page HTML under 30 KB \(largest\) +\| 19\.5 KiB \(median 11\.7 KiB\) +\| PASS +\|/);
+    expect(text).not.toContain('indicative');
+  });
+});
