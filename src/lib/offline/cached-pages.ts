@@ -15,9 +15,12 @@ export interface CachedPageGroup {
   pages: CachedPage[];
 }
 
+/** The folder every paper page lives in, from the one definition of paper URLs. */
+const PAPERS_FOLDER = routes.paper('-').slice(0, -'-/'.length);
+
 /** Groups in display order; a page belongs to the first whose prefix its path has ('' matches all). */
 const GROUPS: ReadonlyArray<{ heading: string; prefix: string }> = [
-  { heading: 'Papers', prefix: routes.paper('') },
+  { heading: 'Papers', prefix: PAPERS_FOLDER },
   { heading: 'Topics', prefix: routes.topics() },
   { heading: 'Listings', prefix: routes.listings() },
   { heading: 'Archive', prefix: routes.archive() },

@@ -1,0 +1,174 @@
+/**
+ * The offline promise, in headless Chromium against the fixture build served Pages-style under
+ * /papershelf/: after one online visit, visited pages and search over the whole catalog work with the
+ * network off, unvisited pages show the offline page, and a new deployment replaces the cache
+ * without ever serving an old page next to the new shell.
+ */
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runtimeCacheName } from '../../src/lib/offline/cache-names.ts';
+import { parseOfflineStatus } from '../../src/lib/offline/offline-status.ts';
+import { offlineRoutes } from '../../src/lib/offline/routes.ts';
+import { routes } from '../../src/lib/urls.ts';
+import { launchChromium } from './browser.ts';
+import { FIXTURE_BASE, FIXTURE_DIST } from './fixture-site.ts';
+import { type StaticServer, serveDist } from './serve.ts';
+
+const papers = readdirSync(join(FIXTURE_DIST, 'papers')).sort();
+const [paperA, paperB, unvisited] = [papers[0], papers[1], papers[papers.length - 1]] as [string, string, string];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(() => browser.close());
+
+async function untilControlled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (navigator.serviceWorker.controller) return;
+    await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+  });
+}
+
+/** Names of Cache Storage caches with the page URLs each holds (precache revision params and all). */
+function cacheContents(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(async () => {
+    const contents: Record<string, string[]> = {};
+    for (const name of await caches.keys()) contents[name] = (await (await caches.open(name)).keys()).map((request) => request.url);
+    return contents;
+  });
+}
+
+function readStatus(dist: string) {
+  const status = parseOfflineStatus(JSON.parse(readFileSync(join(dist, offlineRoutes.status()), 'utf8')));
+  if (!status) throw new Error('offline.json is not a valid status');
+  return status;
+}
+
+describe('offline', () => {
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await serveDist(FIXTURE_DIST, FIXTURE_BASE);
+  });
+  afterAll(() => server.close());
+  const url = (path: string) => `${server.url}${path}`;
+
+  test('after one online visit: visited pages, search over the whole catalog, and the offline page for the rest', async () => {
+    expect(readStatus(FIXTURE_DIST).search.mode).toBe('precached');
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(url(routes.home()));
+      await untilControlled(page);
+      await page.goto(url(routes.paper(paperA)));
+      const titleA = await page.title();
+      await page.goto(url(routes.paper(paperB)));
+      const titleB = await page.title();
+      // Fetched outside the browser, so the page stays unvisited as far as the service worker knows.
+      const unvisitedHtml = await (await context.request.get(url(routes.paper(unvisited)))).text();
+
+      await context.setOffline(true);
+      expect(await page.evaluate(async (path) => fetch(path).then(() => 'fetched', () => 'failed'), `${FIXTURE_BASE}sitemap-index.xml`)).toBe('failed');
+
+      await page.goto(url(routes.paper(paperA)));
+      await page.reload();
+      expect(await page.title()).toBe(titleA);
+      await expect.poll(() => page.locator('h1').first().innerText()).not.toBe('You are offline');
+
+      await page.goto(url(routes.paper(paperB)));
+      expect(await page.title()).toBe(titleB);
+
+      await page.goto(url(routes.home()));
+      expect(await page.locator('main a').count()).toBeGreaterThan(0);
+
+      // Words from the title of a paper never opened: only the precached index can find it.
+      const title = /<meta property="og:title" content="([^"]+)"/.exec(unvisitedHtml)?.[1] ?? '';
+      const words = title.split(/\W+/).sort((a, b) => b.length - a.length).slice(0, 3);
+      expect(words.join('').length).toBeGreaterThan(10);
+      await page.goto(`${url(routes.search())}?q=${encodeURIComponent(words.join(' '))}`);
+      await expect.poll(() => page.locator(`main a[href$="/${routes.paper(unvisited)}"]`).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+
+      await page.goto(url(routes.paper(unvisited)));
+      await expect.poll(() => page.locator('h1').first().innerText()).toBe('You are offline');
+      const saved = page.locator('#offline-pages');
+      await expect.poll(() => saved.locator(`a[href$="/${routes.paper(paperA)}"]`).count()).toBe(1);
+      expect(await saved.locator(`a[href$="/${routes.paper(paperB)}"]`).count()).toBe(1);
+      expect(await saved.locator(`a[href$="/${routes.paper(unvisited)}"]`).count()).toBe(0);
+      expect(await page.locator('#offline-search').innerText()).toContain('whole catalog');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a new deployment', () => {
+  const NEW_BUILD = '0123456789abcdef';
+  const MARKER = '<p data-deployment="second">Second deployment</p>';
+  let dist: string;
+  let server: StaticServer;
+  beforeAll(async () => {
+    dist = join(mkdtempSync(join(tmpdir(), 'papershelf-deploy-')), 'dist');
+    cpSync(FIXTURE_DIST, dist, { recursive: true });
+    server = await serveDist(dist, FIXTURE_BASE);
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(join(dist, '..'), { recursive: true, force: true });
+  });
+  const url = (path: string) => `${server.url}${path}`;
+
+  /** What a redeploy changes for this test: one page's content, and the build id in sw.js and offline.json. */
+  function deploySecondBuild(): string {
+    const oldBuild = readStatus(dist).build;
+    const paperFile = join(dist, routes.paper(paperA), 'index.html');
+    writeFileSync(paperFile, readFileSync(paperFile, 'utf8').replace('</main>', `${MARKER}</main>`));
+    for (const file of [offlineRoutes.serviceWorker(), offlineRoutes.status()]) {
+      const text = readFileSync(join(dist, file), 'utf8');
+      expect(text).toContain(oldBuild);
+      writeFileSync(join(dist, file), text.replaceAll(oldBuild, NEW_BUILD));
+    }
+    return oldBuild;
+  }
+
+  test('replaces every cached page with its new version and never serves old and new together', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(url(routes.home()));
+      await untilControlled(page);
+      await page.goto(url(routes.paper(paperA)));
+      const oldBuild = deploySecondBuild();
+      const scope = url('');
+
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+      const notice = page.locator('.sw-update');
+      await notice.waitFor({ state: 'visible', timeout: 30_000 });
+
+      // The waiting worker already holds the new copy; the active one still serves the old build.
+      const waiting = await cacheContents(page);
+      expect(waiting[runtimeCacheName('pages', NEW_BUILD, scope)]).toEqual([url(routes.paper(paperA))]);
+      await context.setOffline(true);
+      await page.goto(url(routes.paper(paperA)));
+      expect(await page.locator('[data-deployment]').count()).toBe(0);
+      await context.setOffline(false);
+
+      await notice.waitFor({ state: 'visible' });
+      await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Reload' }).click()]);
+      await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
+
+      const runtime = Object.keys(await cacheContents(page)).filter((name) => !name.startsWith('papershelf-precache-'));
+      expect(runtime.some((name) => name.includes(oldBuild))).toBe(false);
+      expect(runtime).toContain(runtimeCacheName('pages', NEW_BUILD, scope));
+
+      await context.setOffline(true);
+      await page.goto(url(routes.paper(paperA)));
+      expect(await page.locator('[data-deployment="second"]').count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+});
