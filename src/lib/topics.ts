@@ -197,6 +197,8 @@ export function parseNoteCorrection(noteText: string): TopicCorrection | undefin
   if (typeof data !== 'object' || data === null || !('topics' in data) || data.topics == null) return undefined;
   const result = topicCorrectionSchema.safeParse(data.topics);
   if (!result.success) throw new TaxonomyError(`topics must be { add: [...], remove: [...] }: ${result.error.issues[0]?.message}`);
+  const both = result.data.add.filter((id) => result.data.remove.includes(id));
+  if (both.length > 0) throw new TaxonomyError(`topics both added and removed: ${both.join(', ')}`);
   return result.data;
 }
 
