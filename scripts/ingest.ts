@@ -4,118 +4,180 @@
  *
  * Thin I/O shell around `ingestListings`: reads listing dumps (and their sidecars), writes one MDX
  * file per paper plus `_listings.json` into DIR, rewriting only what changed and removing only
- * files it generated itself.
+ * files it generated itself. Everything is read and checked before anything is written.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { type ListingInput, type ListingSidecar, ingestListings } from '../src/lib/ingest.ts';
+import { isIsoDate } from '../src/lib/dates.ts';
+import { type IngestOptions, type ListingInput, type ListingSidecar, ingestListings } from '../src/lib/ingest.ts';
 import { isGeneratedPaperFile, renderPaperFile } from '../src/lib/paper-file.ts';
 import { isSafeSlug } from '../src/lib/slug.ts';
 import { CONTENT_ROOT, PAPERS_DIR } from '../src/content-paths.ts';
 import { loadTagger } from './topics-source.ts';
 
 const LISTINGS_FILE = '_listings.json';
+/** Inputs of at least this many entries get progress lines: a large catalog takes a while. */
+const PROGRESS_FROM_ENTRIES = 1000;
+const USAGE = 'usage: npm run ingest -- [--out DIR] [--report FILE] [--check] [PATH ...]';
 
+/** A problem with the input or the command line: reported as one line, never as a stack trace. */
 class UsageError extends Error {}
 
-function fail(message: string): never {
-  console.error(`ingest: ${message}`);
-  process.exit(1);
+/** Node's own I/O and argument errors (ENOENT, EISDIR, ERR_PARSE_ARGS_…) are usage errors too. */
+const isNodeError = (error: unknown): error is Error & { code: string } =>
+  error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+  }
 }
 
 function listingFiles(paths: string[]): string[] {
-  const files: string[] = [];
+  const files = new Set<string>();
   for (const path of paths) {
     if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
     if (statSync(path).isDirectory()) {
-      files.push(...readdirSync(path).filter((f) => f.endsWith('.txt')).sort().map((f) => join(path, f)));
-    } else files.push(path);
+      const found = readdirSync(path).filter((f) => f.endsWith('.txt') && !f.startsWith('.')).sort();
+      // An empty folder is almost always a wrong path, and ingesting it would remove every paper.
+      if (found.length === 0) throw new UsageError(`no listings (*.txt) in ${path}`);
+      for (const f of found) files.add(resolve(path, f));
+    } else files.add(resolve(path));
   }
-  return files;
+  return [...files];
 }
 
 function readSidecar(listing: string): ListingSidecar | undefined {
   const path = join(dirname(listing), `${basename(listing, extname(listing))}.yaml`);
   if (!existsSync(path)) return undefined;
-  const data = parseYaml(readFileSync(path, 'utf8')) ?? {};
+  let data: unknown;
+  try {
+    data = parseYaml(readText(path)) ?? {};
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${relative(process.cwd(), path)}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new UsageError(`${relative(process.cwd(), path)}: must be a mapping such as "captured: 2025-10-30"`);
+  }
+  const { captured, title } = data as Record<string, unknown>;
   const sidecar: ListingSidecar = {};
-  // YAML reads an unquoted 2025-10-30 as a string here (core schema), but be lenient with dates.
-  if (data.captured) sidecar.captured = data.captured instanceof Date ? data.captured.toISOString().slice(0, 10) : String(data.captured);
-  if (data.title) sidecar.title = String(data.title);
-  if (sidecar.captured && !/^\d{4}-\d{2}-\d{2}$/.test(sidecar.captured)) throw new UsageError(`${path}: captured must be YYYY-MM-DD`);
+  if (captured !== undefined && captured !== null) {
+    // The core schema reads 2025-10-30 as a string; a YAML 1.1 reader would have made it a Date.
+    sidecar.captured = captured instanceof Date ? captured.toISOString().slice(0, 10) : String(captured);
+    if (!isIsoDate(sidecar.captured)) throw new UsageError(`${relative(process.cwd(), path)}: captured must be a real day written YYYY-MM-DD, not "${sidecar.captured}"`);
+  }
+  if (title !== undefined && title !== null) sidecar.title = String(title);
   return sidecar;
 }
 
 function readInputs(paths: string[]): ListingInput[] {
-  return listingFiles(paths).map((file) => {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
-    }
-    const input: ListingInput = { file: relative(process.cwd(), file).split(sep).join('/'), name: basename(file, extname(file)), text };
+  const inputs = listingFiles(paths).map((file) => {
+    const input: ListingInput = { file: relative(process.cwd(), file).split(sep).join('/'), name: basename(file, extname(file)), text: readText(file) };
     const sidecar = readSidecar(file);
     if (sidecar) input.sidecar = sidecar;
     return input;
   });
+  const names = new Map<string, string>();
+  for (const input of inputs) {
+    const other = names.get(input.name);
+    if (other) throw new UsageError(`two listings are named ${input.name}: ${other} and ${input.file}`);
+    names.set(input.name, input.file);
+  }
+  return inputs;
 }
 
+/** The file's current content, or undefined if it is not there (another run may just have removed it). */
+function currentContent(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if (isNodeError(error) && error.code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Writes through a temporary file and a rename, so readers never see half a file. */
 function writeAtomic(path: string, content: string): void {
   const temp = `${path}.tmp-${process.pid}`;
   writeFileSync(temp, content);
   renameSync(temp, path);
 }
 
+/** Prints `label i/total` about every tenth of the way, for inputs large enough to need it. */
+function progress(label: string, total: number, enabled: boolean): (done: number) => void {
+  const every = Math.max(1, Math.ceil(total / 10));
+  return (done) => {
+    if (enabled && (done % every === 0 || done === total)) console.log(`ingest: ${label} ${done}/${total}`);
+  };
+}
+
 function main(): void {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { out: { type: 'string', default: PAPERS_DIR }, report: { type: 'string' }, check: { type: 'boolean', default: false } },
+    options: {
+      out: { type: 'string', default: PAPERS_DIR },
+      report: { type: 'string' },
+      check: { type: 'boolean', default: false },
+    },
   });
   const outDir = resolve(values.out);
   const inputs = readInputs(positionals.length > 0 ? positionals : [`${CONTENT_ROOT}/listings`]);
-  const { papers, listings, report } = ingestListings(inputs, { tagTopics: loadTagger() });
+  let tagTopics: IngestOptions['tagTopics'];
+  try {
+    tagTopics = loadTagger();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { papers, listings, report } = ingestListings(inputs, { tagTopics });
+  const large = report.entries >= PROGRESS_FROM_ENTRIES;
+  if (large) console.log(`ingest: read ${report.entries} entries from ${inputs.length} listings`);
 
-  const wanted = new Map<string, string>();
-  for (const paper of papers) {
+  const wanted = new Map<string, string>([[LISTINGS_FILE, `${JSON.stringify(listings, null, 2)}\n`]]);
+  const changed: string[] = [];
+  const rendered = progress('rendered and compared papers', papers.length, large);
+  papers.forEach((paper, i) => {
     if (!isSafeSlug(paper.slug)) throw new Error(`unsafe slug ${paper.slug}`);
     wanted.set(`${paper.slug}.mdx`, renderPaperFile(paper));
-  }
-  wanted.set(LISTINGS_FILE, `${JSON.stringify(listings, null, 2)}\n`);
-
-  const existing = existsSync(outDir) ? readdirSync(outDir) : [];
+    rendered(i + 1);
+  });
+  for (const [name, content] of wanted) if (currentContent(join(outDir, name)) !== content) changed.push(name);
+  const existing = existsSync(outDir) ? readdirSync(outDir).sort() : [];
   const stale = existing.filter((name) => {
     if (wanted.has(name)) return false;
     if (name === LISTINGS_FILE) return true;
-    return name.endsWith('.mdx') && isGeneratedPaperFile(readFileSync(join(outDir, name), 'utf8'));
-  });
-  const changed = [...wanted].filter(([name, content]) => {
-    const path = join(outDir, name);
-    return !existsSync(path) || readFileSync(path, 'utf8') !== content;
+    if (!name.endsWith('.mdx')) return false;
+    const content = currentContent(join(outDir, name));
+    return content !== undefined && isGeneratedPaperFile(content);
   });
 
   const summary = `${report.entries} entries in ${inputs.length} listings -> ${report.papers} papers (${report.duplicates.length} merged duplicates, ${report.rejected.length} rejected, ${report.warnings.length} warnings)`;
   if (values.check) {
     console.log(`ingest --check: ${summary}`);
     if (changed.length > 0 || stale.length > 0) {
-      console.error(`ingest --check: ${values.out} is out of date (${changed.length} to write, ${stale.length} to remove)`);
-      process.exit(1);
+      const names = [...changed, ...stale];
+      const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '');
+      console.error(`ingest --check: ${values.out} is out of date: ${changed.length} to write, ${stale.length} to remove (${shown})`);
+      process.exitCode = 1;
+      return;
     }
     console.log(`ingest --check: ${values.out} is up to date`);
     return;
   }
 
   mkdirSync(outDir, { recursive: true });
-  const progressEvery = changed.length >= 2000 ? Math.ceil(changed.length / 10) : Infinity;
-  changed.forEach(([name, content], i) => {
+  const written = progress('wrote files', changed.length, large);
+  changed.forEach((name, i) => {
     const path = join(outDir, name);
-    if (!path.startsWith(outDir + sep)) throw new Error(`refusing to write outside ${outDir}: ${name}`);
-    writeAtomic(path, content);
-    if ((i + 1) % progressEvery === 0) console.log(`ingest: wrote ${i + 1}/${changed.length} files`);
+    if (dirname(path) !== outDir) throw new Error(`refusing to write outside ${outDir}: ${name}`);
+    writeAtomic(path, wanted.get(name)!);
+    written(i + 1);
   });
-  for (const name of stale) rmSync(join(outDir, name));
+  for (const name of stale) rmSync(join(outDir, name), { force: true });
   if (values.report) {
     mkdirSync(dirname(resolve(values.report)), { recursive: true });
     writeAtomic(resolve(values.report), `${JSON.stringify(report, null, 2)}\n`);
@@ -129,5 +191,11 @@ function main(): void {
 try {
   main();
 } catch (error) {
-  fail(error instanceof UsageError || error instanceof TypeError ? error.message : String((error as Error).stack ?? error));
+  if (isNodeError(error) && error.code.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`ingest: ${error.message.replace(/\s*\n\s*/g, ' ')} (${USAGE})`);
+    process.exitCode = 1;
+  } else if (error instanceof UsageError || isNodeError(error)) {
+    console.error(`ingest: ${error.message.split('\n')[0]}`);
+    process.exitCode = 1;
+  } else throw error;
 }

@@ -1,0 +1,232 @@
+/**
+ * The ingest command as a user runs it: a real process in a scratch folder, with
+ * PAPERSHELF_CONTENT pointing there so no topics or notes of the real catalog are read.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+const SCRIPT = join(ROOT, 'scripts/ingest.ts');
+const FIXTURES = join(ROOT, 'tests/fixtures/listings');
+
+let cwd: string;
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function ingest(...args: string[]): Run {
+  const run = spawnSync(process.execPath, [TSX, SCRIPT, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, PAPERSHELF_CONTENT: join(cwd, 'content') },
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Every file under `dir`: content and identity, to tell a rewrite from an untouched file. */
+function snapshot(dir: string): Map<string, { content: string; mtimeMs: number; ino: number }> {
+  const files = new Map<string, { content: string; mtimeMs: number; ino: number }>();
+  if (!existsSync(dir)) return files;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const { mtimeMs, ino } = statSync(path);
+    files.set(relative(dir, path), { content: readFileSync(path, 'utf8'), mtimeMs, ino });
+  }
+  return files;
+}
+
+/** Names whose file was written (new inode or mtime) or removed between two snapshots. */
+function touched(before: ReturnType<typeof snapshot>, after: ReturnType<typeof snapshot>): string[] {
+  const names = new Set([...before.keys(), ...after.keys()]);
+  return [...names]
+    .filter((n) => {
+      const [a, b] = [before.get(n), after.get(n)];
+      return !a || !b || a.ino !== b.ino || a.mtimeMs !== b.mtimeMs;
+    })
+    .sort();
+}
+
+const listings = () => join(cwd, 'content/listings');
+const papers = () => join(cwd, 'content/papers');
+
+function addListing(fixture: string, as = fixture, sidecar?: string): void {
+  mkdirSync(listings(), { recursive: true });
+  copyFileSync(join(FIXTURES, fixture), join(listings(), as));
+  if (sidecar) writeFileSync(join(listings(), as.replace(/\.txt$/, '.yaml')), sidecar);
+}
+
+beforeEach(() => {
+  cwd = mkdtempSync(join(tmpdir(), 'papershelf-ingest-'));
+  addListing('page-000-excerpt.txt', '000_page.txt', 'captured: 2025-10-30\ntitle: Oct 30 excerpt\n');
+  addListing('bare-001-excerpt.txt', '001_bare.txt');
+  addListing('hostile-page.txt', '002_hostile.txt', 'captured: 2025-10-31\n');
+});
+
+afterEach(() => {
+  rmSync(cwd, { recursive: true, force: true });
+});
+
+// Each run is a fresh Node process compiling TypeScript: seconds each on a busy machine.
+describe('ingest CLI', { timeout: 120_000 }, () => {
+  it('writes one file per paper, the listings file and a report in the documented shape', () => {
+    const run = ingest('--report', 'out/report.json');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('ingest: 16 entries in 3 listings -> 16 papers (0 merged duplicates, 4 rejected, 2 warnings)');
+    expect(run.stdout).toContain('rejected content/listings/002_hostile.txt:34: binary junk, not text');
+
+    const report = JSON.parse(readFileSync(join(cwd, 'out/report.json'), 'utf8'));
+    expect(Object.keys(report)).toEqual(['entries', 'papers', 'duplicates', 'rejected', 'warnings', 'listings']);
+    expect(report).toMatchObject({ entries: 16, papers: 16, duplicates: [] });
+    expect(report.rejected[0]).toEqual({ file: 'content/listings/002_hostile.txt', line: 34, reason: 'binary junk, not text', text: expect.any(String) });
+    expect(report.rejected.at(-1)).toMatchObject({ line: 79, reason: expect.stringContaining('truncated entry') });
+    expect(report.listings).toEqual([
+      { id: '000_page', file: 'content/listings/000_page.txt', title: 'Oct 30 excerpt', format: 'page', entries: 6, capturedInferred: false, captured: '2025-10-30' },
+      { id: '001_bare', file: 'content/listings/001_bare.txt', title: 'Listing 001_bare', format: 'bare', entries: 3, capturedInferred: false },
+      { id: '002_hostile', file: 'content/listings/002_hostile.txt', title: 'Daily papers of 2025-10-31', format: 'page', entries: 7, capturedInferred: false, captured: '2025-10-31' },
+    ]);
+    expect(JSON.parse(readFileSync(join(papers(), '_listings.json'), 'utf8'))).toEqual(report.listings);
+
+    const files = readdirSync(papers()).sort();
+    expect(files).toHaveLength(17);
+    expect(files).toContain('orca-progressive-learning-from-complex-explanation-traces-of-gpt-4.mdx');
+    expect(files.filter((f) => !/^[a-z0-9]+(-[a-z0-9]+)*\.mdx$/.test(f))).toEqual(['_listings.json']);
+    const orca = readFileSync(join(papers(), 'orca-progressive-learning-from-complex-explanation-traces-of-gpt-4.mdx'), 'utf8');
+    expect(orca).toMatch(/^---\nauthors: 6\ngenerator: papershelf-ingest\n/);
+    expect(orca).toContain('published: 2023-06-05\n');
+    expect(orca).toContain('upvotes: 18\n');
+  });
+
+  it('rewrites nothing on a second run', () => {
+    ingest('--report', 'report.json');
+    const before = snapshot(cwd);
+    const run = ingest('--report', 'report.json');
+    expect(run.stdout).toContain('0 files written, 0 removed, 17 unchanged');
+    expect(touched(before, snapshot(cwd))).toEqual(['report.json']);
+  });
+
+  it('rewrites only the papers a changed listing affects', () => {
+    ingest();
+    const before = snapshot(papers());
+    const path = join(listings(), '001_bare.txt');
+    const text = readFileSync(path, 'utf8');
+    writeFileSync(path, text.replace('We provide a new efficient version', 'We provide a NEW efficient version'));
+    const run = ingest();
+    expect(run.stdout).toContain('1 files written, 0 removed, 16 unchanged');
+    expect(touched(before, snapshot(papers()))).toEqual([expect.stringMatching(/^sparseprop-efficient-sparse-backpropagation-.*\.mdx$/)]);
+
+    writeFileSync(path, text.replace('Bridging Discrete and Backpropagation', 'Bridging Discrete and Forward Propagation'));
+    const renamed = ingest();
+    expect(renamed.stdout).toContain('2 files written, 1 removed');
+    expect(touched(before, snapshot(papers()))).toEqual([
+      'bridging-discrete-and-backpropagation-straight-through-and-beyond.mdx',
+      'bridging-discrete-and-forward-propagation-straight-through-and-beyond.mdx',
+      expect.stringMatching(/^sparseprop-efficient-sparse-backpropagation-.*\.mdx$/),
+    ]);
+  });
+
+  it("removes a listing's papers when it goes, never a hand-written file", () => {
+    addListing('page-003-excerpt.txt', '003_page.txt', 'captured: 2025-12-08\n');
+    writeFileSync(join(listings(), '004_dup.txt'), 'MgNO: Efficient Parameterization of Linear Operators via Multigrid\nA second listing has it too. Twice the sources.\n');
+    ingest();
+    const handWritten = {
+      'my-note.mdx': '---\ntitle: My own note\n---\n\nKeep me.\n',
+      'broken.mdx': '---\ntitle: [unclosed\n---\n',
+      'notes.txt': 'not a paper',
+    };
+    for (const [name, text] of Object.entries(handWritten)) writeFileSync(join(papers(), name), text);
+    const mgno = 'mgno-efficient-parameterization-of-linear-operators-via-multigrid.mdx';
+    expect(readFileSync(join(papers(), mgno), 'utf8')).toContain('listing: 004_dup');
+
+    rmSync(join(listings(), '003_page.txt'));
+    rmSync(join(listings(), '003_page.yaml'));
+    const run = ingest();
+    expect(run.status).toBe(0);
+    const files = readdirSync(papers());
+    expect(files).not.toContain('vote-in-context-turning-vlms-into-zero-shot-rank-fusers.mdx');
+    expect(files).toContain(mgno);
+    expect(readFileSync(join(papers(), mgno), 'utf8')).not.toContain('listing: 003_page');
+    for (const [name, text] of Object.entries(handWritten)) expect(readFileSync(join(papers(), name), 'utf8')).toBe(text);
+  });
+
+  it('--check exits 0 when up to date and 1 when stale, and writes nothing', () => {
+    ingest();
+    expect(ingest('--check')).toMatchObject({ status: 0, stderr: '' });
+
+    writeFileSync(join(listings(), '001_bare.txt'), readFileSync(join(listings(), '001_bare.txt'), 'utf8').replace('SparseProp', 'SparseProp v2'));
+    const before = snapshot(cwd);
+    const run = ingest('--check', '--report', 'report.json');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^ingest --check: \S+ is out of date: 1 to write, 1 to remove \(sparseprop-v2-[^)]*\)\n$/);
+    expect(touched(before, snapshot(cwd))).toEqual([]);
+    expect(existsSync(join(cwd, 'report.json'))).toBe(false);
+
+    rmSync(papers(), { recursive: true });
+    expect(ingest('--check').status).toBe(1);
+    expect(existsSync(papers())).toBe(false);
+  });
+
+  it.each([
+    ['a missing path', () => ['content/nope'], /^ingest: no such file or folder: content\/nope$/],
+    ['an unreadable listing', () => (mkdirSync(join(listings(), 'zz.txt')), []), /^ingest: cannot read .*zz\.txt: EISDIR/],
+    ['a bad flag', () => ['--frobnicate'], /^ingest: Unknown option '--frobnicate'.* \(usage: npm run ingest -- .*\)$/],
+    ['a flag without its value', () => ['--out'], /^ingest: Option '--out <value>' argument missing/],
+    ['a sidecar that is not YAML', () => (writeFileSync(join(listings(), '001_bare.yaml'), 'captured: [2025\n'), []), /^ingest: content\/listings\/001_bare\.yaml: not valid YAML/],
+    ['a sidecar with an impossible day', () => (writeFileSync(join(listings(), '001_bare.yaml'), 'captured: 2025-02-30\n'), []), /captured must be a real day written YYYY-MM-DD, not "2025-02-30"$/],
+    ['a sidecar that is a list', () => (writeFileSync(join(listings(), '001_bare.yaml'), '- 2025-10-30\n'), []), /001_bare\.yaml: must be a mapping/],
+    ['an empty listings folder', () => (mkdirSync(join(cwd, 'empty')), ['empty']), /^ingest: no listings \(\*\.txt\) in empty$/],
+    ['two listings with one name', () => (mkdirSync(join(cwd, 'more')), copyFileSync(join(FIXTURES, 'bare-001-excerpt.txt'), join(cwd, 'more/001_bare.txt')), ['content/listings', 'more']), /^ingest: two listings are named 001_bare/],
+  ])('reports %s in one line, exits 1 and writes nothing', (_name, setUp, message) => {
+    const args = setUp();
+    const before = snapshot(cwd);
+    const run = ingest('--report', 'report.json', ...args);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr.trimEnd()).toMatch(message);
+    expect(run.stdout).toBe('');
+    expect(touched(before, snapshot(cwd))).toEqual([]);
+    expect(existsSync(papers())).toBe(false);
+  });
+
+  it('writes byte-identical files in two runs into two folders', () => {
+    ingest('--out', 'a', '--report', 'a.json');
+    ingest('--out', 'b', '--report', 'b.json');
+    const [a, b] = [snapshot(join(cwd, 'a')), snapshot(join(cwd, 'b'))];
+    expect(a.size).toBe(17);
+    expect([...b.keys()]).toEqual([...a.keys()]);
+    for (const [name, file] of a) expect(b.get(name)!.content, name).toBe(file.content);
+    expect(readFileSync(join(cwd, 'b.json'), 'utf8')).toBe(readFileSync(join(cwd, 'a.json'), 'utf8'));
+  });
+
+  it('writes nothing outside DIR (and the report), and leaves no temporary files', () => {
+    const before = snapshot(cwd);
+    ingest('--out', 'deep/out', '--report', 'report.json');
+    const changed = touched(before, snapshot(cwd));
+    expect(changed.filter((n) => !n.startsWith('deep/out/') && n !== 'report.json')).toEqual([]);
+    expect(changed.filter((n) => n.includes('.tmp'))).toEqual([]);
+    expect(changed).toHaveLength(18);
+  });
+
+  it('prints progress for thousands of entries, and none for a few', { timeout: 300_000 }, () => {
+    expect(ingest().stdout).not.toMatch(/\d+\/\d+/);
+    const lines = Array.from({ length: 2500 }, (_, i) => `Generated Paper Number ${i}\nAbstract of paper ${i}. It has two sentences.`);
+    writeFileSync(join(listings(), '005_large.txt'), lines.join('\n'));
+    const run = ingest();
+    expect(run.status).toBe(0);
+    const out = run.stdout.split('\n');
+    expect(out).toContain('ingest: read 2516 entries from 4 listings');
+    expect(out.filter((l) => l.startsWith('ingest: rendered and compared papers '))).toHaveLength(10);
+    expect(out).toContain('ingest: rendered and compared papers 2516/2516');
+    expect(out.filter((l) => l.startsWith('ingest: wrote files '))).toHaveLength(10);
+    expect(out).toContain('ingest: wrote files 2501/2501');
+  });
+});
