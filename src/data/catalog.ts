@@ -25,7 +25,7 @@ async function load(): Promise<SiteCatalog> {
     getCollection('topics'),
     getCollection('notes'),
   ]);
-  return buildCatalog({ papers, listings, topics, notes, abstractOf: abstractText, relatedCount: SITE.relatedCount });
+  return buildCatalog({ papers, listings, topics, notes, abstractOf: abstractText, relatedCount: SITE.relatedCount, pageSize: SITE.pageSize });
 }
 
 let catalog: Promise<SiteCatalog> | undefined;

@@ -1,6 +1,15 @@
 /** Grouping of dated papers by publication year and month, for the archive pages. */
 import { parseIsoDate } from './dates.ts';
-import { pageOf } from './pagination.ts';
+import { pageOf, pagePath } from './pagination.ts';
+import { routes } from './urls.ts';
+
+/** The archive folder for papers without a date, beside the year folders. */
+export const UNDATED = 'undated';
+
+/** Root-relative link to a month's heading, on the page of its year's list where the month begins. */
+export function monthPath(key: string, page: number): string {
+  return `${pagePath(routes.archiveYear(key.slice(0, 4)), page)}#${key}`;
+}
 
 export interface Dated {
   data: { published?: string | undefined };

@@ -3,7 +3,7 @@
  * groupings, related papers and neighbours. Pure: the collections come in, plain structures go out
  * (src/data/catalog.ts does the loading).
  */
-import { type YearGroup, groupByYear } from './archive.ts';
+import { type YearGroup, groupByYear, monthIndex } from './archive.ts';
 import { relatedDocuments } from './related.ts';
 
 export interface IndexablePaper {
@@ -40,6 +40,8 @@ export interface CatalogInput<P, L, T, N> {
   /** The abstract as plain text, for related papers. */
   abstractOf: (paper: P) => string;
   relatedCount: number;
+  /** Papers per page of paginated lists (to know where in a year's list each month begins). */
+  pageSize: number;
 }
 
 /** A paper's neighbours: by publication date, or by title among undated papers. */
@@ -70,6 +72,8 @@ export interface Catalog<P, L, T, N> {
   byTopic: Map<string, P[]>;
   /** Dated papers by publication year, newest year first. */
   years: YearGroup<P>[];
+  /** `2024-05` → the page of 2024's archive list where May begins. */
+  monthPages: Map<string, number>;
   /** Papers without a publication date, by title. */
   undated: P[];
   /** Each listing's papers in the order the listing had them. */
@@ -181,11 +185,15 @@ export function buildCatalog<P extends IndexablePaper, L extends IndexableListin
   if (first) stats.first = first;
   if (last) stats.last = last;
 
+  const years = groupByYear(dated);
+  const monthPages = new Map(years.flatMap((y) => monthIndex(y.papers, input.pageSize).map((m) => [m.key, m.page] as const)));
+
   return {
     papers: [...dated, ...undated],
     bySlug,
     byTopic,
-    years: groupByYear(dated),
+    years,
+    monthPages,
     undated,
     byListing: listingOrder(papers),
     listings,

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { groupByMonth, groupByYear, monthIndex } from '../../src/lib/archive.ts';
+import { groupByMonth, groupByYear, monthIndex, monthPath } from '../../src/lib/archive.ts';
 
 const paper = (id: string, published?: string) => ({ id, data: published ? { published } : {} });
 const papers = [
@@ -28,4 +28,9 @@ test('the month index says on which page of the year each month begins', () => {
     { key: '2025-01', month: 1, count: 1, page: 2 },
   ]);
   expect(monthIndex(papers.slice(0, 3), 1).map((m) => m.page)).toEqual([1, 3]);
+});
+
+test('a month links to its heading on the page where it begins', () => {
+  expect(monthPath('2024-05', 1)).toBe('archive/2024/#2024-05');
+  expect(monthPath('2024-05', 3)).toBe('archive/2024/3/#2024-05');
 });

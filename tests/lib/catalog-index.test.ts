@@ -29,6 +29,7 @@ const input = {
   notes: [{ id: 'old', filePath: 'content/notes/old.mdx' }],
   abstractOf: (p: (typeof papers)[number]) => p.abstract,
   relatedCount: 5,
+  pageSize: 1,
 };
 
 describe('buildCatalog', () => {
@@ -67,6 +68,12 @@ describe('buildCatalog', () => {
     expect(n('new')).toEqual(['date', 'same-day-popular', 'old']);
     expect(n('old')).toEqual(['date', 'new', undefined]);
     expect(n('alpha-undated')).toEqual(['title', undefined, 'zeta-undated']);
+  });
+
+  test('knows the page of its year where each month begins', () => {
+    expect(catalog.monthPages).toEqual(new Map([['2025-01', 1], ['2023-05', 1]]));
+    const twoPerPage = buildCatalog({ ...input, papers: [...papers, paper('dec', { published: '2025-12-01' })], pageSize: 1 });
+    expect(twoPerPage.monthPages.get('2025-01')).toBe(2);
   });
 
   test('stats and notes', () => {

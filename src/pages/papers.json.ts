@@ -1,0 +1,39 @@
+/**
+ * The whole catalog as JSON for other tools: every paper's metadata and URL, newest first. Topics
+ * and listings are described once at the top and referred to by id from each paper, which keeps
+ * the file small for large catalogs. Abstracts are on the paper pages (and in the RSS feed).
+ */
+import type { APIRoute } from 'astro';
+import { getCatalog } from '../data/catalog.ts';
+import { absoluteUrl, routes } from '../lib/urls.ts';
+import { SITE } from '../site.config.ts';
+
+export const GET: APIRoute = async ({ site = new URL('http://localhost') }) => {
+  const catalog = await getCatalog();
+  const url = (path: string) => absoluteUrl(path, site);
+  const body = {
+    title: SITE.title,
+    description: SITE.description,
+    url: url(routes.home()),
+    count: catalog.papers.length,
+    topics: Object.fromEntries(catalog.topics.map((t) => [t.id, { name: t.data.name, url: url(routes.topic(t.id)) }])),
+    listings: Object.fromEntries(
+      catalog.listings.map((l) => [l.id, { title: l.data.title, url: url(routes.listing(l.id)), ...(l.data.captured && { captured: l.data.captured }) }]),
+    ),
+    papers: catalog.papers.map((paper) => {
+      const { title, published, authors, organisation, upvotes, topics, sources } = paper.data;
+      return {
+        slug: paper.id,
+        url: url(routes.paper(paper.id)),
+        title,
+        published: published ?? null,
+        authors: authors ?? null,
+        organisation: organisation?.name ?? null,
+        upvotes,
+        topics,
+        listings: [...new Set(sources.map((s) => s.listing))],
+      };
+    }),
+  };
+  return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};
