@@ -38,7 +38,9 @@ describe('abstractTree', () => {
 
   it('links only http(s) URLs a browser can open, pointing where the browser would go', () => {
     const links = (text: string) =>
-      abstractTree(text).children.flatMap((p) => ('children' in p ? p.children : [])).flatMap((n) => (n.type === 'link' ? [n.url] : []));
+      abstractTree(text)
+        .children.flatMap((p) => (p.type === 'paragraph' ? p.children : []))
+        .flatMap((n) => (n.type === 'link' ? [n.url] : []));
     expect(links('mail me@example.org or a@b.import, ftp://x.org/f, //x.org/y, www.example.org')).toEqual([]);
     expect(links('bad http://b^ host')).toEqual([]);
     expect(links('ok HTTP://Example.org/x\\y and https://ex.org/\u00e9')).toEqual(['http://example.org/x/y', 'https://ex.org/%C3%A9']);
