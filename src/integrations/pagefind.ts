@@ -19,6 +19,14 @@ export { PAGEFIND_DIR };
 const PAPER_GLOB = `${routes.paper('*')}index.html`;
 const PAPER_PREFIX = routes.paper('*').slice(0, routes.paper('*').indexOf('*'));
 
+/**
+ * Parts of the paper body that are labels, not content: the byline (its date, author count and
+ * upvotes run together into junk words such as "20235") and the small section labels
+ * ("Abstract"). Filters and meta inside them still count. Result cards show date and upvotes from
+ * the meta PaperSearchMeta records.
+ */
+const NOT_CONTENT = ['.byline', '.eyebrow'];
+
 /** Every Pagefind response carries `errors`; an index built despite one would silently miss pages. */
 function check<T extends { errors: string[] }>(step: string, response: T): T {
   if (response.errors.length > 0) throw new Error(`Pagefind ${step} failed:\n  ${response.errors.join('\n  ')}`);
@@ -66,7 +74,7 @@ export default function pagefindIntegration(): AstroIntegration {
         const started = performance.now();
         try {
           // One language for the whole catalog: a stray lang attribute must not split the index.
-          const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: SITE.lang }));
+          const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: SITE.lang, excludeSelectors: NOT_CONTENT }));
           if (!index) throw new Error('Pagefind createIndex returned no index');
           check('addDirectory', await index.addDirectory({ path: site, glob: PAPER_GLOB }));
           check('writeFiles', await index.writeFiles({ outputPath: bundle }));

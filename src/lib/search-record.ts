@@ -4,7 +4,7 @@
  * both import the names from here.
  *
  * Pagefind makes every meta value searchable (filters and sort keys are not), so meta holds only
- * what a result shows and what is fine to match: title, date and upvotes. The social card URL is
+ * what a result shows and what is fine to match: title, date, organisation and upvotes. The social card URL is
  * left out on purpose: its path words (`papers`, `og`, `png`, the base) would match every paper, and
  * the search page derives it from the result URL when it needs it.
  */
@@ -33,6 +33,8 @@ export interface PaperSearchInput {
   /** ISO date, absent when the listing gave none. */
   published?: string | undefined;
   upvotes: number;
+  /** The lab or company a listing named instead of an author count. */
+  organisation?: string | undefined;
   topicNames: readonly string[];
   listingTitles: readonly string[];
 }
@@ -65,6 +67,7 @@ export function dateSortKey(published: string | undefined): string {
 export function paperSearchRecord(paper: PaperSearchInput): SearchRecord {
   const meta: Record<string, string> = { title: paper.title, upvotes: String(paper.upvotes) };
   if (paper.published) meta['date'] = paper.published;
+  if (paper.organisation) meta['organisation'] = paper.organisation;
   return {
     meta,
     filters: {

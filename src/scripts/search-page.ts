@@ -3,6 +3,7 @@
  * truth (`?q=…&topic=…&sort=…`): every change writes it, Back and reload read it. Results come from
  * Pagefind in pages of PAGE_SIZE; only the shown ones have their data fragment fetched.
  */
+import { countOf } from '../lib/format.ts';
 import { facetGroups } from '../lib/search-facets.ts';
 import {
   type FilterCounts,
@@ -25,7 +26,7 @@ import {
   toggleFilter,
 } from '../lib/search-state.ts';
 import { type Pagefind, type PagefindResult, loadPagefind } from './search-pagefind.ts';
-import { facetFieldsets, plural, resultItem } from './search-render.ts';
+import { facetFieldsets, resultItem } from './search-render.ts';
 
 const PAGE_SIZE = 20;
 /** Long enough to skip most intermediate keystrokes, short enough to feel live. */
@@ -64,10 +65,10 @@ async function searchAll(pagefind: Pagefind, catalog: FilterCounts, state: Searc
 }
 
 function statusText(state: SearchState, total: number, catalogSize: number): string {
-  if (isBlank(state)) return `Search ${plural(catalogSize, 'paper', 'papers')} by title, abstract, topic, listing or year.`;
+  if (isBlank(state)) return `Search ${countOf(catalogSize, 'paper')} by title, abstract, topic, listing or year.`;
   const words = state.query ? ` for “${state.query}”` : '';
   const filtered = hasFilters(state) ? ' with these filters' : '';
-  if (total > 0) return `${plural(total, 'paper', 'papers')}${words}${filtered}.`;
+  if (total > 0) return `${countOf(total, 'paper')}${words}${filtered}.`;
   const hint = hasFilters(state) ? 'Try removing a filter.' : 'Try fewer or different words.';
   return `No papers${words}${filtered}. ${hint}`;
 }

@@ -2,6 +2,7 @@
  * DOM for the search page's results and facets. Everything that came from the index (titles,
  * excerpts, topic names) goes in as text nodes, never as HTML: abstracts are untrusted.
  */
+import { countOf, formatDate, formatNumber } from '../lib/format.ts';
 import { excerptSegments } from '../lib/search-excerpt.ts';
 import type { FacetGroup } from '../lib/search-facets.ts';
 import { type SearchVocabulary, valueToToken } from '../lib/search-query.ts';
@@ -15,34 +16,47 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Reco
   return node;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
-const numberFormat = new Intl.NumberFormat('en');
+const SVG = 'http://www.w3.org/2000/svg';
 
-export const plural = (count: number, one: string, many: string) => `${numberFormat.format(count)} ${count === 1 ? one : many}`;
-
-function topicLinks(names: readonly string[], vocabulary: SearchVocabulary): (Node | string)[] {
-  return names.flatMap((name, index): (Node | string)[] => {
-    const token = valueToToken(vocabulary, 'topic', name);
-    const known = vocabulary.topic?.some((term) => term.token === token);
-    const node = known ? element('a', { href: withBase(routes.topic(token)) }, name) : element('span', {}, name);
-    return index === 0 ? [node] : [', ', node];
-  });
+/** The upvote triangle of the site's bylines. */
+function upvoteIcon(): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  for (const [name, value] of Object.entries({ viewBox: '0 0 12 12', width: '10', height: '10', 'aria-hidden': 'true', focusable: 'false' })) svg.setAttribute(name, value);
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('d', 'M6 1.5 11 9.5H1Z');
+  path.setAttribute('fill', 'currentColor');
+  svg.append(path);
+  return svg;
 }
 
-export function resultItem(data: PagefindResultData, vocabulary: SearchVocabulary): HTMLLIElement {
-  const details: Node[] = [];
+function byline(data: PagefindResultData): HTMLParagraphElement {
   const date = data.meta['date'];
-  if (date) details.push(element('time', { datetime: date }, dateFormat.format(new Date(`${date}T00:00:00Z`))));
+  const line = element('p', { class: 'byline search-result__meta' }, date ? element('time', { datetime: date }, formatDate(date, { short: true })) : element('span', {}, 'Undated'));
+  const organisation = data.meta['organisation'];
+  if (organisation) line.append(element('span', {}, organisation));
   const upvotes = Number(data.meta['upvotes'] ?? 0);
-  if (upvotes > 0) details.push(element('span', { 'data-upvotes': String(upvotes) }, plural(upvotes, 'upvote', 'upvotes')));
-  const topics = data.filters['topic'] ?? [];
-  if (topics.length > 0) details.push(element('span', { class: 'search-result__topics' }, ...topicLinks(topics, vocabulary)));
-  const meta = element('p', { class: 'search-result__meta' });
-  details.forEach((detail, index) => meta.append(...(index === 0 ? [detail] : [' · ', detail])));
-  const excerpt = element('p', { class: 'search-result__excerpt' });
+  if (upvotes > 0) line.append(element('span', { class: 'byline__upvotes', 'data-upvotes': String(upvotes) }, upvoteIcon(), countOf(upvotes, 'upvote')));
+  return line;
+}
+
+function topicChips(names: readonly string[], vocabulary: SearchVocabulary): HTMLUListElement {
+  const chips = names.map((name) => {
+    const token = valueToToken(vocabulary, 'topic', name);
+    const known = vocabulary.topic?.some((term) => term.token === token);
+    return element('li', {}, known ? element('a', { class: 'chip', href: withBase(routes.topic(token)) }, name) : element('span', { class: 'chip' }, name));
+  });
+  return element('ul', { class: 'chips search-result__topics', 'aria-label': 'Topics' }, ...chips);
+}
+
+/** One result, built like the site's paper cards so search looks like every other list. */
+export function resultItem(data: PagefindResultData, vocabulary: SearchVocabulary): HTMLLIElement {
+  const title = element('h2', { class: 'paper-card__title search-result__title' }, element('a', { href: data.url }, data.meta['title'] ?? data.url));
+  const excerpt = element('p', { class: 'paper-card__snippet search-result__excerpt' });
   for (const segment of excerptSegments(data.excerpt)) excerpt.append(segment.mark ? element('mark', {}, segment.text) : segment.text);
-  const title = element('h2', { class: 'search-result__title' }, element('a', { href: data.url }, data.meta['title'] ?? data.url));
-  return element('li', { class: 'search-result' }, title, meta, excerpt);
+  const card = element('article', { class: 'paper-card' }, title, byline(data), excerpt);
+  const topics = data.filters['topic'] ?? [];
+  if (topics.length > 0) card.append(topicChips(topics, vocabulary));
+  return element('li', { class: 'search-result' }, card);
 }
 
 export function facetFieldsets(groups: readonly FacetGroup[]): HTMLFieldSetElement[] {
@@ -50,7 +64,7 @@ export function facetFieldsets(groups: readonly FacetGroup[]): HTMLFieldSetEleme
     const options = group.options.map((option) => {
       const input = element('input', { type: 'checkbox', name: group.facet, value: option.token });
       input.checked = option.checked;
-      const count = element('span', { class: 'search-facet__count' }, numberFormat.format(option.count));
+      const count = element('span', { class: 'search-facet__count' }, formatNumber(option.count));
       return element('li', {}, element('label', {}, input, element('span', { class: 'search-facet__label' }, option.label), ' ', count));
     });
     return element('fieldset', { class: 'search-facet', 'data-facet': group.facet }, element('legend', {}, group.legend), element('ul', {}, ...options));

@@ -143,13 +143,14 @@ describe('index integrity', () => {
     expect(upvotes[0]).toBeGreaterThan(0);
   });
 
-  test('only the paper content is indexed, not the page chrome around it', async () => {
+  test('only the paper content is indexed, not the page chrome or labels around it', async () => {
     const content = await page.evaluate(async () => {
       const pagefind = (window as unknown as { pagefind: PagefindGlobal }).pagefind;
       const [first] = (await pagefind.search('WGAN')).results;
       return first ? (await first.data()).content : '';
     });
-    expect(content).toContain('We introduce a new algorithm named WGAN');
+    // Title, then straight into the abstract: no byline, no "Abstract" label.
+    expect(content).toMatch(/^Wasserstein GAN\. We introduce a new algorithm named WGAN/);
     // The header (site name, search box) and anything else outside data-pagefind-body stay out.
     expect(content).not.toContain(SITE.title);
     expect(content).not.toContain('Search papers');

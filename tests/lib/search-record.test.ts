@@ -22,11 +22,16 @@ test('a dated, upvoted paper', () => {
   });
 });
 
+test('the organisation is recorded when the listing named one', () => {
+  expect(paperSearchRecord({ ...paper, organisation: 'Google DeepMind' }).meta['organisation']).toBe('Google DeepMind');
+});
+
 test('an undated paper without upvotes still gets every filter and numeric sort keys', () => {
   const record = paperSearchRecord({ ...paper, published: undefined, upvotes: 0, topicNames: [] });
   expect(record.filters).toMatchObject({ topic: [], year: ['Undated'], 'has-upvotes': ['no'] });
   expect(record.sort).toEqual({ date: '0', upvotes: '0' });
   expect(record.meta).not.toHaveProperty('date');
+  expect(record.meta).not.toHaveProperty('organisation');
 });
 
 test('date sort keys are day numbers: consecutive days differ by one, exactly representable as 32-bit floats', () => {
