@@ -95,27 +95,55 @@ function termPattern(term: string): string {
   return words.map(escapeRegex).join(SEPARATOR) + (open ? `${WORD_CHAR}*` : '(?:e?s)?');
 }
 
-/** One regex finding any of `terms` as whole words; longest first so a phrase wins over its parts. */
+/**
+ * One regex finding any of `terms` as whole words; longest first so a phrase wins over its parts.
+ * Case-insensitive terms are compiled lower-cased and run on a paper's text lower-cased once, rather
+ * than lower-casing every paper again for each of the taxonomy's topics.
+ */
 function termsRegex(terms: readonly string[], caseSensitive: boolean): RegExp {
-  const alternatives = [...terms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(termPattern);
-  return new RegExp(`(?<!${WORD_CHAR})(?:${alternatives.join('|')})(?!${WORD_CHAR})`, caseSensitive ? 'gu' : 'giu');
+  const alternatives = [...terms]
+    .map((term) => (caseSensitive ? term : term.toLowerCase()))
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map(termPattern);
+  return new RegExp(`(?<!${WORD_CHAR})(?:${alternatives.join('|')})(?!${WORD_CHAR})`, 'gu');
 }
 
 interface CompiledTopic {
   topic: Topic;
-  matchers: RegExp[];
-  exclude?: RegExp;
+  terms: RegExp;
+  acronyms?: RegExp;
+  /** Exclusions, for the lower-cased text and (any case) for the original the acronyms search. */
+  exclude?: { lower: RegExp; anyCase: RegExp };
 }
 
 function compile(topic: Topic): CompiledTopic {
-  const matchers = [termsRegex(topic.terms, false)];
-  if (topic.acronyms) matchers.push(termsRegex(topic.acronyms, true));
-  return topic.exclude ? { topic, matchers, exclude: termsRegex(topic.exclude, false) } : { topic, matchers };
+  const compiled: CompiledTopic = { topic, terms: termsRegex(topic.terms, false) };
+  if (topic.acronyms) compiled.acronyms = termsRegex(topic.acronyms, true);
+  if (topic.exclude) {
+    const lower = termsRegex(topic.exclude, false);
+    compiled.exclude = { lower, anyCase: new RegExp(lower.source, 'giu') };
+  }
+  return compiled;
 }
 
-function countMatches(text: string, compiled: CompiledTopic): number {
-  const searched = compiled.exclude ? text.replace(compiled.exclude, (phrase) => ' '.repeat(phrase.length)) : text;
-  return compiled.matchers.reduce((sum, regex) => sum + (searched.match(regex)?.length ?? 0), 0);
+/** A title or abstract, lower-cased once for all topics. */
+interface Text {
+  original: string;
+  lower: string;
+}
+
+const textOf = (original: string): Text => ({ original, lower: original.toLowerCase() });
+const count = (text: string, regex: RegExp) => text.match(regex)?.length ?? 0;
+const blank = (phrase: string) => ' '.repeat(phrase.length);
+
+function withoutExcluded(text: Text, exclude: CompiledTopic['exclude']): Text {
+  if (!exclude || count(text.lower, exclude.lower) === 0) return text;
+  return { original: text.original.replace(exclude.anyCase, blank), lower: text.lower.replace(exclude.lower, blank) };
+}
+
+function countMatches(text: Text, compiled: CompiledTopic): number {
+  const { original, lower } = withoutExcluded(text, compiled.exclude);
+  return count(lower, compiled.terms) + (compiled.acronyms ? count(original, compiled.acronyms) : 0);
 }
 
 /** How the tagger weighs evidence. Exported so tests and the report can show the reasoning. */
@@ -158,16 +186,19 @@ const byRank = (a: TopicScore, b: TopicScore) =>
 export function createTagger(topics: readonly Topic[]): Tagger {
   const compiled = topics.map(compile);
   const minMentions = new Map(topics.map((t) => [t.id, t.minMentions ?? SCORING.minAbstractMatches]));
-  const score = (paper: TaggablePaper): TopicScore[] =>
-    compiled
+  const score = (paper: TaggablePaper): TopicScore[] => {
+    const title = textOf(paper.title);
+    const abstract = textOf(paper.abstract);
+    return compiled
       .map((c) => {
-        const titleMatches = countMatches(paper.title, c);
-        const abstractMatches = countMatches(paper.abstract, c);
+        const titleMatches = countMatches(title, c);
+        const abstractMatches = countMatches(abstract, c);
         const value = SCORING.titleWeight * Math.min(titleMatches, SCORING.titleCap) + Math.min(abstractMatches, SCORING.abstractCap);
         return { id: c.topic.id, score: value, titleMatches, abstractMatches };
       })
       .filter((s) => s.score > 0)
       .sort(byRank);
+  };
   const tag = (paper: TaggablePaper): string[] => {
     const qualified = score(paper).filter((s) => s.titleMatches > 0 || s.abstractMatches >= minMentions.get(s.id)!);
     const best = qualified[0]?.score ?? 0;
