@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
 import serviceWorker from './src/integrations/service-worker.ts';
+import socialCards from './src/integrations/social-cards.ts';
 
 /** Public origin and sub-path, e.g. SITE=https://octo.github.io BASE=/papershelf/ for a project site. */
 const site = process.env.SITE ?? 'http://localhost:4321';
@@ -18,5 +19,5 @@ export default defineConfig({
   cacheDir: process.env.PAPERSHELF_CACHE ?? './node_modules/.astro',
   build: { format: 'directory' },
   // The service worker goes last: it precaches what the other integrations wrote.
-  integrations: [mdx(), sitemap(), pagefind(), serviceWorker()],
+  integrations: [mdx(), sitemap(), pagefind(), socialCards(), serviceWorker()],
 });

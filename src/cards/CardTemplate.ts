@@ -1,0 +1,210 @@
+/**
+ * The look of every social card: colours, type and layout of the paper, topic and site cards.
+ * Restyle here. Text is fitted with the TextKit (real glyph widths), so every box below that holds
+ * text states its size and the fitted lines are drawn one element each: nothing can overflow.
+ */
+import type { Card, PaperCard, SiteCard, TopicCard } from '../lib/cards/card-specs.ts';
+import { countOf, formatDate, formatNumber } from '../lib/format.ts';
+import { box, type CardElement, image } from './element.ts';
+import type { FitOptions, FittedText } from '../lib/cards/fit-text.ts';
+import type { TextKit, TextStyle } from './text-kit.ts';
+
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+
+/** The font weights the template uses (the renderer loads exactly these). */
+export const FONT_WEIGHTS = [400, 500, 700] as const;
+
+export const COLORS = {
+  paper: '#f7f5ef',
+  ink: '#1b2230',
+  muted: '#5a6272',
+  rule: '#dcd6c8',
+  accent: '#2d5d8c',
+  accentSoft: '#e2eaf2',
+  accentInk: '#1f4468',
+} as const;
+
+const PAD_X = 80;
+const PAD_TOP = 64;
+const PAD_BOTTOM = 60;
+/** Nothing but the background (and the left band) is drawn outside these margins. */
+export const SAFE_MARGINS = { top: PAD_TOP, right: PAD_X, bottom: PAD_BOTTOM, left: PAD_X } as const;
+const INNER = CARD_WIDTH - 2 * PAD_X;
+/** The accent band down the left edge. */
+export const STRIPE = 12;
+
+const REGULAR: TextStyle = { weight: 400 };
+const MEDIUM: TextStyle = { weight: 500 };
+const HEADLINE: TextStyle = { weight: 700, letterSpacing: -0.02 };
+const LABEL: TextStyle = { weight: 500, letterSpacing: 0.12 };
+
+/** The CSS of a TextStyle: what is drawn is always what was measured. */
+const font = (style: TextStyle, fontSize: number) => ({ fontSize, fontWeight: style.weight, letterSpacing: `${style.letterSpacing ?? 0}em` });
+
+const svgData = (svg: string) => `data:image/svg+xml,${encodeURIComponent(svg)}`;
+
+/** Three books on a shelf: the site's mark. */
+function mark(size: number): CardElement {
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40">` +
+    `<rect x="6" y="8" width="7" height="26" rx="1.5" fill="${COLORS.accent}"/>` +
+    `<rect x="15" y="4" width="7" height="30" rx="1.5" fill="${COLORS.ink}"/>` +
+    `<rect x="24.5" y="10" width="7" height="25" rx="1.5" transform="rotate(-12 28 34)" fill="${COLORS.accent}" fill-opacity="0.55"/>` +
+    `<rect x="3" y="34" width="34" height="3" rx="1.5" fill="${COLORS.ink}"/></svg>`;
+  return image(svgData(svg), size, size);
+}
+
+const upArrow = (size: number) =>
+  image(svgData(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20"><path d="M10 3 18 16H2Z" fill="${COLORS.accent}"/></svg>`), size, size);
+
+/** Fitted lines, one element each, so satori draws exactly the layout that was measured. */
+function lines(fitted: FittedText, style: TextStyle, color: string): CardElement {
+  return box(
+    { flexDirection: 'column', color, ...font(style, fitted.fontSize) },
+    ...fitted.lines.map((line) => box({ height: fitted.lineHeight, alignItems: 'center', whiteSpace: 'pre' }, line)),
+  );
+}
+
+/** Up to three lines of muted body text across the card. */
+function paragraph(kit: TextKit, text: string, size: Pick<FitOptions, 'height' | 'maxFontSize' | 'minFontSize' | 'lineHeight'>): CardElement {
+  return lines(kit.fit(text, { width: INNER, maxLines: 3, balance: true, ...size }, REGULAR), REGULAR, COLORS.muted);
+}
+
+/** The top row: the mark and site name, and where the site lives. */
+function header(card: Card, kit: TextKit): CardElement {
+  const nameSize = 30;
+  const addressSize = 24;
+  return box(
+    { alignItems: 'center', justifyContent: 'space-between', width: INNER, height: 48 },
+    box(
+      { alignItems: 'center', gap: 16 },
+      mark(44),
+      box({ color: COLORS.ink, ...font(HEADLINE, nameSize) }, kit.line(card.site.name, 420, nameSize, HEADLINE)),
+    ),
+    box({ color: COLORS.muted, ...font(REGULAR, addressSize) }, kit.line(card.site.address, 520, addressSize, REGULAR)),
+  );
+}
+
+/** A small uppercase label above a card's headline. */
+function eyebrow(text: string): CardElement {
+  return box({ color: COLORS.accent, textTransform: 'uppercase', ...font(LABEL, 22) }, text);
+}
+
+/** The bottom band under a rule. */
+function footer(content: CardElement | undefined): CardElement {
+  return box({ width: INNER, height: 64, alignItems: 'flex-end', borderTop: `2px solid ${COLORS.rule}` }, content);
+}
+
+function frame(top: CardElement, body: CardElement, bottom: CardElement | undefined): CardElement {
+  return box(
+    {
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
+      boxSizing: 'border-box',
+      flexDirection: 'column',
+      justifyContent: 'space-between',
+      padding: `${PAD_TOP}px ${PAD_X}px ${PAD_BOTTOM}px ${PAD_X - STRIPE}px`,
+      backgroundColor: COLORS.paper,
+      // A plain border, not a gradient: resvg draws satori's gradient patterns several times slower.
+      borderLeft: `${STRIPE}px solid ${COLORS.accent}`,
+      fontFamily: 'Inter',
+      color: COLORS.ink,
+    },
+    top,
+    body,
+    footer(bottom),
+  );
+}
+
+const pill = (text: string, style: Record<string, string>) =>
+  box({ height: 44, alignItems: 'center', padding: `0 ${CHIP_PAD}px`, borderRadius: 22, ...font(MEDIUM, CHIP_SIZE), ...style }, text);
+
+const CHIP_SIZE = 22;
+const CHIP_PAD = 18;
+const CHIP_GAP = 12;
+
+/** Topic names as pills; as many as fit on one row, then `+N`. */
+function chips(names: string[], kit: TextKit): CardElement {
+  const chipWidth = (text: string) => kit.width(text, CHIP_SIZE, MEDIUM) + 2 * CHIP_PAD;
+  const shown: string[] = [];
+  let used = 0;
+  for (const [i, name] of names.entries()) {
+    const text = kit.line(name, 480 - 2 * CHIP_PAD, CHIP_SIZE, MEDIUM);
+    const more = names.length - i - 1;
+    const reserve = more > 0 ? chipWidth(`+${more}`) : 0;
+    if (used + chipWidth(text) + reserve > INNER) break;
+    shown.push(text);
+    used += chipWidth(text) + CHIP_GAP;
+  }
+  const hidden = names.length - shown.length;
+  return box(
+    { gap: CHIP_GAP, alignItems: 'center' },
+    ...shown.map((name) => pill(name, { backgroundColor: COLORS.accentSoft, color: COLORS.accentInk })),
+    hidden > 0 && pill(`+${hidden}`, { color: COLORS.muted, border: `1.5px solid ${COLORS.rule}` }),
+  );
+}
+
+function paperCard(card: PaperCard, kit: TextKit): CardElement {
+  const title = kit.fit(
+    card.title,
+    { width: INNER, height: 280, maxFontSize: 68, minFontSize: 34, lineHeight: 1.15, maxLines: 6, balance: true },
+    HEADLINE,
+  );
+  const metaSize = 26;
+  const meta = [card.published && formatDate(card.published, { short: true }), card.byline].filter(Boolean).join('  ·  ');
+  // Listings without vote counts give 0; a card saying "0 upvotes" would only look neglected.
+  const votes =
+    card.upvotes > 0 &&
+    box(
+      { alignItems: 'center', gap: 8, color: COLORS.ink, ...font(MEDIUM, metaSize) },
+      upArrow(20),
+      formatNumber(card.upvotes),
+      box({ color: COLORS.muted, ...font(REGULAR, metaSize) }, card.upvotes === 1 ? 'upvote' : 'upvotes'),
+    );
+  const body = box(
+    { flexDirection: 'column', gap: 22, width: INNER },
+    lines(title, HEADLINE, COLORS.ink),
+    box(
+      { alignItems: 'center', gap: 28, height: 36 },
+      votes,
+      meta && box({ color: COLORS.muted, ...font(REGULAR, metaSize) }, kit.line(meta, INNER - 280, metaSize, REGULAR)),
+    ),
+  );
+  return frame(header(card, kit), body, card.topics.length > 0 ? chips(card.topics, kit) : undefined);
+}
+
+function topicCard(card: TopicCard, kit: TextKit): CardElement {
+  const name = kit.fit(card.name, { width: INNER, height: 164, maxFontSize: 74, minFontSize: 44, lineHeight: 1.1, maxLines: 2, balance: true }, HEADLINE);
+  const body = box(
+    { flexDirection: 'column', gap: 16, width: INNER },
+    eyebrow('Topic'),
+    lines(name, HEADLINE, COLORS.ink),
+    paragraph(kit, card.description, { height: 120, maxFontSize: 30, minFontSize: 24, lineHeight: 1.35 }),
+  );
+  return frame(header(card, kit), body, pill(countOf(card.papers, 'paper'), { backgroundColor: COLORS.accent, color: COLORS.paper }));
+}
+
+function siteCard(card: SiteCard, kit: TextKit): CardElement {
+  const markSize = 112;
+  const name = kit.fit(card.site.name, { width: INNER - markSize - 28, height: 110, maxFontSize: 96, minFontSize: 48, lineHeight: 1.1, maxLines: 1 }, HEADLINE);
+  const body = box(
+    { flexDirection: 'column', gap: 28, width: INNER },
+    box({ alignItems: 'center', gap: 28 }, mark(markSize), lines(name, HEADLINE, COLORS.ink)),
+    paragraph(kit, card.description, { height: 156, maxFontSize: 40, minFontSize: 30, lineHeight: 1.3 }),
+  );
+  const addressSize = 28;
+  const address = box({ color: COLORS.muted, ...font(REGULAR, addressSize) }, kit.line(card.site.address, INNER, addressSize, REGULAR));
+  return frame(box({ height: 48 }), body, box({ height: 44, alignItems: 'center' }, address));
+}
+
+export function cardTemplate(card: Card, kit: TextKit): CardElement {
+  switch (card.kind) {
+    case 'paper':
+      return paperCard(card, kit);
+    case 'topic':
+      return topicCard(card, kit);
+    case 'site':
+      return siteCard(card, kit);
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * Social cards end to end: real fonts, satori, resvg and worker threads, on small catalogs in
+ * temporary folders (content, cache and output), so nothing here touches the project's own.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import type { AstroConfig, AstroIntegrationLogger } from 'astro';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CARD_HEIGHT, CARD_WIDTH, COLORS, SAFE_MARGINS, STRIPE } from '../../src/cards/CardTemplate.ts';
+import { loadCardFonts } from '../../src/cards/fonts.ts';
+import { type CardRenderer, createCardRenderer } from '../../src/cards/render-card.ts';
+import type { Card, PaperCard } from '../../src/lib/cards/card-specs.ts';
+import { renderPaperFile } from '../../src/lib/paper-file.ts';
+import type { Paper } from '../../src/lib/paper.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'papershelf-cards-'));
+const content = join(work, 'content');
+// content-paths reads the environment when first imported: set it before the integration loads.
+process.env.PAPERSHELF_CONTENT = content;
+process.env.PAPERSHELF_CARD_CACHE = join(work, 'cache');
+const { default: socialCards } = await import('../../src/integrations/social-cards.ts');
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const site = { name: 'Papershelf', address: 'example.github.io/papershelf' };
+const paperCard = (title: string, extra: Partial<PaperCard> = {}): PaperCard => ({
+  kind: 'paper',
+  site,
+  title,
+  published: '2024-10-02',
+  upvotes: 128,
+  byline: 'Google DeepMind',
+  topics: ['Mixture of experts', 'Large language models', 'Parameter-efficient fine-tuning', 'Learning theory'],
+  ...extra,
+});
+
+const LONG_TITLE = (
+  'Towards a Unified Theory of Scaling Laws for Mixture-of-Experts Language Models: An Empirical Study of Routing, ' +
+  'Load Balancing, Expert Capacity, and Parameter-Efficient Fine-Tuning Across Twelve Benchmarks, Three Modalities, ' +
+  'and Seven Orders of Magnitude of Compute, with Implications for Deployment at Scale'
+).slice(0, 300);
+const CJK_EMOJI_TITLE = '注意力就是你所需要的一切：大规模语言模型的上下文学习 🚀 日本語のテスト ∇θ ≤ ε → ∞ 😀👨‍👩‍👧 ❤️ 🇺🇸';
+
+/** Decodes the cards' own PNG flavour (8-bit RGB, filter 0) into pixels, checking every header field. */
+function decodePng(png: Buffer): { width: number; height: number; rgb: Buffer } {
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  let offset = 8;
+  let width = 0;
+  let height = 0;
+  const data: Buffer[] = [];
+  while (offset < png.length) {
+    const length = png.readUInt32BE(offset);
+    const type = png.toString('latin1', offset + 4, offset + 8);
+    const body = png.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      width = body.readUInt32BE(0);
+      height = body.readUInt32BE(4);
+      expect([...body.subarray(8, 13)]).toEqual([8, 2, 0, 0, 0]);
+    }
+    if (type === 'IDAT') data.push(body);
+    offset += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(data));
+  const stride = width * 3 + 1;
+  expect(raw.length).toBe(stride * height);
+  const rgb = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y += 1) {
+    expect(raw[y * stride]).toBe(0);
+    raw.copy(rgb, y * width * 3, y * stride + 1, (y + 1) * stride);
+  }
+  return { width, height, rgb };
+}
+
+const hex = (color: string) => [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
+
+/** Pixels outside the safe margins (bar the left band) that are not the card background. */
+function paintedOutsideMargins(png: Buffer): string[] {
+  const { width, height, rgb } = decodePng(png);
+  const paper = hex(COLORS.paper);
+  const slack = 2;
+  const inside = (x: number, y: number) =>
+    x >= SAFE_MARGINS.left - slack && x < width - SAFE_MARGINS.right + slack && y >= SAFE_MARGINS.top - slack && y < height - SAFE_MARGINS.bottom + slack;
+  const painted: string[] = [];
+  for (let y = 0; y < height; y += 1) {
+    for (let x = STRIPE; x < width; x += 1) {
+      if (inside(x, y)) continue;
+      const i = (y * width + x) * 3;
+      if (rgb[i] !== paper[0] || rgb[i + 1] !== paper[1] || rgb[i + 2] !== paper[2]) painted.push(`${x},${y}`);
+    }
+  }
+  return painted;
+}
+
+/** Fonts load and workers start in seconds, more on a busy machine. */
+const SLOW = { timeout: 120_000 };
+
+describe('drawing cards', SLOW, () => {
+  let renderer: CardRenderer;
+  beforeAll(async () => {
+    renderer = await createCardRenderer();
+  }, SLOW.timeout);
+
+  test.each<[string, Card]>([
+    ['a short paper title', paperCard('Attention Is All You Need')],
+    ['a 300-character title', paperCard(LONG_TITLE)],
+    ['a 2,000-character title', paperCard(LONG_TITLE.repeat(7), { byline: 'A'.repeat(300), topics: ['x'.repeat(200)] })],
+    ['a CJK, emoji and math title', paperCard(CJK_EMOJI_TITLE, { topics: ['大规模语言模型', '🚀 Rockets'] })],
+    ['scripts and emoji no card font has (Thai, Arabic, Unicode 16 emoji)', paperCard('ภาษาไทย العربية 한국어 \u{1fae9}', { topics: [] })],
+    ['a topic', { kind: 'topic', site, name: 'Parameter-efficient fine-tuning', description: 'Adapters, LoRA, prefix and prompt tuning.', papers: 48 }],
+    ['the site', { kind: 'site', site, description: 'A searchable, offline-capable catalog of research papers.' }],
+  ])('%s: a 1200×630 PNG with nothing drawn outside the margins', async (_name, card) => {
+    await renderer.svg(card, (node) => {
+      expect(node.left + node.width).toBeLessThanOrEqual(CARD_WIDTH);
+      expect(node.top + node.height).toBeLessThanOrEqual(CARD_HEIGHT);
+    });
+    const png = await renderer.png(card);
+    const { width, height } = decodePng(png);
+    expect([width, height]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
+    expect(paintedOutsideMargins(png).slice(0, 5)).toEqual([]);
+  });
+
+  test('the margins check would catch text drawn into the margin', async () => {
+    const png = await renderer.png({ kind: 'paper', site, title: 'x', upvotes: 0, topics: [] });
+    const { rgb } = decodePng(png);
+    // Paint one dark pixel in the right margin of an otherwise clean card and re-encode it.
+    const { encodeOpaquePng } = await import('../../src/cards/png.ts');
+    const rgba = new Uint8Array(CARD_WIDTH * CARD_HEIGHT * 4);
+    for (let i = 0; i < CARD_WIDTH * CARD_HEIGHT; i += 1) rgba.set([rgb[i * 3]!, rgb[i * 3 + 1]!, rgb[i * 3 + 2]!, 255], i * 4);
+    rgba.set([0, 0, 0, 255], (300 * CARD_WIDTH + CARD_WIDTH - 10) * 4);
+    expect(paintedOutsideMargins(encodeOpaquePng(rgba, CARD_WIDTH, CARD_HEIGHT))).toEqual([`${CARD_WIDTH - 10},300`]);
+  });
+});
+
+describe('fonts for characters Inter lacks', SLOW, () => {
+  test('CJK comes from the Noto Sans SC slices that hold it (once), emoji from Twemoji, other scripts from nothing', async () => {
+    const fonts = await loadCardFonts([400, 700]);
+    const cjk = await fonts.loadAdditionalAsset('zh-CN', '注意力');
+    expect(Array.isArray(cjk) && cjk.length).toBeGreaterThan(0);
+    expect(new Set((cjk as { weight?: number }[]).map((f) => f.weight))).toEqual(new Set([400, 700]));
+    expect(await fonts.loadAdditionalAsset('zh-CN', '注意力')).toEqual([]);
+    expect(await fonts.loadAdditionalAsset('emoji', '😀')).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(await fonts.loadAdditionalAsset('emoji', '\u{1fae9}\u{1fae9}')).toBe('');
+    expect(await fonts.loadAdditionalAsset('unknown', 'ქართული')).toEqual([]);
+  });
+
+  test('widths come from the font that draws each character', async () => {
+    const fonts = await loadCardFonts([400]);
+    const measure = fonts.measurer({ weight: 400 });
+    expect(measure('iiii')).toBeLessThan(measure('MMMM'));
+    expect(measure('注意')).toBeCloseTo(2, 5);
+    expect(measure('😀')).toBe(1);
+    expect(measure('ภ')).toBe(1);
+    expect(measure('ab')).toBeCloseTo(measure('a') + measure('b'), 10);
+    expect(fonts.measurer({ weight: 400, letterSpacing: 0.1 })('ab')).toBeCloseTo(measure('ab') + 0.2, 10);
+  });
+});
+
+describe('the build integration', SLOW, () => {
+  const out = join(work, 'dist');
+  const cache = join(work, 'cache');
+  const lines: string[] = [];
+  const logger = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(`warn: ${m}`) } as unknown as AstroIntegrationLogger;
+  const integration = socialCards();
+  const config = { root: new URL(`file://${work}/`), site: 'https://example.github.io', base: '/papershelf/' } as unknown as AstroConfig;
+
+  const writePaper = (slug: string, title: string, extra: Partial<Paper> = {}) =>
+    writeFileSync(
+      join(content, 'papers', `${slug}.mdx`),
+      renderPaperFile({
+        slug,
+        title,
+        key: title.toLowerCase(),
+        abstract: 'An abstract.',
+        upvotes: 5,
+        topics: ['moe'],
+        sources: [{ listing: 'l', file: 'content/listings/l.txt', line: 1 }],
+        generator: 'papershelf-ingest',
+        ...extra,
+      }),
+    );
+
+  async function build(): Promise<string> {
+    lines.length = 0;
+    const hooks = integration.hooks as Required<typeof integration.hooks>;
+    await hooks['astro:config:done']({ config } as never);
+    await hooks['astro:build:done']({ dir: new URL(`file://${out}/`), logger, pages: [], assets: new Map() } as never);
+    return lines.at(-1) ?? '';
+  }
+
+  const cacheFiles = () => readdirSync(cache).sort();
+  const built = (path: string) => statSync(join(out, path));
+
+  beforeAll(() => {
+    mkdirSync(join(content, 'papers'), { recursive: true });
+    writeFileSync(
+      join(content, 'topics.yaml'),
+      '- id: moe\n  name: Mixture of experts\n  description: Sparse expert layers and routing.\n  terms: [mixture of experts]\n',
+    );
+    writePaper('alpha', 'Alpha: sparse experts');
+    writePaper('beta', 'Beta: 注意力 and 😀', { topics: [] });
+  });
+
+  test('a first build draws every card into the output and the cache', async () => {
+    expect(await build()).toMatch(/^cards: 4 rendered, 0 from cache \(/);
+    for (const path of ['og/papers/alpha.png', 'og/papers/beta.png', 'og/topics/moe.png', 'og/site.png']) expect(built(path).size).toBeGreaterThan(1000);
+    expect(cacheFiles()).toHaveLength(4);
+  });
+
+  test('a rebuild with nothing changed draws nothing and puts the same files in place', async () => {
+    const before = readFileSync(join(out, 'og/papers/alpha.png'));
+    rmSync(out, { recursive: true });
+    expect(await build()).toMatch(/^cards: 0 rendered, 4 from cache \(/);
+    expect(readFileSync(join(out, 'og/papers/alpha.png'))).toEqual(before);
+  });
+
+  test('changing a paper redraws only its card and prunes the old image', async () => {
+    const old = cacheFiles();
+    writePaper('beta', 'Beta: 注意力 and 😀', { topics: [], upvotes: 99 });
+    expect(await build()).toMatch(/^cards: 1 rendered, 3 from cache \(/);
+    expect(cacheFiles()).toHaveLength(4);
+    expect(cacheFiles().filter((f) => !old.includes(f))).toHaveLength(1);
+  });
+
+  test('adding a paper without topics draws one card', async () => {
+    writePaper('gamma', 'Gamma', { topics: [] });
+    expect(await build()).toMatch(/^cards: 1 rendered, 4 from cache \(/);
+    expect(built('og/papers/gamma.png').isFile()).toBe(true);
+  });
+
+  test('PAPERSHELF_SKIP_CARDS=1 skips the cards', async () => {
+    rmSync(out, { recursive: true });
+    process.env.PAPERSHELF_SKIP_CARDS = '1';
+    try {
+      expect(await build()).toMatch(/^warn: cards: skipped/);
+    } finally {
+      delete process.env.PAPERSHELF_SKIP_CARDS;
+    }
+    expect(() => built('og/site.png')).toThrow();
+  });
+});
