@@ -83,7 +83,8 @@ function shownByHtml(html: string): Shown {
   return shown;
 }
 
-const linkify = new LinkifyIt();
+/** linkify-it knowing only the http(s) schemas: no e-mail, `ftp:` or `//` links. */
+const linkify = new LinkifyIt({ fuzzyEmail: false }).add('mailto:', null).add('ftp:', null).add('//', null);
 
 /**
  * The specification: the text's paragraphs, and a link for each bare URL in them: an http(s) URL as
@@ -92,7 +93,7 @@ const linkify = new LinkifyIt();
 function expectedShown(text: string): Shown {
   const paragraphs = abstractParagraphs(text);
   const links = paragraphs.flatMap((p) =>
-    (linkify.match(p) ?? []).filter((m) => /^https?:/.test(m.url) && URL.canParse(m.url)).map((m) => ({ text: m.text, href: m.url })),
+    (linkify.match(p) ?? []).filter((m) => URL.canParse(m.url)).map((m) => ({ text: m.text, href: m.url })),
   );
   return { paragraphs, links };
 }
@@ -150,7 +151,7 @@ describe('abstractToMdx renders exactly the original text', () => {
     ['Markdown syntax', '# not a heading *not emphasis* _nor this_ [not](a link) `code` ~~no~~ > quote\n\n- item\n\n1. item'],
     ['character references', '&amp; &#123; &copy &lt;b&gt;'],
     ['math and tables', '$x^2$ | a | b |\n\n|---|---|'],
-    ['URLs', 'see https://example.org/a_(b)?c=1&d=2. and (http://x.org/y_z) or <https://q.org>'],
+    ['URLs', 'see https://example.org/a_(b)?c=1&d=2. and (http://x.org/y_z) or <https://q.org> or //http://a.b/c_(d)'],
     ['backslashes', 'a\\b \\{ \\\\ \\'],
     ['whitespace', '  lead\ttab\r\nnext\u00A0nbsp  \n \n\n second  '],
     ['empty', ''],
