@@ -210,6 +210,22 @@ export function createTagger(topics: readonly Topic[]): Tagger {
   return { score, tag };
 }
 
+export interface TopicNode {
+  id: string;
+  children: TopicNode[];
+}
+
+/** The taxonomy as a tree (for the topic index), keeping the file's order at every level. */
+export function topicTree(topics: readonly { id: string; parent?: string | undefined }[]): TopicNode[] {
+  const nodes = new Map(topics.map((t) => [t.id, { id: t.id, children: [] as TopicNode[] }]));
+  const roots: TopicNode[] = [];
+  for (const t of topics) {
+    const parent = t.parent === undefined ? undefined : nodes.get(t.parent);
+    (parent ? parent.children : roots).push(nodes.get(t.id)!);
+  }
+  return roots;
+}
+
 /** An editor's correction of one paper's topics (the `topics` field of its note's front matter). */
 export const topicCorrectionSchema = z.object({
   add: z.array(z.string()).default([]),

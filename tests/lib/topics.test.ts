@@ -8,6 +8,7 @@ import {
   createTagger,
   parseNoteCorrection,
   parseTaxonomy,
+  topicTree,
   unknownTopics,
 } from '../../src/lib/topics.ts';
 
@@ -144,6 +145,14 @@ describe('parseTaxonomy', () => {
     expect(() => checkTaxonomy([topic('a', ['x'], { parent: 'a' })])).toThrow(/its own ancestor/);
     expect(() => checkTaxonomy([topic('a', ['x']), topic('b', ['y'], { parent: 'a' })])).not.toThrow();
   });
+});
+
+test('topicTree nests topics under their parents in file order, wherever the parent is defined', () => {
+  const tree = topicTree([{ id: 'icl', parent: 'llm' }, { id: 'llm' }, { id: 'merging' }, { id: 'alignment', parent: 'llm' }]);
+  expect(tree).toEqual([
+    { id: 'llm', children: [{ id: 'icl', children: [] }, { id: 'alignment', children: [] }] },
+    { id: 'merging', children: [] },
+  ]);
 });
 
 describe('corrections', () => {
