@@ -13,7 +13,7 @@ import {
   mergeFacetCounts,
   searchRequest,
 } from '../lib/search-query.ts';
-import type { Facet } from '../lib/search-record.ts';
+import { FACETS, type Facet } from '../lib/search-record.ts';
 import {
   SORT_ORDERS,
   type SearchState,
@@ -29,6 +29,8 @@ import { type Pagefind, type PagefindResult, loadPagefind } from './search-pagef
 import { facetFieldsets, resultItem } from './search-render.ts';
 
 const PAGE_SIZE = 20;
+/** Where the page's CSS puts the filters in a column of their own. */
+const WIDE_LAYOUT = '(min-width: 56rem)';
 /** Long enough to skip most intermediate keystrokes, short enough to feel live. */
 const TYPING_DELAY_MS = 180;
 
@@ -77,6 +79,8 @@ function start(root: HTMLElement): void {
   const form = required<HTMLFormElement>(root, '[data-search-form]');
   const input = required<HTMLInputElement>(form, 'input[name="q"]');
   const ui = required<HTMLElement>(root, '[data-search-ui]');
+  const filters = required<HTMLDetailsElement>(root, '[data-search-filters]');
+  const filterCount = required<HTMLElement>(root, '[data-search-filter-count]');
   const facets = required<HTMLElement>(root, '[data-search-facets]');
   const clear = required<HTMLButtonElement>(root, '[data-search-clear]');
   const sort = required<HTMLSelectElement>(root, '[data-search-sort]');
@@ -113,6 +117,8 @@ function start(root: HTMLElement): void {
     facets.replaceChildren(...facetFieldsets(facetGroups(outcome.counts, state, vocabulary)));
     if (focused) facets.querySelector<HTMLInputElement>(`input[name="${CSS.escape(focused.name)}"][value="${CSS.escape(focused.value)}"]`)?.focus();
     clear.hidden = !hasFilters(state);
+    const ticked = FACETS.reduce((sum, facet) => sum + state.filters[facet].length, 0);
+    filterCount.textContent = ticked > 0 ? `(${ticked})` : '';
   };
 
   /** Appends the next page of results; returns the first new link. */
@@ -186,6 +192,8 @@ function start(root: HTMLElement): void {
 
   // Arrivals may carry a non-canonical query string (from the header form or a hand-edited link).
   history.replaceState(history.state, '', `${location.pathname}${serialiseSearchState(state)}${location.hash}`);
+  // Filters start open beside the results on wide screens, folded above them on narrow ones.
+  filters.open = matchMedia(WIDE_LAYOUT).matches;
   ui.hidden = false;
   run(state, 'none');
 }
