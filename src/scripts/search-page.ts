@@ -195,6 +195,8 @@ function start(root: HTMLElement): void {
   // Filters start open beside the results on wide screens, folded above them on narrow ones.
   filters.open = matchMedia(WIDE_LAYOUT).matches;
   ui.hidden = false;
+  // Someone who opens an empty search page came to type.
+  if (isBlank(state)) input.focus();
   run(state, 'none');
 }
 
