@@ -7,13 +7,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
-import { APP_COLORS, APP_ICONS, APPLE_TOUCH_ICON, SVG_ICON } from '../src/lib/offline/web-manifest.ts';
+import { APP_ICONS, APPLE_TOUCH_ICON, SVG_ICON } from '../src/lib/offline/web-manifest.ts';
 
 export const ICONS_DIR = resolve('public/icons');
 
-const ACCENT = '#f2b134';
-const PAPER = APP_COLORS.background;
-const INK = APP_COLORS.theme;
+/** The site's accent blue and warm upvote colour (src/styles/global.css) on white paper. */
+const INK = '#2f4fc4';
+const ACCENT = '#ffb870';
+const PAPER = '#ffffff';
 
 /** The drawing on a 512 × 512 canvas, centred on it. */
 const ARTWORK = `

@@ -6,8 +6,11 @@
 import { routes, withBase } from '../urls.ts';
 import { offlineRoutes } from './routes.ts';
 
-/** Colours of the installed app: the title bar and the splash screen behind the icon. */
-export const APP_COLORS = { theme: '#1f3a5f', background: '#fbfaf7' } as const;
+/**
+ * The page background in light and dark mode (`--color-bg` in src/styles/global.css), so the
+ * browser's title bar and the installed app's splash screen blend into the page.
+ */
+export const APP_COLORS = { light: '#ffffff', dark: '#0f1115' } as const;
 
 /** Icon files in public/icons (drawn by scripts/icons.ts). */
 export const APP_ICONS = [
@@ -53,8 +56,8 @@ export function webManifest({ name, description, lang, base }: WebManifestInput)
     start_url: home,
     scope: home,
     display: 'standalone',
-    theme_color: APP_COLORS.theme,
-    background_color: APP_COLORS.background,
+    theme_color: APP_COLORS.light,
+    background_color: APP_COLORS.light,
     categories: ['education', 'books'],
     icons,
     shortcuts: [
