@@ -150,14 +150,18 @@ function cpuAt(samples: readonly Sample[], at: number): number {
 }
 
 /**
- * Wall time, CPU time and peak memory per stage; pieces of the same name add up (time) or take the
- * maximum (memory). A sample's RSS counts for the stage it was taken in. Its high-water mark covers
+ * Wall time, CPU time and peak memory per stage, in the order of each stage's longest piece (a 0 ms
+ * config hook of the card integration must not list cards first); pieces of the same name add up
+ * (time) or take the maximum (memory). A sample's RSS counts for the stage it was taken in. Its high-water mark covers
  * everything since the last reset, which the sampler does at each stage boundary, so it counts for
  * the stage that reset began in, and only when it was read within `tolerance` ms of that stage's end.
  */
 export function stageMetrics(pieces: readonly StagePiece[], samples: readonly Sample[], tolerance = 250): StageMetrics[] {
   const byName = new Map<string, StageMetrics>();
+  const longest = new Map<string, StagePiece>();
   for (const piece of pieces) {
+    const long = longest.get(piece.name);
+    if (!long || piece.end - piece.start > long.end - long.start) longest.set(piece.name, piece);
     let peak: number | null = null;
     for (const s of samples) {
       if (s.at >= piece.start && s.at <= piece.end) peak = Math.max(peak ?? 0, s.rssKiB);
@@ -174,5 +178,5 @@ export function stageMetrics(pieces: readonly StagePiece[], samples: readonly Sa
       if (peak !== null) seen.peakRssKiB = Math.max(seen.peakRssKiB ?? 0, peak);
     }
   }
-  return [...byName.values()];
+  return [...byName.values()].sort((a, b) => longest.get(a.name)!.start - longest.get(b.name)!.start);
 }

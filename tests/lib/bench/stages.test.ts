@@ -98,6 +98,12 @@ describe('metrics per stage', () => {
     expect(search.peakRssKiB).toBe(500 * 1024);
   });
 
+  test('a stage is listed where its longest piece ran, not where a 0 ms hook of it did', () => {
+    const early = [...marks, ...hook(1600, 1600, 'papershelf:social-cards', 'astro:config:done')];
+    const names = stageMetrics(astroStages(early, run), samples).map((m) => m.name);
+    expect(names.indexOf('social cards')).toBe(names.indexOf('search index') + 1);
+  });
+
   test('pieces of one stage add their times and keep the highest peak', () => {
     const split = [
       { name: 'bundle', kind: 'bundle' as const, start: 4000, end: 5000 },
