@@ -224,6 +224,31 @@ describe('capture year', () => {
   });
 });
 
+describe('hostile listings', () => {
+  it('make every entry a paper or a rejection with file, line, reason and text', () => {
+    const fixture = (name: string): ListingInput => ({
+      file: name,
+      name,
+      text: readFileSync(new URL(`../fixtures/listings/${name}`, import.meta.url), 'utf8'),
+    });
+    const result = ingestListings([fixture('hostile-page.txt'), fixture('hostile-bare.txt')]);
+    // `import { x } from "y"` (page) and `import x from "y"` (bare) are one paper by their key.
+    expect(result.report).toMatchObject({ entries: 10, papers: 9, duplicates: [{ sources: [{ file: 'hostile-page.txt', line: 21 }, { file: 'hostile-bare.txt', line: 9 }] }] });
+    expectNothingLost(result);
+    expect(result.report.rejected.map((r) => `${r.file}:${r.line}`)).toEqual([
+      'hostile-page.txt:34',
+      'hostile-page.txt:35',
+      'hostile-page.txt:37',
+      'hostile-page.txt:79',
+      'hostile-bare.txt:7',
+      'hostile-bare.txt:11',
+      'hostile-bare.txt:12',
+    ]);
+    for (const finding of result.report.rejected) expect(finding).toEqual({ file: expect.any(String), line: expect.any(Number), reason: expect.any(String), text: expect.stringMatching(/\S/) });
+    for (const paper of result.papers) expect(isSafeSlug(paper.slug), paper.slug).toBe(true);
+  });
+});
+
 describe('rejections at the paper level', () => {
   it('rejects a title of bare punctuation', () => {
     const result = ingestListings([{ file: 'x.txt', name: 'x', text: `*** --- ***\n${ABSTRACT}\nA Real Title\n${ABSTRACT}` }]);
