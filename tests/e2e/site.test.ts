@@ -1,0 +1,339 @@
+/**
+ * The catalog site as a reader meets it: the fixture build (the real default catalog plus hostile
+ * listings and a note) served Pages-style under /papershelf/, in Debian's Chromium.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
+import { LinkState, check } from 'linkinator';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { routes } from '../../src/lib/urls.ts';
+import { launchChromium } from './browser.ts';
+import { FIXTURE_BASE, FIXTURE_DIST, FIXTURE_SITE, fixtureEnv } from './fixture-site.ts';
+import { type StaticServer, serveDist } from './serve.ts';
+
+interface CatalogJson {
+  count: number;
+  papers: { slug: string; url: string; title: string; published: string | null }[];
+}
+
+const catalog: CatalogJson = JSON.parse(readFileSync(join(FIXTURE_DIST, routes.catalogJson()), 'utf8'));
+const hostileListing = readFileSync(join(FIXTURE_DIST, '..', 'content', 'listings', 'hostile.txt'), 'utf8').split('\n');
+const HOSTILE_TITLE = hostileListing[6]!;
+const HOSTILE_ABSTRACT = hostileListing.slice(8, 11).join(' ');
+/** Text with paragraph and line breaks as single spaces: how lines become paragraphs is ingest's call. */
+const flat = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+const hostile = catalog.papers.find((p) => p.title === HOSTILE_TITLE);
+const NOTED = 'transformers-learn-in-context-by-gradient-descent';
+const RELATED_TO_NOTED = 'the-closeness-of-in-context-learning-and-weight-shifting-for-softmax-regression';
+const BARE_LISTING = '001_d73c132dc823219c';
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await serveDist(FIXTURE_DIST, FIXTURE_BASE);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+
+const url = (path: string) => `${server.url}${path}`;
+const distFile = (path: string) => join(FIXTURE_DIST, path, path === '' || path.endsWith('/') ? 'index.html' : '');
+
+/** A page that fails the test on any console error or uncaught exception. */
+async function watchedPage(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    errors.push(`${page.url()}: dialog ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return { page, errors };
+}
+
+test('the fixture has the papers these tests rely on', () => {
+  const report = JSON.parse(readFileSync(join(FIXTURE_DIST, '..', 'report.json'), 'utf8'));
+  expect(report.rejected.map((r: { reason: string }) => r.reason)).toEqual([expect.stringContaining('truncated entry')]);
+  expect(hostile).toBeDefined();
+  expect(catalog.papers.map((p) => p.slug)).toEqual(expect.arrayContaining([NOTED, RELATED_TO_NOTED]));
+  expect(catalog.count).toBe(readdirSync(join(FIXTURE_DIST, 'papers')).length);
+});
+
+test('every internal link, asset and fragment in the built site resolves', { timeout: 600_000 }, async () => {
+  const origin = new URL(server.url).origin;
+  const { links } = await check({
+    path: server.url,
+    recurse: true,
+    checkCss: true,
+    checkFragments: true,
+    concurrency: 16,
+    timeout: 30_000,
+    // GitHub Pages answers a folder without its slash with a redirect: links must not need one.
+    redirects: 'error',
+    linksToSkip: async (link) => !link.startsWith(origin),
+  });
+  const broken = links.filter((l) => l.state === LinkState.BROKEN).map((l) => `${l.status ?? '-'} ${l.url} (linked from ${l.parent})`);
+  expect(broken).toEqual([]);
+  // Every paper page was reached by following links from the home page.
+  const reached = new Set(links.filter((l) => l.state === LinkState.OK).map((l) => l.url));
+  const unreached = catalog.papers.filter((p) => !reached.has(url(routes.paper(p.slug))));
+  expect(unreached.map((p) => p.slug)).toEqual([]);
+  for (const path of [routes.listings(), routes.archive(), routes.archiveYear('undated'), routes.feed(), routes.catalogJson()]) {
+    expect(reached).toContain(url(path));
+  }
+});
+
+describe('a paper page', () => {
+  test('shows a hostile title and abstract exactly, as text, and runs none of it', async () => {
+    const context = await browser.newContext();
+    const { page, errors } = await watchedPage(context);
+    await page.goto(url(routes.listing('hostile')));
+    await page.getByRole('link', { name: HOSTILE_TITLE, exact: true }).click();
+    expect(page.url()).toBe(url(routes.paper(hostile!.slug)));
+    expect(await page.locator('h1').innerText()).toBe(HOSTILE_TITLE);
+    expect(flat(await page.locator('.paper__abstract .prose').innerText())).toBe(HOSTILE_ABSTRACT);
+    expect(await page.locator('.paper__abstract a').getAttribute('href')).toBe('https://example.org/a_(b)?c=1&d=2');
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+    expect(jsonLd).toMatchObject({ '@type': 'ScholarlyArticle', name: HOSTILE_TITLE, datePublished: '2024-10-02' });
+    expect(flat(jsonLd.abstract)).toBe(HOSTILE_ABSTRACT);
+    expect(await page.locator('meta[name="description"]').getAttribute('content')).toMatch(/^import fs from 'node:fs' export const leaked = 1 <img src=x/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('has canonical, social and scholarly metadata, and keeps navigation out of the indexed body', async () => {
+    const html = readFileSync(distFile(routes.paper(NOTED)), 'utf8');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url(routes.paper(NOTED)));
+    const meta = (selector: string) => page.locator(selector).getAttribute('content');
+    const absolute = `${FIXTURE_SITE}${FIXTURE_BASE}`;
+    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`${absolute}${routes.paper(NOTED)}`);
+    expect(await meta('meta[property="og:image"]')).toBe(`${absolute}${routes.paperCard(NOTED)}`);
+    expect(await meta('meta[property="og:type"]')).toBe('article');
+    expect(await meta('meta[name="citation_title"]')).toBe('Transformers learn in-context by gradient descent');
+    expect(await meta('meta[name="citation_publication_date"]')).toBe('2022/12/15');
+    expect(html.match(/data-pagefind-body/g)).toHaveLength(1);
+    const body = page.locator('[data-pagefind-body]');
+    expect(await body.locator('h1').count()).toBe(1);
+    expect(await body.locator('[data-search-record]').count()).toBe(1);
+    expect(await body.locator('nav, header, footer, .paper-related, .paper-neighbours').count()).toBe(0);
+    const topicLinks = await page.locator('.paper-details .chip').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(topicLinks).toContain(`${FIXTURE_BASE}${routes.topic('in-context-learning')}`);
+    await context.close();
+  });
+
+  test('lists plausible related papers: two papers on in-context learning as gradient descent find each other', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const related = async (slug: string) => {
+      await page.goto(url(routes.paper(slug)));
+      return page.locator('.paper-related .paper-card__title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    };
+    const fromNoted = await related(NOTED);
+    expect(fromNoted).toHaveLength(5);
+    expect(fromNoted.slice(0, 2)).toContain(`${FIXTURE_BASE}${routes.paper(RELATED_TO_NOTED)}`);
+    expect(await related(RELATED_TO_NOTED)).toContain(`${FIXTURE_BASE}${routes.paper(NOTED)}`);
+    await context.close();
+  });
+
+  test('renders its editorial note with MDX components below the abstract', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url(routes.paper(NOTED)));
+    const note = page.locator('.paper__abstract + .paper__note');
+    await expect(note.locator('h2').textContent()).resolves.toBe('Editor’s note');
+    await expect(note.locator('strong').innerText()).resolves.toBe('Fixture note.');
+    await expect(note.locator('em').innerText()).resolves.toBe('Markdown');
+    const callout = note.locator('aside.callout--tip');
+    await expect(callout.locator('.callout__title').innerText()).resolves.toBe('Read next');
+    await expect(callout.innerText()).resolves.toContain('tests where the gradient-descent picture stops holding');
+    await context.close();
+  });
+
+  test('links to the neighbouring papers by date', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url(routes.paper(NOTED)));
+    const older = page.locator('.paper-neighbours a[rel="next"]');
+    const olderTitle = await older.locator('.paper-neighbours__title').innerText();
+    await older.click();
+    expect(await page.locator('h1').innerText()).toBe(olderTitle);
+    expect(await page.locator('.paper-neighbours a[rel="prev"]').getAttribute('href')).toBe(`${FIXTURE_BASE}${routes.paper(NOTED)}`);
+    await context.close();
+  });
+});
+
+describe('accessibility', () => {
+  const pages = [routes.home(), routes.paper(NOTED), routes.listing(BARE_LISTING), routes.archive(), routes.archiveYear('2024')];
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`no WCAG 2.2 A/AA violations and no console errors, ${colorScheme} theme`, { timeout: 180_000 }, async () => {
+      const context = await browser.newContext({ colorScheme });
+      const { page, errors } = await watchedPage(context);
+      const violations: string[] = [];
+      for (const path of pages) {
+        await page.goto(url(path), { waitUntil: 'load' });
+        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(colorScheme);
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+        for (const v of results.violations) violations.push(`${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      }
+      expect(violations).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+});
+
+describe('theme', () => {
+  test('the toggle remembers the choice, which applies before the first paint of the next page', async () => {
+    const context = await browser.newContext({ colorScheme: 'light' });
+    // Records the theme at the moment <body> starts, i.e. before anything can be painted.
+    await context.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        if (!document.body) return;
+        (window as unknown as { themeAtBody: string }).themeAtBody = document.documentElement.dataset.theme ?? 'none';
+        observer.disconnect();
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    const page = await context.newPage();
+    const themeAtBody = () => page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody);
+    await page.goto(url(routes.home()));
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+
+    await page.goto(url(routes.archive()));
+    expect(await themeAtBody()).toBe('dark');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 17, 21)');
+    await expect(page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).resolves.toBe('true');
+
+    // Back to the system's theme: the choice is forgotten and the page follows the system again.
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    expect(await page.evaluate(() => localStorage.getItem('papershelf-theme'))).toBeNull();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await context.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  test('pagination links work and the theme follows the system', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto(url(routes.listing('000_cc5b1bd4cf2371e1')));
+    const pages = page.getByRole('navigation', { name: /^Pages of/ });
+    await pages.getByRole('link', { name: 'Next →' }).click();
+    expect(page.url()).toBe(url(`${routes.listing('000_cc5b1bd4cf2371e1')}2/`));
+    await expect(pages.locator('[aria-current="page"]').innerText()).resolves.toMatch(/2$/);
+    expect(await page.locator('.paper-list').getAttribute('start')).toBe('51');
+    await pages.getByRole('link', { name: 'Page 1', exact: true }).click();
+    expect(page.url()).toBe(url(routes.listing('000_cc5b1bd4cf2371e1')));
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 17, 21)');
+    await expect(page.getByRole('button', { name: 'Dark theme' }).isVisible()).resolves.toBe(false);
+    await context.close();
+  });
+});
+
+describe('the 404 page', () => {
+  test('answers unknown addresses with status 404, a search box and ways back', async () => {
+    const context = await browser.newContext();
+    const { page, errors } = await watchedPage(context);
+    const response = await page.goto(url('papers/no-such-paper/'));
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').innerText()).toBe('Page not found');
+    const form = page.locator('main form[role="search"]');
+    expect(await form.getAttribute('action')).toBe(`${FIXTURE_BASE}${routes.search()}`);
+    await page.locator('main').getByRole('link', { name: 'Home' }).click();
+    expect(page.url()).toBe(url(routes.home()));
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('page weight', () => {
+  test('paper pages are small, link one stylesheet, inline no CSS and run no classic script but the theme script', () => {
+    const sizes = catalog.papers.map((p) => {
+      const html = readFileSync(distFile(routes.paper(p.slug)));
+      return { slug: p.slug, raw: html.length, gzip: gzipSync(html).length, html: html.toString('utf8') };
+    });
+    const largest = sizes.reduce((a, b) => (b.raw > a.raw ? b : a));
+    const largestGzip = sizes.reduce((a, b) => (b.gzip > a.gzip ? b : a));
+    console.info(`largest paper page: ${largest.raw} B raw (${largest.slug}), ${largestGzip.gzip} B gzipped (${largestGzip.slug})`);
+    expect(largest.raw).toBeLessThan(30_000);
+    expect(largestGzip.gzip).toBeLessThan(8_000);
+    const { html } = largest;
+    expect(html.match(/<link rel="stylesheet"/g)).toHaveLength(1);
+    expect(html).not.toMatch(/<style/);
+    // Component scripts (search entry, service worker) are modules; the theme script alone must run before paint.
+    const classicScripts = [...html.matchAll(/<script(?![^>]*type="(?:module|application\/ld\+json)")[^>]*>/g)];
+    expect(classicScripts).toHaveLength(1);
+    expect(html).toMatch(/<script>\s*\(\(\) => \{\s*const key = 'papershelf-theme'/);
+  });
+});
+
+describe('feeds and data', () => {
+  const absolute = (path: string) => `${FIXTURE_SITE}${FIXTURE_BASE}${path}`;
+
+  test('the RSS feed lists the newest papers with absolute links under the base path', () => {
+    const xml = readFileSync(join(FIXTURE_DIST, routes.feed()), 'utf8');
+    const items = [...xml.matchAll(/<item>.*?<\/item>/gs)].map(([item]) => item);
+    expect(items).toHaveLength(50);
+    expect(items[0]).toContain(`<link>${absolute(routes.paper(catalog.papers[0]!.slug))}</link>`);
+    expect(xml).toContain(`<atom:link href="${absolute(routes.feed())}" rel="self"`);
+    for (const item of items) expect(item).toMatch(new RegExp(`<link>${absolute('papers/')}[a-z0-9-]+/</link>`));
+  });
+
+  test('robots.txt points at the sitemap, and papers.json describes every paper', () => {
+    expect(readFileSync(join(FIXTURE_DIST, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${absolute('sitemap-index.xml')}`);
+    expect(readFileSync(join(FIXTURE_DIST, 'sitemap-index.xml'), 'utf8')).toContain(absolute('sitemap-0.xml'));
+    const slugs = readdirSync(join(FIXTURE_DIST, 'papers')).sort();
+    expect(catalog.papers.map((p) => p.slug).sort()).toEqual(slugs);
+    for (const paper of catalog.papers) expect(paper.url).toBe(absolute(routes.paper(paper.slug)));
+    const dated = catalog.papers.filter((p) => p.published !== null).map((p) => p.published!);
+    expect(dated).toEqual([...dated].sort().reverse());
+  });
+});
+
+test('a note for a paper that does not exist fails the build, naming the file', { timeout: 300_000 }, async () => {
+  const root = mkdtempSync(join(tmpdir(), 'papershelf-orphan-note-'));
+  try {
+    const content = join(root, 'content');
+    mkdirSync(join(content, 'notes'), { recursive: true });
+    cpSync(resolve('tests/fixtures/e2e/listings'), join(content, 'listings'), { recursive: true });
+    cpSync(resolve('content/topics.yaml'), join(content, 'topics.yaml'));
+    writeFileSync(join(content, 'notes', 'no-such-paper.mdx'), 'A note about nothing.\n');
+    const env = {
+      ...fixtureEnv(),
+      PAPERSHELF_CONTENT: content,
+      PAPERSHELF_OUT: join(root, 'dist'),
+      PAPERSHELF_CACHE: join(root, 'astro-cache'),
+      PAPERSHELF_CARD_CACHE: join(root, 'card-cache'),
+      PAPERSHELF_SKIP_CARDS: '1',
+    };
+    const run = promisify(execFile);
+    await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/ingest.ts'], { env });
+    const build = run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { env, maxBuffer: 64 * 1024 * 1024 });
+    const failure = await build.then(
+      () => null,
+      (error: { stdout: string; stderr: string }) => `${error.stdout}\n${error.stderr}`,
+    );
+    expect(failure).not.toBeNull();
+    expect(failure).toMatch(/no-such-paper\.mdx: no paper has the slug "no-such-paper"/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
