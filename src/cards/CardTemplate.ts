@@ -4,7 +4,7 @@
  * text states its size and the fitted lines are drawn one element each: nothing can overflow.
  */
 import type { Card, PaperCard, SiteCard, TopicCard } from '../lib/cards/card-specs.ts';
-import { countOf, formatDate, formatNumber } from '../lib/format.ts';
+import { countOf, formatDate } from '../lib/format.ts';
 import { box, type CardElement, image } from './element.ts';
 import type { FitOptions, FittedText } from '../lib/cards/fit-text.ts';
 import type { TextKit, TextStyle } from './text-kit.ts';
@@ -15,14 +15,22 @@ export const CARD_HEIGHT = 630;
 /** The font weights the template uses (the renderer loads exactly these). */
 export const FONT_WEIGHTS = [400, 500, 700] as const;
 
+/** The site's light-theme design tokens (src/styles/global.css), so a shared link looks like the site. */
 export const COLORS = {
-  paper: '#f7f5ef',
-  ink: '#1b2230',
-  muted: '#5a6272',
-  rule: '#dcd6c8',
-  accent: '#2d5d8c',
-  accentSoft: '#e2eaf2',
-  accentInk: '#1f4468',
+  /** --color-surface */
+  paper: '#f6f7f9',
+  /** --color-raised */
+  raised: '#ffffff',
+  /** --color-text */
+  ink: '#1b1f27',
+  /** --color-muted */
+  muted: '#566072',
+  /** --color-border-strong */
+  rule: '#c5cad3',
+  /** --color-accent */
+  accent: '#2f4fc4',
+  /** --color-upvote */
+  upvote: '#9a4c00',
 } as const;
 
 const PAD_X = 80;
@@ -44,19 +52,19 @@ const font = (style: TextStyle, fontSize: number) => ({ fontSize, fontWeight: st
 
 const svgData = (svg: string) => `data:image/svg+xml,${encodeURIComponent(svg)}`;
 
-/** Three books on a shelf: the site's mark. */
+/** Three books on a shelf: the site's mark, as the site header draws it. */
 function mark(size: number): CardElement {
   const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40">` +
-    `<rect x="6" y="8" width="7" height="26" rx="1.5" fill="${COLORS.accent}"/>` +
-    `<rect x="15" y="4" width="7" height="30" rx="1.5" fill="${COLORS.ink}"/>` +
-    `<rect x="24.5" y="10" width="7" height="25" rx="1.5" transform="rotate(-12 28 34)" fill="${COLORS.accent}" fill-opacity="0.55"/>` +
-    `<rect x="3" y="34" width="34" height="3" rx="1.5" fill="${COLORS.ink}"/></svg>`;
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" fill="${COLORS.accent}">` +
+    `<rect x="3" y="5" width="6" height="22" rx="1.5" opacity="0.55"/>` +
+    `<rect x="11" y="3" width="6" height="24" rx="1.5"/>` +
+    `<rect x="19.5" y="6.5" width="6" height="21" rx="1.5" transform="rotate(-12 22.5 17)" opacity="0.8"/>` +
+    `<rect x="2" y="27.5" width="28" height="2" rx="1"/></svg>`;
   return image(svgData(svg), size, size);
 }
 
 const upArrow = (size: number) =>
-  image(svgData(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20"><path d="M10 3 18 16H2Z" fill="${COLORS.accent}"/></svg>`), size, size);
+  image(svgData(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 12 12"><path d="M6 1.5 11 9.5H1Z" fill="${COLORS.upvote}"/></svg>`), size, size);
 
 /** Fitted lines, one element each, so satori draws exactly the layout that was measured. */
 function lines(fitted: FittedText, style: TextStyle, color: string): CardElement {
@@ -140,7 +148,7 @@ function chips(names: string[], kit: TextKit): CardElement {
   const hidden = names.length - shown.length;
   return box(
     { gap: CHIP_GAP, alignItems: 'center' },
-    ...shown.map((name) => pill(name, { backgroundColor: COLORS.accentSoft, color: COLORS.accentInk })),
+    ...shown.map((name) => pill(name, { backgroundColor: COLORS.raised, color: COLORS.ink, border: `1.5px solid ${COLORS.rule}` })),
     hidden > 0 && pill(`+${hidden}`, { color: COLORS.muted, border: `1.5px solid ${COLORS.rule}` }),
   );
 }
@@ -156,12 +164,7 @@ function paperCard(card: PaperCard, kit: TextKit): CardElement {
   // Listings without vote counts give 0; a card saying "0 upvotes" would only look neglected.
   const votes =
     card.upvotes > 0 &&
-    box(
-      { alignItems: 'center', gap: 8, color: COLORS.ink, ...font(MEDIUM, metaSize) },
-      upArrow(20),
-      formatNumber(card.upvotes),
-      box({ color: COLORS.muted, ...font(REGULAR, metaSize) }, card.upvotes === 1 ? 'upvote' : 'upvotes'),
-    );
+    box({ alignItems: 'center', gap: 8, color: COLORS.upvote, ...font(MEDIUM, metaSize) }, upArrow(20), countOf(card.upvotes, 'upvote'));
   const body = box(
     { flexDirection: 'column', gap: 22, width: INNER },
     lines(title, HEADLINE, COLORS.ink),
@@ -182,7 +185,7 @@ function topicCard(card: TopicCard, kit: TextKit): CardElement {
     lines(name, HEADLINE, COLORS.ink),
     paragraph(kit, card.description, { height: 120, maxFontSize: 30, minFontSize: 24, lineHeight: 1.35 }),
   );
-  return frame(header(card, kit), body, pill(countOf(card.papers, 'paper'), { backgroundColor: COLORS.accent, color: COLORS.paper }));
+  return frame(header(card, kit), body, pill(countOf(card.papers, 'paper'), { backgroundColor: COLORS.accent, color: COLORS.raised }));
 }
 
 function siteCard(card: SiteCard, kit: TextKit): CardElement {
