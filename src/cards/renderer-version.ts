@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 
 const SOURCE_DIRS = [new URL('./', import.meta.url), new URL('../lib/cards/', import.meta.url)];
+/** Shared helpers whose output appears on cards (dates, counts). */
+const SOURCE_FILES = [new URL('../lib/format.ts', import.meta.url)];
 /** The packages that decide the pixels, each with a file it exports (Fontsource exports CSS only). */
 const PACKAGES: [name: string, entry: string][] = [
   ['satori', 'satori'],
@@ -41,6 +43,7 @@ export async function rendererVersion(): Promise<string> {
       hash.update(`${name}\0`).update(await readFile(join(dir, name))).update('\0');
     }
   }
+  for (const url of SOURCE_FILES) hash.update(await readFile(url)).update('\0');
   for (const [name, entry] of PACKAGES) hash.update(await packageVersion(name, entry)).update('\0');
   return hash.digest('hex').slice(0, 16);
 }

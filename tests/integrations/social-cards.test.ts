@@ -229,6 +229,12 @@ describe('the build integration', SLOW, () => {
     expect(built('og/papers/gamma.png').isFile()).toBe(true);
   });
 
+  test('adding a paper with a topic draws its card and the topic card, whose count changed', async () => {
+    writePaper('delta', 'Delta', { topics: ['moe'] });
+    expect(await build()).toMatch(/^cards: 2 rendered, 4 from cache \(/);
+    expect(cacheFiles()).toHaveLength(6);
+  });
+
   test('PAPERSHELF_SKIP_CARDS=1 skips the cards', async () => {
     rmSync(out, { recursive: true });
     process.env.PAPERSHELF_SKIP_CARDS = '1';
