@@ -288,7 +288,7 @@ describe('slug stability', () => {
     return pageDump('Oct 30', ...entries.map((e): [string, string, string, string] => [e.title, e.abstract, '• 2 authors', 'May 1, 2024']));
   }
 
-  it('adding, removing, reordering and respelling papers and listings changes no slug', () => {
+  it('adding, removing, reordering and respelling papers and listings changes no slug', { timeout: 60_000 }, () => {
     const catalogs = fc
       .shuffledSubarray(realEntries, { maxLength: 60 })
       .chain((entries) =>
@@ -318,7 +318,7 @@ describe('slug stability', () => {
     );
   });
 
-  it('holds for the whole catalog with listings reversed or left out', () => {
+  it('holds for the whole catalog with listings reversed or left out', { timeout: 60_000 }, () => {
     for (const variant of [[...catalog].reverse(), ...catalog.map((_, i) => catalog.filter((__, j) => j !== i))]) {
       for (const paper of ingestListings(variant).papers) expect(paper.slug).toBe(slugByKey.get(paper.key));
     }

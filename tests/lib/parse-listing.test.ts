@@ -287,7 +287,7 @@ describe('messier page dumps', () => {
     expect(parsed.rejected).toEqual([{ file: 'x', line: 10, reason: 'binary junk, not text', text: '\u0000\u0001\uFFFD\uFFFD\u0002' }]);
   });
 
-  it('never throws and loses no title or abstract, whatever order the lines come in', () => {
+  it('never throws and loses no title or abstract, whatever order the lines come in', { timeout: 60_000 }, () => {
     const line = fc.oneof(
       fc.nat(99).map((n) => `Title ${n}`),
       fc.nat(99).map((n) => `Abstract ${n}. Second sentence.`),

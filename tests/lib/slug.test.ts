@@ -44,7 +44,7 @@ describe('slugFor', () => {
     expect(new Set(spellings.map(slugOfTitle))).toEqual(new Set(['cats-dogs-a-study']));
   });
 
-  it('is always safe: lowercase ASCII words, at most 80 characters, no dot, no path separator', () => {
+  it('is always safe: lowercase ASCII words, at most 80 characters, no dot, no path separator', { timeout: 60_000 }, () => {
     const title = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 200 }),
       fc.string({ unit: 'binary', maxLength: 120 }),
@@ -62,7 +62,7 @@ describe('slugFor', () => {
     );
   });
 
-  it('gives different keys different slugs', () => {
+  it('gives different keys different slugs', { timeout: 60_000 }, () => {
     const key = fc.string({ unit: 'grapheme', maxLength: 120 }).map(titleKey).filter((k) => k !== '');
     fc.assert(
       fc.property(key, key, (a, b) => {
