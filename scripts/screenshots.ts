@@ -2,7 +2,7 @@
  * Screenshots of a built site for design review: each page at phone and desktop width, in the
  * light and the dark theme, full length.
  *
- *   npx tsx scripts/screenshots.ts --dist DIR [--base /papershelf/] [--out DIR] [--tile PX] [path ...]
+ *   npx tsx scripts/screenshots.ts --dist DIR [--base /papershelf/] [--out DIR] [--widths 375,1280] [--tile PX] [path ...]
  *
  * With --tile, long pages are also cut into numbered tiles of that height, small enough to read
  * at full resolution in an image viewer.
@@ -24,7 +24,6 @@ const DEFAULT_PATHS = [
   'archive/2025/',
   'no-such-page/',
 ];
-const WIDTHS = [375, 1280];
 const THEMES = ['light', 'dark'] as const;
 
 const { values, positionals } = parseArgs({
@@ -33,12 +32,14 @@ const { values, positionals } = parseArgs({
     dist: { type: 'string' },
     base: { type: 'string', default: '/' },
     out: { type: 'string', default: '.cache/screenshots' },
+    widths: { type: 'string', default: '375,1280' },
     tile: { type: 'string' },
   },
 });
 if (!values.dist) throw new Error('--dist DIR is required');
 const paths = positionals.length > 0 ? positionals : DEFAULT_PATHS;
 const tile = values.tile ? Number(values.tile) : 0;
+const widths = values.widths.split(',').map(Number);
 const out = resolve(values.out);
 mkdirSync(out, { recursive: true });
 
@@ -46,7 +47,7 @@ const server = await serveDist(resolve(values.dist), values.base);
 const browser = await launchChromium();
 try {
   for (const theme of THEMES) {
-    for (const width of WIDTHS) {
+    for (const width of widths) {
       const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: theme, deviceScaleFactor: 1 });
       const page = await context.newPage();
       for (const path of paths) {

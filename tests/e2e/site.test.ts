@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { LinkState, check } from 'linkinator';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { routes } from '../../src/lib/urls.ts';
 import { launchChromium } from './browser.ts';
@@ -47,7 +47,25 @@ afterAll(async () => {
 const url = (path: string) => `${server.url}${path}`;
 const distFile = (path: string) => join(FIXTURE_DIST, path, path === '' || path.endsWith('/') ? 'index.html' : '');
 
-/** A page that fails the test on any console error or uncaught exception. */
+/**
+ * Opens `path` in a fresh browser context and hands the page to `use`, with the console errors,
+ * uncaught exceptions and dialogs seen so far; the context is closed whatever happens.
+ */
+async function visit<T>(
+  path: string,
+  use: (page: Page, errors: string[], response: Response | null) => Promise<T>,
+  options: BrowserContextOptions = {},
+): Promise<T> {
+  const context = await browser.newContext(options);
+  try {
+    const { page, errors } = await watchedPage(context);
+    const response = await page.goto(url(path));
+    return await use(page, errors, response);
+  } finally {
+    await context.close();
+  }
+}
+
 async function watchedPage(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors: string[] = [];
@@ -77,8 +95,12 @@ test('every internal link, asset and fragment in the built site resolves', { tim
     recurse: true,
     checkCss: true,
     checkFragments: true,
-    concurrency: 16,
-    timeout: 30_000,
+    concurrency: 8,
+    timeout: 60_000,
+    // A loaded CI machine can drop a connection; a missing file answers 404 every time, so retrying is safe.
+    retryErrors: true,
+    retryErrorsCount: 3,
+    retryErrorsJitter: 2_000,
     // GitHub Pages answers a folder without its slash with a redirect: links must not need one.
     redirects: 'error',
     linksToSkip: async (link) => !link.startsWith(origin),
@@ -95,104 +117,96 @@ test('every internal link, asset and fragment in the built site resolves', { tim
 });
 
 describe('a paper page', () => {
-  test('shows a hostile title and abstract exactly, as text, and runs none of it', async () => {
-    const context = await browser.newContext();
-    const { page, errors } = await watchedPage(context);
-    await page.goto(url(routes.listing('hostile')));
-    await page.getByRole('link', { name: HOSTILE_TITLE, exact: true }).click();
-    expect(page.url()).toBe(url(routes.paper(hostile!.slug)));
-    expect(await page.locator('h1').innerText()).toBe(HOSTILE_TITLE);
-    expect(flat(await page.locator('.paper__abstract .prose').innerText())).toBe(HOSTILE_ABSTRACT);
-    expect(await page.locator('.paper__abstract a').getAttribute('href')).toBe('https://example.org/a_(b)?c=1&d=2');
-    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
-    expect(jsonLd).toMatchObject({ '@type': 'ScholarlyArticle', name: HOSTILE_TITLE, datePublished: '2024-10-02' });
-    expect(flat(jsonLd.abstract)).toBe(HOSTILE_ABSTRACT);
-    expect(await page.locator('meta[name="description"]').getAttribute('content')).toMatch(/^import fs from 'node:fs' export const leaked = 1 <img src=x/);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+  test('shows a hostile title and abstract exactly, as text, and runs none of it', () =>
+    visit(routes.listing('hostile'), async (page, errors) => {
+      await page.getByRole('link', { name: HOSTILE_TITLE, exact: true }).click();
+      expect(page.url()).toBe(url(routes.paper(hostile!.slug)));
+      expect(await page.locator('h1').innerText()).toBe(HOSTILE_TITLE);
+      expect(flat(await page.locator('.paper__abstract .prose').innerText())).toBe(HOSTILE_ABSTRACT);
+      expect(await page.locator('.paper__abstract a').getAttribute('href')).toBe('https://example.org/a_(b)?c=1&d=2');
+      const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+      expect(jsonLd).toMatchObject({ '@type': 'ScholarlyArticle', name: HOSTILE_TITLE, datePublished: '2024-10-02' });
+      expect(flat(jsonLd.abstract)).toBe(HOSTILE_ABSTRACT);
+      expect(await page.locator('meta[name="description"]').getAttribute('content')).toMatch(
+        /^import fs from 'node:fs' export const leaked = 1 <img src=x/,
+      );
+      expect(errors).toEqual([]);
+    }));
 
-  test('has canonical, social and scholarly metadata, and keeps navigation out of the indexed body', async () => {
-    const html = readFileSync(distFile(routes.paper(NOTED)), 'utf8');
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(url(routes.paper(NOTED)));
-    const meta = (selector: string) => page.locator(selector).getAttribute('content');
-    const absolute = `${FIXTURE_SITE}${FIXTURE_BASE}`;
-    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`${absolute}${routes.paper(NOTED)}`);
-    expect(await meta('meta[property="og:image"]')).toBe(`${absolute}${routes.paperCard(NOTED)}`);
-    expect(await meta('meta[property="og:type"]')).toBe('article');
-    expect(await meta('meta[name="citation_title"]')).toBe('Transformers learn in-context by gradient descent');
-    expect(await meta('meta[name="citation_publication_date"]')).toBe('2022/12/15');
-    expect(html.match(/data-pagefind-body/g)).toHaveLength(1);
-    const body = page.locator('[data-pagefind-body]');
-    expect(await body.locator('h1').count()).toBe(1);
-    expect(await body.locator('[data-search-record]').count()).toBe(1);
-    expect(await body.locator('nav, header, footer, .paper-related, .paper-neighbours').count()).toBe(0);
-    const topicLinks = await page.locator('.paper-details .chip').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    expect(topicLinks).toContain(`${FIXTURE_BASE}${routes.topic('in-context-learning')}`);
-    await context.close();
-  });
+  test('has canonical, social and scholarly metadata, and keeps navigation out of the indexed body', () =>
+    visit(routes.paper(NOTED), async (page) => {
+      const html = readFileSync(distFile(routes.paper(NOTED)), 'utf8');
+      const meta = (selector: string) => page.locator(selector).getAttribute('content');
+      const absolute = `${FIXTURE_SITE}${FIXTURE_BASE}`;
+      expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`${absolute}${routes.paper(NOTED)}`);
+      expect(await meta('meta[property="og:image"]')).toBe(`${absolute}${routes.paperCard(NOTED)}`);
+      expect(await meta('meta[property="og:type"]')).toBe('article');
+      expect(await meta('meta[name="citation_title"]')).toBe('Transformers learn in-context by gradient descent');
+      expect(await meta('meta[name="citation_publication_date"]')).toBe('2022/12/15');
+      expect(html.match(/data-pagefind-body/g)).toHaveLength(1);
+      const body = page.locator('[data-pagefind-body]');
+      expect(await body.locator('h1').count()).toBe(1);
+      expect(await body.locator('[data-search-record]').count()).toBe(1);
+      expect(await body.locator('nav, header, footer, .paper-related, .paper-neighbours').count()).toBe(0);
+      const topicLinks = await page.locator('.paper-details .chip').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      expect(topicLinks).toContain(`${FIXTURE_BASE}${routes.topic('in-context-learning')}`);
+    }));
 
-  test('lists plausible related papers: two papers on in-context learning as gradient descent find each other', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const related = async (slug: string) => {
-      await page.goto(url(routes.paper(slug)));
-      return page.locator('.paper-related .paper-card__title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    };
-    const fromNoted = await related(NOTED);
-    expect(fromNoted).toHaveLength(5);
-    expect(fromNoted.slice(0, 2)).toContain(`${FIXTURE_BASE}${routes.paper(RELATED_TO_NOTED)}`);
-    expect(await related(RELATED_TO_NOTED)).toContain(`${FIXTURE_BASE}${routes.paper(NOTED)}`);
-    await context.close();
-  });
+  test('lists plausible related papers: two papers on in-context learning as gradient descent find each other', () =>
+    visit(routes.home(), async (page) => {
+      const related = async (slug: string) => {
+        await page.goto(url(routes.paper(slug)));
+        return page.locator('.paper-related .paper-card__title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      };
+      const fromNoted = await related(NOTED);
+      expect(fromNoted).toHaveLength(5);
+      expect(fromNoted.slice(0, 2)).toContain(`${FIXTURE_BASE}${routes.paper(RELATED_TO_NOTED)}`);
+      expect(await related(RELATED_TO_NOTED)).toContain(`${FIXTURE_BASE}${routes.paper(NOTED)}`);
+    }));
 
-  test('renders its editorial note with MDX components below the abstract', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(url(routes.paper(NOTED)));
-    const note = page.locator('.paper__abstract + .paper__note');
-    await expect(note.locator('h2').textContent()).resolves.toBe('Editor’s note');
-    await expect(note.locator('strong').innerText()).resolves.toBe('Fixture note.');
-    await expect(note.locator('em').innerText()).resolves.toBe('Markdown');
-    const callout = note.locator('aside.callout--tip');
-    await expect(callout.locator('.callout__title').innerText()).resolves.toBe('Read next');
-    await expect(callout.innerText()).resolves.toContain('tests where the gradient-descent picture stops holding');
-    await context.close();
-  });
+  test('renders its editorial note with MDX components below the abstract', () =>
+    visit(routes.paper(NOTED), async (page) => {
+      const note = page.locator('.paper__abstract + .paper__note');
+      await expect(note.locator('h2').textContent()).resolves.toBe('Editor’s note');
+      await expect(note.locator('strong').innerText()).resolves.toBe('Fixture note.');
+      await expect(note.locator('em').innerText()).resolves.toBe('Markdown');
+      const callout = note.locator('aside.callout--tip');
+      await expect(callout.locator('.callout__title').innerText()).resolves.toBe('Read next');
+      await expect(callout.innerText()).resolves.toContain('tests where the gradient-descent picture stops holding');
+    }));
 
-  test('links to the neighbouring papers by date', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(url(routes.paper(NOTED)));
-    const older = page.locator('.paper-neighbours a[rel="next"]');
-    const olderTitle = await older.locator('.paper-neighbours__title').innerText();
-    await older.click();
-    expect(await page.locator('h1').innerText()).toBe(olderTitle);
-    expect(await page.locator('.paper-neighbours a[rel="prev"]').getAttribute('href')).toBe(`${FIXTURE_BASE}${routes.paper(NOTED)}`);
-    await context.close();
-  });
+  test('links to the neighbouring papers by date', () =>
+    visit(routes.paper(NOTED), async (page) => {
+      const older = page.locator('.paper-neighbours a[rel="next"]');
+      const olderTitle = await older.locator('.paper-neighbours__title').innerText();
+      await older.click();
+      expect(await page.locator('h1').innerText()).toBe(olderTitle);
+      expect(await page.locator('.paper-neighbours a[rel="prev"]').getAttribute('href')).toBe(`${FIXTURE_BASE}${routes.paper(NOTED)}`);
+    }));
 });
 
 describe('accessibility', () => {
   const pages = [routes.home(), routes.paper(NOTED), routes.listing(BARE_LISTING), routes.archive(), routes.archiveYear('2024')];
 
   for (const colorScheme of ['light', 'dark'] as const) {
-    test(`no WCAG 2.2 A/AA violations and no console errors, ${colorScheme} theme`, { timeout: 180_000 }, async () => {
-      const context = await browser.newContext({ colorScheme });
-      const { page, errors } = await watchedPage(context);
-      const violations: string[] = [];
-      for (const path of pages) {
-        await page.goto(url(path), { waitUntil: 'load' });
-        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(colorScheme);
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-        for (const v of results.violations) violations.push(`${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      }
-      expect(violations).toEqual([]);
-      expect(errors).toEqual([]);
-      await context.close();
-    });
+    test(`no WCAG 2.2 A/AA violations and no console errors, ${colorScheme} theme`, { timeout: 180_000 }, () =>
+      visit(
+        routes.home(),
+        async (page, errors) => {
+          const violations: string[] = [];
+          for (const path of pages) {
+            await page.goto(url(path), { waitUntil: 'load' });
+            expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(colorScheme);
+            const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+            for (const v of results.violations)
+              violations.push(`${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          }
+          expect(violations).toEqual([]);
+          expect(errors).toEqual([]);
+        },
+        { colorScheme },
+      ),
+    );
   }
 });
 
@@ -208,60 +222,61 @@ describe('theme', () => {
       });
       observer.observe(document, { childList: true, subtree: true });
     });
-    const page = await context.newPage();
-    const themeAtBody = () => page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody);
-    await page.goto(url(routes.home()));
-    const toggle = page.getByRole('button', { name: 'Dark theme' });
-    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
-    await toggle.click();
-    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    try {
+      const page = await context.newPage();
+      const themeAtBody = () => page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody);
+      await page.goto(url(routes.home()));
+      const toggle = page.getByRole('button', { name: 'Dark theme' });
+      await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+      await toggle.click();
+      await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
 
-    await page.goto(url(routes.archive()));
-    expect(await themeAtBody()).toBe('dark');
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 17, 21)');
-    await expect(page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).resolves.toBe('true');
+      await page.goto(url(routes.archive()));
+      expect(await themeAtBody()).toBe('dark');
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 17, 21)');
+      await expect(page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).resolves.toBe('true');
 
-    // Back to the system's theme: the choice is forgotten and the page follows the system again.
-    await page.getByRole('button', { name: 'Dark theme' }).click();
-    expect(await page.evaluate(() => localStorage.getItem('papershelf-theme'))).toBeNull();
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
-    await context.close();
+      // Back to the system's theme: the choice is forgotten and the page follows the system again.
+      await page.getByRole('button', { name: 'Dark theme' }).click();
+      expect(await page.evaluate(() => localStorage.getItem('papershelf-theme'))).toBeNull();
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    } finally {
+      await context.close();
+    }
   });
 });
 
 describe('without JavaScript', () => {
-  test('pagination links work and the theme follows the system', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'dark' });
-    const page = await context.newPage();
-    await page.goto(url(routes.listing('000_cc5b1bd4cf2371e1')));
-    const pages = page.getByRole('navigation', { name: /^Pages of/ });
-    await pages.getByRole('link', { name: 'Next →' }).click();
-    expect(page.url()).toBe(url(`${routes.listing('000_cc5b1bd4cf2371e1')}2/`));
-    await expect(pages.locator('[aria-current="page"]').innerText()).resolves.toMatch(/2$/);
-    expect(await page.locator('.paper-list').getAttribute('start')).toBe('51');
-    await pages.getByRole('link', { name: 'Page 1', exact: true }).click();
-    expect(page.url()).toBe(url(routes.listing('000_cc5b1bd4cf2371e1')));
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 17, 21)');
-    await expect(page.getByRole('button', { name: 'Dark theme' }).isVisible()).resolves.toBe(false);
-    await context.close();
-  });
+  test('pagination links work and the theme follows the system', () =>
+    visit(
+      routes.listing('000_cc5b1bd4cf2371e1'),
+      async (page) => {
+        const pages = page.getByRole('navigation', { name: /^Pages of/ });
+        await pages.getByRole('link', { name: 'Next →' }).click();
+        expect(page.url()).toBe(url(`${routes.listing('000_cc5b1bd4cf2371e1')}2/`));
+        await expect(pages.locator('[aria-current="page"]').innerText()).resolves.toMatch(/2$/);
+        expect(await page.locator('.paper-list').getAttribute('start')).toBe('51');
+        await pages.getByRole('link', { name: 'Page 1', exact: true }).click();
+        expect(page.url()).toBe(url(routes.listing('000_cc5b1bd4cf2371e1')));
+        expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 17, 21)');
+        await expect(page.getByRole('button', { name: 'Dark theme' }).isVisible()).resolves.toBe(false);
+      },
+      { javaScriptEnabled: false, colorScheme: 'dark' },
+    ));
 });
 
 describe('the 404 page', () => {
-  test('answers unknown addresses with status 404, a search box and ways back', async () => {
-    const context = await browser.newContext();
-    const { page, errors } = await watchedPage(context);
-    const response = await page.goto(url('papers/no-such-paper/'));
-    expect(response?.status()).toBe(404);
-    expect(await page.locator('h1').innerText()).toBe('Page not found');
-    const form = page.locator('main form[role="search"]');
-    expect(await form.getAttribute('action')).toBe(`${FIXTURE_BASE}${routes.search()}`);
-    await page.locator('main').getByRole('link', { name: 'Home' }).click();
-    expect(page.url()).toBe(url(routes.home()));
-    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
-    await context.close();
-  });
+  test('answers unknown addresses with status 404, a search box and ways back', () =>
+    visit('papers/no-such-paper/', async (page, errors, response) => {
+      expect(response?.status()).toBe(404);
+      expect(await page.locator('h1').innerText()).toBe('Page not found');
+      const form = page.locator('main form[role="search"]');
+      expect(await form.getAttribute('action')).toBe(`${FIXTURE_BASE}${routes.search()}`);
+      await page.locator('main').getByRole('link', { name: 'Home' }).click();
+      expect(page.url()).toBe(url(routes.home()));
+      expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+    }));
 });
 
 describe('page weight', () => {
