@@ -12,11 +12,11 @@
  *
  * Updates: a new worker does not skip waiting on its own. While it waits, the old one keeps serving
  * its own build to open tabs, so no tab ever sees pages of one deployment with the shell of another;
- * the page offers a reload (RegisterServiceWorker.astro), which posts SKIP_WAITING. While installing,
- * the new worker fetches again every page the reader had cached, so offline reading survives the
- * update; on activation it deletes the previous build's runtime caches. `clients.claim()` only
- * matters for the first install (nothing older to mix with): it lets the very first visit's pages
- * be cached without a reload.
+ * the page offers a reload (RegisterServiceWorker.astro), which posts SKIP_WAITING, and every open
+ * tab reloads when the new worker takes over. While installing, the new worker fetches again every
+ * page the reader had cached, so offline reading survives the update; on activation it deletes the
+ * previous build's runtime caches. `clients.claim()` matters for the first install (nothing older
+ * to mix with): it lets the very first visit's pages be cached without a reload.
  */
 import { clientsClaim } from 'workbox-core';
 import type { WorkboxPlugin } from 'workbox-core';

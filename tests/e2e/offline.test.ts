@@ -6,8 +6,8 @@
  */
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { join, posix } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runtimeCacheName } from '../../src/lib/offline/cache-names.ts';
 import { parseOfflineStatus } from '../../src/lib/offline/offline-status.ts';
@@ -17,7 +17,8 @@ import { launchChromium } from './browser.ts';
 import { FIXTURE_BASE, FIXTURE_DIST } from './fixture-site.ts';
 import { type StaticServer, serveDist } from './serve.ts';
 
-const papers = readdirSync(join(FIXTURE_DIST, 'papers')).sort();
+const PAPERS_FOLDER = posix.dirname(routes.paper('slug'));
+const papers = readdirSync(join(FIXTURE_DIST, PAPERS_FOLDER)).sort();
 const [paperA, paperB, unvisited] = [papers[0], papers[1], papers[papers.length - 1]] as [string, string, string];
 
 let browser: Browser;
@@ -34,6 +35,19 @@ async function untilControlled(page: Page): Promise<void> {
   });
 }
 
+/** A fresh browser profile on the home page, once the service worker controls it. */
+async function onControlledHome(home: string, body: (page: Page, context: BrowserContext) => Promise<void>): Promise<void> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(home);
+    await untilControlled(page);
+    await body(page, context);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Names of Cache Storage caches with the page URLs each holds (precache revision params and all). */
 function cacheContents(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(async () => {
@@ -41,6 +55,22 @@ function cacheContents(page: Page): Promise<Record<string, string[]>> {
     for (const name of await caches.keys()) contents[name] = (await (await caches.open(name)).keys()).map((request) => request.url);
     return contents;
   });
+}
+
+/** A private copy of the fixture build, served Pages-style, that a test may change (redeploy, re-plan). */
+function servedCopy(): { dist: () => string; url: (path: string) => string } {
+  let dist = '';
+  let server: StaticServer;
+  beforeAll(async () => {
+    dist = join(mkdtempSync(join(tmpdir(), 'papershelf-offline-')), 'dist');
+    cpSync(FIXTURE_DIST, dist, { recursive: true });
+    server = await serveDist(dist, FIXTURE_BASE);
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(join(dist, '..'), { recursive: true, force: true });
+  });
+  return { dist: () => dist, url: (path) => `${server.url}${path}` };
 }
 
 function readStatus(dist: string) {
@@ -59,11 +89,7 @@ describe('offline', () => {
 
   test('after one online visit: visited pages, search over the whole catalog, and the offline page for the rest', async () => {
     expect(readStatus(FIXTURE_DIST).search.mode).toBe('precached');
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
-      await page.goto(url(routes.home()));
-      await untilControlled(page);
+    await onControlledHome(url(routes.home()), async (page, context) => {
       await page.goto(url(routes.paper(paperA)));
       const titleA = await page.title();
       await page.goto(url(routes.paper(paperB)));
@@ -99,30 +125,18 @@ describe('offline', () => {
       expect(await saved.locator(`a[href$="/${routes.paper(paperB)}"]`).count()).toBe(1);
       expect(await saved.locator(`a[href$="/${routes.paper(unvisited)}"]`).count()).toBe(0);
       expect(await page.locator('#offline-search').innerText()).toContain('whole catalog');
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
 describe('a new deployment', () => {
   const NEW_BUILD = '0123456789abcdef';
   const MARKER = '<p data-deployment="second">Second deployment</p>';
-  let dist: string;
-  let server: StaticServer;
-  beforeAll(async () => {
-    dist = join(mkdtempSync(join(tmpdir(), 'papershelf-deploy-')), 'dist');
-    cpSync(FIXTURE_DIST, dist, { recursive: true });
-    server = await serveDist(dist, FIXTURE_BASE);
-  });
-  afterAll(async () => {
-    await server.close();
-    rmSync(join(dist, '..'), { recursive: true, force: true });
-  });
-  const url = (path: string) => `${server.url}${path}`;
+  const { dist: distDir, url } = servedCopy();
 
   /** What a redeploy changes for this test: one page's content, and the build id in sw.js and offline.json. */
   function deploySecondBuild(): string {
+    const dist = distDir();
     const oldBuild = readStatus(dist).build;
     const paperFile = join(dist, routes.paper(paperA), 'index.html');
     writeFileSync(paperFile, readFileSync(paperFile, 'utf8').replace('</main>', `${MARKER}</main>`));
@@ -135,11 +149,7 @@ describe('a new deployment', () => {
   }
 
   test('replaces every cached page with its new version and never serves old and new together', async () => {
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
-      await page.goto(url(routes.home()));
-      await untilControlled(page);
+    await onControlledHome(url(routes.home()), async (page, context) => {
       await page.goto(url(routes.paper(paperA)));
       const oldBuild = deploySecondBuild();
       const scope = url('');
@@ -167,8 +177,44 @@ describe('a new deployment', () => {
       await context.setOffline(true);
       await page.goto(url(routes.paper(paperA)));
       expect(await page.locator('[data-deployment="second"]').count()).toBe(1);
-    } finally {
-      await context.close();
-    }
+    });
+  });
+});
+
+describe('a search index over the budget', () => {
+  const { dist, url } = servedCopy();
+
+  /**
+   * What the integration emits when the Pagefind bundle exceeds the budget: index chunks, fragments
+   * and filters left out of the precache, and `on-use` in offline.json.
+   */
+  function planOverBudget(): void {
+    const worker = join(dist(), offlineRoutes.serviceWorker());
+    const source = readFileSync(worker, 'utf8');
+    const onDemand = /\{url:"[^"]*\/pagefind\/(?:index|fragment|filter)\/[^"]*",revision:null\},?/g;
+    expect(source.match(onDemand)?.length).toBeGreaterThan(100);
+    // A trailing comma may remain where the last entry went; array literals allow it.
+    writeFileSync(worker, source.replace(onDemand, ''));
+    const status = readStatus(dist());
+    writeFileSync(join(dist(), offlineRoutes.status()), JSON.stringify({ ...status, search: { ...status.search, mode: 'on-use' } }));
+  }
+
+  test('keeps the chunks a search used, so the same search works offline', async () => {
+    planOverBudget();
+    const search = `${url(routes.search())}?q=${encodeURIComponent('attention')}`;
+    await onControlledHome(url(routes.home()), async (page, context) => {
+      const results = page.locator(`main a[href*="/${PAPERS_FOLDER}/"]`);
+      await page.goto(search);
+      await expect.poll(() => results.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      const online = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+
+      const cached = Object.entries(await cacheContents(page)).filter(([name]) => name.startsWith('papershelf-search-'));
+      expect(cached).toHaveLength(1);
+      expect(cached[0]?.[1].some((key) => key.includes('/pagefind/index/'))).toBe(true);
+
+      await context.setOffline(true);
+      await page.goto(search);
+      await expect.poll(() => results.evaluateAll((links) => links.map((link) => link.getAttribute('href'))), { timeout: 15_000 }).toEqual(online);
+    });
   });
 });

@@ -26,3 +26,11 @@ export function parseOfflineStatus(value: unknown): OfflineStatus | undefined {
   if ((mode !== 'precached' && mode !== 'on-use') || typeof bytes !== 'number' || typeof budget !== 'number') return undefined;
   return { build, search: { mode, bytes, budget } };
 }
+
+/**
+ * Whether search results shown now may miss papers: only offline, and only when the build left the
+ * index to be cached on use. Without a status (no service worker yet) nothing is known to be missing.
+ */
+export function searchMayBePartial(status: OfflineStatus | undefined, online: boolean): boolean {
+  return !online && status?.search.mode === 'on-use';
+}

@@ -3,9 +3,9 @@
  * one visit) or only its small core is, with index chunks and fragments cached as searches use them.
  *
  * The budget is 3 MiB of bundle on disk. Pagefind's chunks are already compressed, so that is close
- * to what a reader downloads once per deployment that changes the index, in the background, on top
- * of a ~100 KiB shell. The default catalog (~530 papers) needs about 1.5 MiB; the budget covers
- * roughly 1,000 papers before search falls back to caching on use.
+ * to what a reader downloads, in the background, once per deployment that changes the index, on top
+ * of a ~0.4 MiB shell (mostly fonts). The default catalog (525 papers) needs about 1.0 MiB; the
+ * budget covers roughly 1,500 papers before search falls back to caching on use.
  */
 export const SEARCH_INDEX_BUDGET_BYTES = 3 * 1024 * 1024;
 

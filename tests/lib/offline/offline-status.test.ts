@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { offlineStatus, parseOfflineStatus } from '../../../src/lib/offline/offline-status.ts';
+import { offlineStatus, parseOfflineStatus, searchMayBePartial } from '../../../src/lib/offline/offline-status.ts';
 import { planSearchIndex } from '../../../src/lib/offline/search-index-plan.ts';
 
 test('the status a build writes reads back as itself through JSON', () => {
@@ -14,3 +14,12 @@ test.each([null, 'offline', {}, { build: 'abc' }, { build: 'abc', search: { mode
     expect(parseOfflineStatus(value)).toBeUndefined();
   },
 );
+
+test('search results may be partial only offline with an index cached on use', () => {
+  const onUse = offlineStatus('abc', planSearchIndex([{ path: 'index/a.pf_index', bytes: 10 }], 5));
+  const precached = offlineStatus('abc', planSearchIndex([{ path: 'index/a.pf_index', bytes: 10 }], 10));
+  expect(searchMayBePartial(onUse, false)).toBe(true);
+  expect(searchMayBePartial(onUse, true)).toBe(false);
+  expect(searchMayBePartial(precached, false)).toBe(false);
+  expect(searchMayBePartial(undefined, false)).toBe(false);
+});
