@@ -102,12 +102,11 @@ export async function loadCardFonts(weights: readonly number[]): Promise<CardFon
       const slice = sliceFor(ch.codePointAt(0)!);
       if (slice && !slice.loaded) wanted.add(slice);
     }
-    const loaded: SatoriFont[] = [];
-    for (const slice of wanted) {
-      slice.loaded = true;
-      for (const { dir, face } of slice.files) loaded.push((await loadFace(dir, face, slice.name)).satori);
-    }
-    return loaded;
+    // Marked before the first await: satori asks for several segments at once, and each slice must
+    // be handed over only once.
+    for (const slice of wanted) slice.loaded = true;
+    const files = [...wanted].flatMap((slice) => slice.files.map((file) => ({ ...file, name: slice.name })));
+    return Promise.all(files.map(async ({ dir, face, name }) => (await loadFace(dir, face, name)).satori));
   }
 
   const widthCache = new Map<string, Map<string, number>>();

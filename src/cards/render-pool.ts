@@ -23,6 +23,7 @@ export interface PoolOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** TypeScript run as is: Node 24 (the project's `node` package) strips the types itself. */
 const WORKER = new URL('./render-worker.ts', import.meta.url);
 
 export function renderInPool(jobs: Omit<RenderJob, 'id'>[], options: PoolOptions = {}): Promise<void> {
