@@ -90,6 +90,12 @@ describe('offline', () => {
   test('after one online visit: visited pages, search over the whole catalog, and the offline page for the rest', async () => {
     expect(readStatus(FIXTURE_DIST).search.mode).toBe('precached');
     await onControlledHome(url(routes.home()), async (page, context) => {
+      // Chromium's own verdict on the manifest, its icons and the worker; browser contexts count as incognito.
+      const devtools = await context.newCDPSession(page);
+      expect((await devtools.send('Page.getAppManifest')).errors).toEqual([]);
+      const { installabilityErrors } = await devtools.send('Page.getInstallabilityErrors');
+      expect(installabilityErrors.filter(({ errorId }) => errorId !== 'in-incognito')).toEqual([]);
+
       await page.goto(url(routes.paper(paperA)));
       const titleA = await page.title();
       await page.goto(url(routes.paper(paperB)));
