@@ -19,5 +19,12 @@ export default defineConfig({
   cacheDir: process.env.PAPERSHELF_CACHE ?? './node_modules/.astro',
   build: { format: 'directory' },
   // The service worker goes last: it precaches what the other integrations wrote.
-  integrations: [mdx(), sitemap(), pagefind(), socialCards(), serviceWorker()],
+  integrations: [
+    mdx(),
+    // The offline page is a fallback for the service worker, not something to find through search engines.
+    sitemap({ filter: (page) => !page.endsWith('/offline/') }),
+    pagefind(),
+    socialCards(),
+    serviceWorker(),
+  ],
 });

@@ -17,6 +17,8 @@ const FIXTURES = resolve('tests/fixtures/e2e');
 export function fixtureEnv(): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    // Vitest sets NODE_ENV=test, which would make `astro build` think it is in development.
+    NODE_ENV: 'production',
     SITE: FIXTURE_SITE,
     BASE: FIXTURE_BASE,
     PAPERSHELF_CONTENT: join(FIXTURE_ROOT, 'content'),
