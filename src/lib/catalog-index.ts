@@ -82,7 +82,7 @@ export interface Catalog<P, L, T, N> {
   listings: L[];
   topics: T[];
   topicNames: Map<string, string>;
-  listingTitles: Map<string, string>;
+  listingById: Map<string, L>;
   related: Map<string, P[]>;
   neighbours: Map<string, Neighbours<P>>;
   /** Editorial notes by the slug of their paper. */
@@ -199,7 +199,7 @@ export function buildCatalog<P extends IndexablePaper, L extends IndexableListin
     listings,
     topics: [...input.topics],
     topicNames: new Map(input.topics.map((t) => [t.id, t.data.name])),
-    listingTitles: new Map(input.listings.map((l) => [l.id, l.data.title])),
+    listingById: new Map(input.listings.map((l) => [l.id, l])),
     related,
     neighbours: adjacent,
     notes: new Map(input.notes.map((n) => [n.id, n])),

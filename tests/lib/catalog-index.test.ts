@@ -56,7 +56,7 @@ describe('buildCatalog', () => {
     expect([...catalog.byTopic.keys()]).toEqual(['icl', 'rl']);
     expect(ids(catalog.byTopic.get('icl'))).toEqual(['new', 'alpha-undated']);
     expect(catalog.topicNames.get('icl')).toBe('In-context learning');
-    expect(catalog.listingTitles.get('l2')).toBe('Daily');
+    expect(catalog.listingById.get('l2')?.data.title).toBe('Daily');
   });
 
   test('neighbours follow dates for dated papers and titles for undated ones', () => {
