@@ -1,8 +1,8 @@
 /** robots.txt: everything may be crawled; the sitemap lists every page. */
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../lib/urls.ts';
+import { absoluteUrl, routes } from '../lib/urls.ts';
 
 export const GET: APIRoute = ({ site = new URL('http://localhost') }) =>
-  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl('sitemap-index.xml', site)}\n`, {
+  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(routes.sitemap(), site)}\n`, {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });
