@@ -1,15 +1,16 @@
 /**
- * `npm run bench -- --papers N [--out FILE] [--work DIR] [--keep] [--skip hugo,search,floor]`
+ * `npm run bench -- --papers N [--out FILE] [--work DIR] [--keep] [--skip hugo,search,floor,cards]`
  *
- * Synthesises a catalog of N papers from the default listings into a temporary folder, builds it
+ * Synthesises a catalog of N papers from the default listings into a temporary folder (under
+ * node_modules/.cache/papershelf-bench/, removed afterwards unless --keep), builds it
  * cold, warm (nothing changed) and incrementally (one 20-paper listing added) exactly as
  * `npm run build` does, times every stage with its peak memory, measures the output, the plain
  * Node floor and Hugo + Pagefind on the same papers, and search latency in headless Chromium.
  * Prints tables with PASS/FAIL per target (docs/performance.md) and writes the result as JSON.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml, stringify } from 'yaml';
 import type { ListingInput } from '../src/lib/ingest.ts';
@@ -34,9 +35,15 @@ const BASE = '/papershelf/';
 const QUERY_COUNT = 20;
 /** Papers in the listing the incremental rebuild adds. */
 const EXTRA_PAPERS = 20;
+/**
+ * Work folders live inside the project: when an Astro build's output folder is outside the working
+ * directory, Astro puts its prerender chunks in <root>/.astro/.prerender/, shared by every such build,
+ * so two builds at once break each other (ERR_MODULE_NOT_FOUND).
+ */
+const WORK_ROOT = join(ROOT, 'node_modules', '.cache', 'papershelf-bench');
 /** Marks a work folder as the benchmark's, so --work never empties someone else's folder. */
 const WORK_MARKER = '.papershelf-bench';
-const SKIPPABLE = ['hugo', 'search', 'floor'];
+const SKIPPABLE = ['hugo', 'search', 'floor', 'cards'];
 
 function options() {
   const { values } = parseArgs({
@@ -73,7 +80,9 @@ function topicCount(content: string): number {
 async function main(): Promise<void> {
   const opts = options();
   const loadBefore = loadavg();
-  const work = opts.work ? resolve(opts.work) : mkdtempSync(join(tmpdir(), `papershelf-bench-${opts.papers}-`));
+  mkdirSync(WORK_ROOT, { recursive: true });
+  const work = opts.work ? resolve(opts.work) : mkdtempSync(join(WORK_ROOT, `${opts.papers}-`));
+  if (!work.startsWith(ROOT + sep)) throw new Error(`--work must be inside the project (${ROOT}): Astro shares prerender chunks between builds whose output is outside it`);
   const content = join(work, 'content');
   const paths: BuildPaths = {
     root: ROOT,
@@ -126,6 +135,8 @@ async function main(): Promise<void> {
     PAPERSHELF_OUT: dist,
     PAPERSHELF_CACHE: join(work, 'astro-cache'),
     PAPERSHELF_CARD_CACHE: paths.cardCache,
+    // Quick runs without the slowest stage; the card targets are then skipped.
+    ...(opts.skip.has('cards') ? { PAPERSHELF_SKIP_CARDS: '1' } : {}),
   };
   const cold = await measuredBuild('cold', paths, env, timeBin);
   const report = JSON.parse(readFileSync(join(paths.logs, 'cold-ingest-report.json'), 'utf8')) as { entries: number; papers: number; rejected: unknown[] };

@@ -28,11 +28,11 @@ function stageRows(result: BenchResult): string[][] {
   const find = (run: BuildResult, name: string) => run.stages.find((stage) => stage.name === name);
   const rows = names.map(({ name }) => {
     const cold = find(result.cold, name);
-    const cores = cold && cold.seconds > 0 ? (cold.cpuSeconds / cold.seconds).toFixed(2) : '-';
-    return [name, sec(cold?.seconds), mib(cold?.peakRssMiB), cores, sec(find(result.warm, name)?.seconds), sec(find(result.incremental, name)?.seconds)];
+    return [name, sec(cold?.seconds), sec(cold?.cpuSeconds), mib(cold?.peakRssMiB), sec(find(result.warm, name)?.seconds), sec(find(result.incremental, name)?.seconds)];
   });
   const peak = (run: BuildResult) => Math.max(...run.stages.map((stage) => stage.peakRssMiB ?? 0));
-  rows.push(['**total**', sec(result.cold.seconds), mib(peak(result.cold)), '', sec(result.warm.seconds), sec(result.incremental.seconds)]);
+  const cpu = result.cold.stages.reduce((sum, stage) => sum + stage.cpuSeconds, 0);
+  rows.push(['**total**', sec(result.cold.seconds), sec(cpu), mib(peak(result.cold)), sec(result.warm.seconds), sec(result.incremental.seconds)]);
   return rows;
 }
 
@@ -84,7 +84,7 @@ export function formatReport(result: BenchResult, targets: readonly TargetRow[])
   const note = result.papers === TARGET_PAPERS ? [] : [`(Targets are set for ${TARGET_PAPERS.toLocaleString('en')} papers; at ${result.papers} they are indicative.)`];
   return [
     header.join('\n'),
-    markdownTable(['stage', 'cold s', 'peak RSS MiB', 'cores busy', 'warm s', '+1 listing s'], stageRows(result)),
+    markdownTable(['stage', 'cold s', 'cold CPU s', 'peak RSS MiB', 'warm s', '+1 listing s'], stageRows(result)),
     markdownTable(['reference (same papers)', 'seconds', 'peak RSS MiB', 'pages', 'Papershelf / this'], referenceRows(result)),
     markdownTable(['output', 'value'], outputRows(result)),
     searchLine(result),

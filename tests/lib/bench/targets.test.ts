@@ -131,7 +131,7 @@ describe('report', () => {
     const result = passing();
     const text = formatReport(result, evaluateTargets(result));
     expect(text).toContain('Papershelf benchmark: 20000 papers');
-    expect(text).toMatch(/\| social cards +\| +100\.0 \| +900 \| +1\.90 \| +- \| +- \|/);
+    expect(text).toMatch(/\| social cards +\| +100\.0 \| +190\.0 \| +900 \| +- \| +- \|/);
     expect(text).toMatch(/\| Hugo \+ Pagefind +\| +18\.0 \|/);
     expect(text).toContain('median 90 ms, p95 200 ms');
     expect(text).toMatch(/\| paper page HTML under 30 KB \(largest\) +\| 19\.5 KiB \(median 11\.7 KiB\) +\| PASS +\|/);
