@@ -3,7 +3,6 @@
  * truth (`?q=…&topic=…&sort=…`): every change writes it, Back and reload read it. Results come from
  * Pagefind in pages of PAGE_SIZE; only the shown ones have their data fragment fetched.
  */
-import { countOf } from '../lib/format.ts';
 import { facetGroups } from '../lib/search-facets.ts';
 import {
   type FilterCounts,
@@ -25,6 +24,8 @@ import {
   serialiseSearchState,
   toggleFilter,
 } from '../lib/search-state.ts';
+import { searchStatusText } from '../lib/search-status.ts';
+import { watchPartialResults } from './search-offline.ts';
 import { type Pagefind, type PagefindResult, loadPagefind } from './search-pagefind.ts';
 import { facetFieldsets, resultItem } from './search-render.ts';
 
@@ -66,19 +67,9 @@ async function searchAll(pagefind: Pagefind, catalog: FilterCounts, state: Searc
   return { results: main?.results ?? [], counts: mergeFacetCounts(main?.filters ?? {}, Object.fromEntries(own)), catalogSize };
 }
 
-function statusText(state: SearchState, total: number, catalogSize: number): string {
-  if (isBlank(state)) return `Search ${countOf(catalogSize, 'paper')} by title, abstract, topic, listing or year.`;
-  const words = state.query ? ` for “${state.query}”` : '';
-  const filtered = hasFilters(state) ? ' with these filters' : '';
-  if (total > 0) return `${countOf(total, 'paper')}${words}${filtered}.`;
-  const hint = hasFilters(state) ? 'Try removing a filter.' : 'Try fewer or different words.';
-  return `No papers${words}${filtered}. ${hint}`;
-}
-
 function start(root: HTMLElement): void {
   const form = required<HTMLFormElement>(root, '[data-search-form]');
   const input = required<HTMLInputElement>(form, 'input[name="q"]');
-  const ui = required<HTMLElement>(root, '[data-search-ui]');
   const filters = required<HTMLDetailsElement>(root, '[data-search-filters]');
   const filterCount = required<HTMLElement>(root, '[data-search-filter-count]');
   const facets = required<HTMLElement>(root, '[data-search-facets]');
@@ -147,7 +138,7 @@ function start(root: HTMLElement): void {
     list.replaceChildren();
     await showMore(mine);
     if (mine !== generation) return;
-    status.textContent = statusText(state, matches.length, outcome.catalogSize);
+    status.textContent = searchStatusText(state, matches.length, outcome.catalogSize);
     list.removeAttribute('aria-busy');
     // Which state the page now shows, for anything that needs to wait for it (tests, scripts).
     root.dataset['rendered'] = serialiseSearchState(state);
@@ -194,9 +185,10 @@ function start(root: HTMLElement): void {
   history.replaceState(history.state, '', `${location.pathname}${serialiseSearchState(state)}${location.hash}`);
   // Filters start open beside the results on wide screens, folded above them on narrow ones.
   filters.open = matchMedia(WIDE_LAYOUT).matches;
-  ui.hidden = false;
-  // Someone who opens an empty search page came to type.
+  watchPartialResults(required<HTMLElement>(root, '[data-search-offline]'));
+  // Someone who opens an empty search page came to type; a link with a query waits for results, not the empty-state line.
   if (isBlank(state)) input.focus();
+  else status.textContent = 'Searching…';
   run(state, 'none');
 }
 

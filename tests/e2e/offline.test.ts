@@ -13,6 +13,7 @@ import { runtimeCacheName } from '../../src/lib/offline/cache-names.ts';
 import { parseOfflineStatus } from '../../src/lib/offline/offline-status.ts';
 import { offlineRoutes } from '../../src/lib/offline/routes.ts';
 import { routes } from '../../src/lib/urls.ts';
+import { PARTIAL_RESULTS_NOTICE } from '../../src/scripts/search-offline.ts';
 import { launchChromium } from './browser.ts';
 import { FIXTURE_BASE, FIXTURE_DIST } from './fixture-site.ts';
 import { type StaticServer, serveDist } from './serve.ts';
@@ -73,6 +74,9 @@ function servedCopy(): { dist: () => string; url: (path: string) => string } {
   return { dist: () => dist, url: (path) => `${server.url}${path}` };
 }
 
+/** The search page's notice that offline results may miss papers. */
+const partialResultsNotice = (page: Page) => page.getByRole('status').filter({ hasText: PARTIAL_RESULTS_NOTICE });
+
 function readStatus(dist: string) {
   const status = parseOfflineStatus(JSON.parse(readFileSync(join(dist, offlineRoutes.status()), 'utf8')));
   if (!status) throw new Error('offline.json is not a valid status');
@@ -123,6 +127,8 @@ describe('offline', () => {
       expect(words.join('').length).toBeGreaterThan(10);
       await page.goto(`${url(routes.search())}?q=${encodeURIComponent(words.join(' '))}`);
       await expect.poll(() => page.locator(`main a[href$="/${routes.paper(unvisited)}"]`).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      // The whole index is on the device, so nothing is missing and the page does not say otherwise.
+      expect(await partialResultsNotice(page).count()).toBe(0);
 
       await page.goto(url(routes.paper(unvisited)));
       await expect.poll(() => page.locator('h1').first().innerText()).toBe('You are offline');
@@ -221,6 +227,26 @@ describe('a search index over the budget', () => {
       await context.setOffline(true);
       await page.goto(search);
       await expect.poll(() => results.evaluateAll((links) => links.map((link) => link.getAttribute('href'))), { timeout: 15_000 }).toEqual(online);
+    });
+  });
+
+  test('the search page says results may be partial while, and only while, the network is off', async () => {
+    await onControlledHome(url(routes.home()), async (page, context) => {
+      const notice = partialResultsNotice(page);
+      await page.goto(url(routes.search()));
+      await page.locator('[data-search-page][data-rendered]').waitFor();
+      expect(await notice.count()).toBe(0);
+
+      await context.setOffline(true);
+      await notice.waitFor();
+      await context.setOffline(false);
+      await notice.waitFor({ state: 'detached' });
+
+      // Opened with the network already off: the notice comes with the page, from the cached offline.json.
+      await context.setOffline(true);
+      await page.goto(`${url(routes.search())}?q=${encodeURIComponent('attention')}`);
+      await notice.waitFor();
+      expect(await notice.isVisible()).toBe(true);
     });
   });
 });

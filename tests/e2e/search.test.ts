@@ -221,6 +221,35 @@ test('without JavaScript the page says search needs it and links to topics and t
   }
 });
 
+/** What Chromium's layout-shift entries carry (not in TypeScript's DOM library). */
+type LayoutShift = PerformanceEntry & { value: number; sources: { node: Node | null }[] };
+
+test('results, filters and web fonts arrive without moving anything on screen, on a phone and a desktop', async () => {
+  for (const viewport of [{ width: 412, height: 823 }, { width: 1350, height: 940 }]) {
+    for (const state of ['', '?q=attention', '?q=zzzzqqq&year=2024']) {
+      const fresh = await browser.newContext({ viewport });
+      try {
+        const visit = await fresh.newPage();
+        await visit.addInitScript(() => {
+          const shifts: string[] = [];
+          Object.assign(window, { shifts });
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as LayoutShift[]) {
+              shifts.push(`${entry.value.toFixed(4)} ${entry.sources.map((source) => source.node?.nodeName).join(' ')}`);
+            }
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await visit.goto(searchUrl(state));
+        await visit.locator(`[data-search-page][data-rendered="${state}"]`).waitFor();
+        await visit.evaluate(() => document.fonts.ready);
+        expect(await visit.evaluate(() => (window as unknown as { shifts: string[] }).shifts), `${viewport.width}px ${state || 'empty'}`).toEqual([]);
+      } finally {
+        await fresh.close();
+      }
+    }
+  }
+});
+
 test('hostile titles and abstracts come out of the index as text', async () => {
   await page.goto(searchUrl('?q=onerror'));
   await rendered('?q=onerror');
