@@ -3,28 +3,19 @@ import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { paperLoader } from './loaders/paper-loader.ts';
 import { LISTINGS_JSON, NOTES_DIR, PAPERS_DIR, TOPICS_YAML } from './content-paths.ts';
+import { listingSchema } from './lib/listing.ts';
 import { paperSchema } from './lib/paper.ts';
-import { topicSchema } from './lib/topics.ts';
+import { topicCorrectionSchema, topicSchema } from './lib/topics.ts';
 
-export { paperSchema };
+export { listingSchema, paperSchema };
 
 const papers = defineCollection({ loader: paperLoader({ base: `${PAPERS_DIR}/` }), schema: paperSchema });
-
-export const listingSchema = z.object({
-  id: z.string(),
-  file: z.string(),
-  title: z.string(),
-  format: z.enum(['page', 'bare']),
-  entries: z.number().int().nonnegative(),
-  captured: z.iso.date().optional(),
-  capturedInferred: z.boolean(),
-});
 
 const listings = defineCollection({ loader: file(LISTINGS_JSON), schema: listingSchema });
 
 /** A note's front matter may correct the topics the tagger gave its paper. */
 export const noteSchema = z.object({
-  topics: z.object({ add: z.array(z.string()).default([]), remove: z.array(z.string()).default([]) }).optional(),
+  topics: topicCorrectionSchema.optional(),
 });
 
 const notes = defineCollection({ loader: glob({ pattern: '*.mdx', base: NOTES_DIR }), schema: noteSchema });

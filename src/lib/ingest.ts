@@ -1,6 +1,7 @@
 import { type DayMonth, parseIsoDate, resolveDate, toIsoDate } from './dates.ts';
+import type { ListingSummary } from './listing.ts';
 import type { Paper, PaperSource } from './paper.ts';
-import { type Finding, type ListingFormat, type RawEntry, parseListing } from './parse-listing.ts';
+import { type Finding, type RawEntry, parseListing } from './parse-listing.ts';
 import { slugFor } from './slug.ts';
 import { titleKey } from './title-key.ts';
 
@@ -21,15 +22,6 @@ export interface ListingInput {
   sidecar?: ListingSidecar;
 }
 
-export interface ListingSummary {
-  id: string;
-  file: string;
-  title: string;
-  format: ListingFormat;
-  entries: number;
-  captured?: string;
-  capturedInferred: boolean;
-}
 
 export interface IngestReport {
   entries: number;

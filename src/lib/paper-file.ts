@@ -1,8 +1,7 @@
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
+import { splitFrontMatter } from './front-matter.ts';
 import { abstractToMdx } from './mdx-body.ts';
 import { GENERATOR, type Paper, type PaperData, paperSchema } from './paper.ts';
-
-const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n?/;
 
 /** Front matter in a fixed key order, so the same paper always gives the same bytes. */
 function frontMatterOf(paper: Paper): PaperData {
@@ -30,17 +29,8 @@ export function renderPaperFile(paper: Paper): string {
   return `---\n${yaml}---\n${body ? `\n${body}` : ''}`;
 }
 
-export interface PaperFile {
-  data: unknown;
-  body: string;
-}
-
 /** Splits a paper file into its (unvalidated) front matter and MDX body. */
-export function parsePaperFile(text: string): PaperFile {
-  const match = FRONT_MATTER.exec(text);
-  if (!match) return { data: {}, body: text };
-  return { data: parse(match[1]!) ?? {}, body: text.slice(match[0].length) };
-}
+export const parsePaperFile = splitFrontMatter;
 
 /**
  * Whether a file was written by ingest (and so may be rewritten or removed by it). A file whose

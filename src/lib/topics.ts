@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
+import { splitFrontMatter } from './front-matter.ts';
 
 /**
  * The topic taxonomy and the tagger that assigns topics to papers. Pure: the taxonomy arrives as
@@ -234,13 +235,9 @@ export const topicCorrectionSchema = z.object({
 
 export type TopicCorrection = z.infer<typeof topicCorrectionSchema>;
 
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
-
 /** The topic correction in a note file's front matter, if it has one. */
 export function parseNoteCorrection(noteText: string): TopicCorrection | undefined {
-  const match = FRONT_MATTER.exec(noteText);
-  if (!match) return undefined;
-  const data: unknown = parseYaml(match[1]!);
+  const { data } = splitFrontMatter(noteText);
   if (typeof data !== 'object' || data === null || !('topics' in data) || data.topics == null) return undefined;
   const result = topicCorrectionSchema.safeParse(data.topics);
   if (!result.success) throw new TaxonomyError(`topics must be { add: [...], remove: [...] }: ${result.error.issues[0]?.message}`);
