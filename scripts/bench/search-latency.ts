@@ -16,6 +16,8 @@ import { serveDist } from '../../tests/e2e/serve.ts';
 /** The catalog's own search box first, then any search field on the page. */
 const INPUTS = ['main input[type="search"]', 'main input[type="text"]', '.pagefind-ui__search-input', 'input[type="search"]'];
 const RESULT_TIMEOUT_MS = 15_000;
+/** The biggest downloads up to the first results, kept in the result to show where the bytes go. */
+const LARGEST_FETCHES = 12;
 
 /**
  * Runs in the page (kept as plain JavaScript text: a transpiled function may reference helpers the
@@ -56,6 +58,8 @@ const WATCH_RESULTS = `(timeoutMs) => {
 /** Counts what the browser fetched, as Pages would send it: text gzipped, binary as is. */
 class Traffic {
   bytes = 0;
+  /** Every response so far: path and bytes. */
+  readonly fetched: { path: string; bytes: number }[] = [];
   private inFlight = 0;
   private lastActivity = Date.now();
   private pending: Promise<void>[] = [];
@@ -82,7 +86,9 @@ class Traffic {
     if (!response) return;
     const body = await response.body().catch(() => Buffer.alloc(0));
     const type = response.headers()['content-type'] ?? '';
-    this.bytes += /text|javascript|json|xml|svg|wasm/i.test(type) ? gzipSync(body).length : body.length;
+    const bytes = /text|javascript|json|xml|svg|wasm/i.test(type) ? gzipSync(body).length : body.length;
+    this.bytes += bytes;
+    this.fetched.push({ path: new URL(request.url()).pathname, bytes });
   }
 
   /** Waits until nothing has been fetched for `quietMs`, then returns the bytes so far. */
@@ -119,13 +125,17 @@ export async function measureSearch(dist: string, base: string, queries: readonl
     if (!input) return { skipped: `no visible search box on ${routes.search()} (tried ${INPUTS.join(', ')})` };
     const timings: SearchResult['queries'] = [];
     let firstQueryBytes = 0;
+    let firstQueryFetches: { path: string; bytes: number }[] = [];
     for (const query of queries) {
       await page.evaluate(`(${WATCH_RESULTS})(${RESULT_TIMEOUT_MS})`);
       await page.locator(input).first().fill(query);
       const ms = (await page.evaluate('window.benchResult')) as number | null;
       timings.push({ query, ms });
       const bytes = await traffic.idle();
-      if (timings.length === 1) firstQueryBytes = bytes;
+      if (timings.length === 1) {
+        firstQueryBytes = bytes;
+        firstQueryFetches = [...traffic.fetched];
+      }
     }
     const measured = timings.flatMap((t) => (t.ms === null ? [] : [t.ms]));
     if (measured.length === 0) return { skipped: `no query showed results on ${routes.search()} within ${RESULT_TIMEOUT_MS / 1000} s` };
@@ -138,6 +148,7 @@ export async function measureSearch(dist: string, base: string, queries: readonl
       firstQueryBytes,
       pageBytes,
       laterQueriesBytes: traffic.bytes - firstQueryBytes,
+      largestFetches: firstQueryFetches.sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : 1)).slice(0, LARGEST_FETCHES),
     };
   } finally {
     await browser.close();

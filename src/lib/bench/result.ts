@@ -56,6 +56,8 @@ export interface SearchResult {
   pageBytes: number;
   /** All 20 queries after the first. */
   laterQueriesBytes: number;
+  /** The largest downloads up to the first query's results. */
+  largestFetches: { path: string; bytes: number }[];
 }
 
 export type Skipped = { skipped: string };

@@ -297,7 +297,7 @@ export function synthesizeCatalog(seeds: readonly SeedPaper[], options: SynthOpt
 /** Words too common in paper titles (or added by the variants) to make a query. */
 const STOPWORDS = new Set([
   ...['learning', 'network', 'networks', 'neural', 'models', 'model', 'through', 'without', 'approach', 'method', 'methods'],
-  ...['using', 'based', 'large', 'language', 'training', 'efficient', 'towards'],
+  ...['using', 'based', 'large', 'language', 'training', 'efficient', 'towards', 'with', 'from', 'into', 'over', 'under', 'than'],
   ...PREFIXES.map((prefix) => prefix.toLowerCase()),
 ]);
 
@@ -315,7 +315,8 @@ export function searchQueries(titles: readonly string[], count: number): string[
     if (candidates.length === 0) continue;
     const longest = [...candidates].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0]!;
     const next = words[words.indexOf(longest) + 1];
-    const query = queries.length % 3 === 2 && next && /^[a-z]+$/.test(next) ? `${longest} ${next}` : longest;
+    const phrase = next !== undefined && /^[a-z]{4,}$/.test(next) && !STOPWORDS.has(next);
+    const query = queries.length % 3 === 2 && phrase ? `${longest} ${next}` : longest;
     if (!queries.includes(query)) queries.push(query);
   }
   return queries;
