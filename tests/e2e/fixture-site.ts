@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 
 export const FIXTURE_BASE = '/papershelf/';
 export const FIXTURE_SITE = 'https://example.github.io';
-export const FIXTURE_ROOT = resolve('node_modules/.cache/papershelf-e2e');
+/** PAPERSHELF_E2E_ROOT lets two checkouts' worth of work share one tree without wiping each other's fixture. */
+export const FIXTURE_ROOT = resolve(process.env.PAPERSHELF_E2E_ROOT ?? 'node_modules/.cache/papershelf-e2e');
 export const FIXTURE_DIST = join(FIXTURE_ROOT, 'dist');
 const FIXTURES = resolve('tests/fixtures/e2e');
 
