@@ -87,13 +87,24 @@ export function parseTaxonomy(text: string): Topic[] {
 }
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const WORD_CHAR = '[\\p{L}\\p{N}]';
 const SEPARATOR = '[\\s\\-\\u2010-\\u2015]*';
 
-function termPattern(term: string): string {
+/**
+ * Each pattern is compiled twice: with Unicode letter and digit classes, and with ASCII ones for
+ * texts that are pure ASCII (most titles and abstracts), where the two mean exactly the same but the
+ * ASCII regex, without the `u` flag and its Unicode lookbehind, runs about twice as fast.
+ */
+const SCRIPTS = {
+  unicode: { wordChar: '[\\p{L}\\p{N}]', flags: 'gu' },
+  ascii: { wordChar: '[A-Za-z0-9]', flags: 'g' },
+} as const;
+type Script = keyof typeof SCRIPTS;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+function termPattern(term: string, script: Script): string {
   const open = term.endsWith('*');
   const words = (open ? term.slice(0, -1) : term).split(/[\s\-\u2010-\u2015]+/).filter(Boolean);
-  return words.map(escapeRegex).join(SEPARATOR) + (open ? `${WORD_CHAR}*` : '(?:e?s)?');
+  return words.map(escapeRegex).join(SEPARATOR) + (open ? `${SCRIPTS[script].wordChar}*` : '(?:e?s)?');
 }
 
 /**
@@ -101,50 +112,59 @@ function termPattern(term: string): string {
  * Case-insensitive terms are compiled lower-cased and run on a paper's text lower-cased once, rather
  * than lower-casing every paper again for each of the taxonomy's topics.
  */
-function termsRegex(terms: readonly string[], caseSensitive: boolean): RegExp {
+function termsRegex(terms: readonly string[], caseSensitive: boolean, script: Script): RegExp {
+  const { wordChar, flags } = SCRIPTS[script];
   const alternatives = [...terms]
     .map((term) => (caseSensitive ? term : term.toLowerCase()))
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-    .map(termPattern);
-  return new RegExp(`(?<!${WORD_CHAR})(?:${alternatives.join('|')})(?!${WORD_CHAR})`, 'gu');
+    .map((term) => termPattern(term, script));
+  return new RegExp(`(?<!${wordChar})(?:${alternatives.join('|')})(?!${wordChar})`, flags);
 }
 
-interface CompiledTopic {
-  topic: Topic;
+interface TopicPatterns {
   terms: RegExp;
   acronyms?: RegExp;
   /** Exclusions, for the lower-cased text and (any case) for the original the acronyms search. */
   exclude?: { lower: RegExp; anyCase: RegExp };
 }
 
-function compile(topic: Topic): CompiledTopic {
-  const compiled: CompiledTopic = { topic, terms: termsRegex(topic.terms, false) };
-  if (topic.acronyms) compiled.acronyms = termsRegex(topic.acronyms, true);
-  if (topic.exclude) {
-    const lower = termsRegex(topic.exclude, false);
-    compiled.exclude = { lower, anyCase: new RegExp(lower.source, 'giu') };
-  }
-  return compiled;
+interface CompiledTopic {
+  topic: Topic;
+  patterns: Record<Script, TopicPatterns>;
 }
+
+function patternsFor(topic: Topic, script: Script): TopicPatterns {
+  const patterns: TopicPatterns = { terms: termsRegex(topic.terms, false, script) };
+  if (topic.acronyms) patterns.acronyms = termsRegex(topic.acronyms, true, script);
+  if (topic.exclude) {
+    const lower = termsRegex(topic.exclude, false, script);
+    patterns.exclude = { lower, anyCase: new RegExp(lower.source, `${SCRIPTS[script].flags}i`) };
+  }
+  return patterns;
+}
+
+const compile = (topic: Topic): CompiledTopic => ({ topic, patterns: { unicode: patternsFor(topic, 'unicode'), ascii: patternsFor(topic, 'ascii') } });
 
 /** A title or abstract, lower-cased once for all topics. */
 interface Text {
   original: string;
   lower: string;
+  script: Script;
 }
 
-const textOf = (original: string): Text => ({ original, lower: original.toLowerCase() });
+const textOf = (original: string): Text => ({ original, lower: original.toLowerCase(), script: ASCII_ONLY.test(original) ? 'ascii' : 'unicode' });
 const count = (text: string, regex: RegExp) => text.match(regex)?.length ?? 0;
 const blank = (phrase: string) => ' '.repeat(phrase.length);
 
-function withoutExcluded(text: Text, exclude: CompiledTopic['exclude']): Text {
+function withoutExcluded(text: Text, exclude: TopicPatterns['exclude']): Text {
   if (!exclude || count(text.lower, exclude.lower) === 0) return text;
-  return { original: text.original.replace(exclude.anyCase, blank), lower: text.lower.replace(exclude.lower, blank) };
+  return { ...text, original: text.original.replace(exclude.anyCase, blank), lower: text.lower.replace(exclude.lower, blank) };
 }
 
 function countMatches(text: Text, compiled: CompiledTopic): number {
-  const { original, lower } = withoutExcluded(text, compiled.exclude);
-  return count(lower, compiled.terms) + (compiled.acronyms ? count(original, compiled.acronyms) : 0);
+  const patterns = compiled.patterns[text.script];
+  const { original, lower } = withoutExcluded(text, patterns.exclude);
+  return count(lower, patterns.terms) + (patterns.acronyms ? count(original, patterns.acronyms) : 0);
 }
 
 /** How the tagger weighs evidence. Exported so tests and the report can show the reasoning. */

@@ -84,6 +84,16 @@ describe('the default catalog', () => {
     for (const p of papers) expect(p.topics.length).toBeLessThanOrEqual(SCORING.maxTopics);
   });
 
+  test('pure-ASCII titles and abstracts score exactly as they would through the Unicode patterns', () => {
+    // A trailing no-break space is neither a letter nor a digit, so it adds no match, but it sends the text down the Unicode path.
+    const viaUnicode = (text: string) => `${text} \u00a0`;
+    const ascii = papers.filter((p) => /^[\x00-\x7f]*$/.test(p.title + p.abstract));
+    expect(ascii.length).toBeGreaterThan(400);
+    for (const { title, abstract } of ascii) {
+      expect(tagger.score({ title: viaUnicode(title), abstract: viaUnicode(abstract) }), title).toEqual(tagger.score({ title, abstract }));
+    }
+  });
+
   test('every topic is about something the catalog actually has', () => {
     const counts = new Map(topics.map((t) => [t.id, papers.filter((p) => p.topics.includes(t.id)).length]));
     for (const [id, count] of counts) expect(count, id).toBeGreaterThanOrEqual(5);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   SCORING,
@@ -57,6 +58,19 @@ describe('matching', () => {
     expect(tags('Quantum circuits')).toEqual([]);
     expect(tags('Learns in-context', '')).toEqual([]);
     expect(tags('In-context learners are learning in-context')).toEqual(['icl']);
+  });
+
+  test('a pure-ASCII text matches the same terms as through the Unicode patterns', () => {
+    const piece = fc.constantFrom('LoRA', 'lora', 'MoE', 'Moebius', 'mixture', 'of', 'experts', 'in', 'context', 'learners', 'Quantized', 'quantum', 'fine', 'tuning', 'LLMs', 'PLDR', 'x1', '2024', 'ICLR', 'large', 'language', 'models');
+    const glue = fc.constantFrom(' ', '-', '', ', ', '_', '.', '\t');
+    const text = fc.array(fc.tuple(piece, glue), { maxLength: 12 }).map((parts) => parts.flat().join(''));
+    // A trailing no-break space adds no match but sends the text down the Unicode path.
+    const viaUnicode = (value: string) => `${value} \u00a0`;
+    fc.assert(
+      fc.property(text, text, (title, abstract) => {
+        expect(tagger.score({ title: viaUnicode(title), abstract: viaUnicode(abstract) })).toEqual(tagger.score({ title, abstract }));
+      }),
+    );
   });
 
   test('exclusions blank out a phrase before the topic looks for its terms', () => {
