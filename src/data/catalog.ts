@@ -5,6 +5,7 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
 import { type Catalog, buildCatalog } from '../lib/catalog-index.ts';
 import { htmlToPlainText } from '../lib/plain-text.ts';
+import type { PaperSearchInput } from '../lib/search-record.ts';
 import { SITE } from '../site.config.ts';
 
 export type PaperEntry = CollectionEntry<'papers'>;
@@ -16,6 +17,22 @@ export type SiteCatalog = Catalog<PaperEntry, ListingEntry, TopicEntry, NoteEntr
 /** A paper's abstract as plain text (rendered once by the paper loader; never re-parsed here). */
 export function abstractText(paper: PaperEntry): string {
   return htmlToPlainText(paper.rendered?.html ?? '');
+}
+
+/**
+ * What the search index records about a paper. Paper pages emit it for Pagefind and the search page
+ * counts it for its catalog-wide facet counts, so both must derive it the same way: here.
+ */
+export function paperSearchInput(paper: PaperEntry, catalog: SiteCatalog): PaperSearchInput {
+  const { title, published, upvotes, organisation, topics, sources } = paper.data;
+  return {
+    title,
+    published,
+    upvotes,
+    organisation: organisation?.name,
+    topicNames: topics.flatMap((id) => catalog.topicNames.get(id) ?? []),
+    listingTitles: [...new Set(sources.map((source) => source.listing))].flatMap((id) => catalog.listingById.get(id)?.data.title ?? []),
+  };
 }
 
 async function load(): Promise<SiteCatalog> {

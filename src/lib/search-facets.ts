@@ -3,7 +3,7 @@
  * that suits the facet. Options that would give no results are left out unless ticked, so a reader
  * can always untick what they ticked.
  */
-import { FACETS, type Facet, UNDATED, UPVOTED } from './search-record.ts';
+import { FACETS, type Facet, type SearchRecord, UNDATED, UPVOTED } from './search-record.ts';
 import { type SearchVocabulary, tokenToValue, valueToToken } from './search-query.ts';
 import type { SearchState } from './search-state.ts';
 
@@ -63,4 +63,20 @@ export function facetGroups(counts: Record<Facet, Record<string, number>>, state
     const shown = [...options.values()].filter((option) => option.count > 0 || option.checked);
     return { facet, legend: LEGENDS[facet], options: shown.sort(order(facet, vocabulary)) };
   }).filter((group) => group.options.length > 0);
+}
+
+/**
+ * Facet counts over whole records, as Pagefind would report them for the entire catalog. The search
+ * page gets these from the build instead of `pagefind.filters()`: once that call has loaded every
+ * filter chunk, every later search counts every filter value of every match, which is most of a
+ * query's time on a large catalog.
+ */
+export function catalogFacetCounts(records: readonly Pick<SearchRecord, 'filters'>[]): Record<Facet, Record<string, number>> {
+  const counts = Object.fromEntries(FACETS.map((facet) => [facet, {}])) as Record<Facet, Record<string, number>>;
+  for (const record of records) {
+    for (const facet of FACETS) {
+      for (const value of record.filters[facet]) counts[facet][value] = (counts[facet][value] ?? 0) + 1;
+    }
+  }
+  return counts;
 }

@@ -1,7 +1,9 @@
 /**
  * The search page: keeps the URL, the controls and the results in step. The URL is the source of
  * truth (`?q=…&topic=…&sort=…`): every change writes it, Back and reload read it. Results come from
- * Pagefind in pages of PAGE_SIZE; only the shown ones have their data fragment fetched.
+ * Pagefind in pages of PAGE_SIZE; only the shown ones have their data fragment fetched. Facet counts
+ * come after the results: from the build for an empty search, from a second Pagefind instance for
+ * any other, and only while the filters are open.
  */
 import { facetGroups } from '../lib/search-facets.ts';
 import {
@@ -32,17 +34,11 @@ import { facetFieldsets, resultItem } from './search-render.ts';
 const PAGE_SIZE = 20;
 /** Where the page's CSS puts the filters in a column of their own. */
 const WIDE_LAYOUT = '(min-width: 56rem)';
-/** Long enough to skip most intermediate keystrokes, short enough to feel live. */
-const TYPING_DELAY_MS = 180;
 
 /** How a state change is recorded: a new history entry, folded into the current typing entry, or not at all (Back). */
 type HistoryMode = 'push' | 'typing' | 'none';
 
-interface Outcome {
-  results: PagefindResult[];
-  counts: Record<Facet, Record<string, number>>;
-  catalogSize: number;
-}
+type FacetCounts = Record<Facet, Record<string, number>>;
 
 function required<T extends Element>(root: ParentNode, selector: string): T {
   const found = root.querySelector<T>(selector);
@@ -56,15 +52,16 @@ async function counts(pagefind: Pagefind, request: PagefindRequest): Promise<Fil
   return (await pagefind.search(request.term, request.options))?.filters ?? {};
 }
 
-async function searchAll(pagefind: Pagefind, catalog: FilterCounts, state: SearchState, vocabulary: SearchVocabulary): Promise<Outcome> {
-  const catalogSize = Object.values(catalog['has-upvotes'] ?? {}).reduce((sum, count) => sum + count, 0);
-  if (isBlank(state)) return { results: [], counts: mergeFacetCounts(catalog, {}), catalogSize };
-  const request = searchRequest(state, vocabulary);
-  const [main, ...own] = await Promise.all([
-    pagefind.search(request.term, request.options),
+/**
+ * Counts for a non-blank state, from the counting instance (see search-pagefind.ts). `main` is the
+ * counts of the state's own search when that already ran there (filtered results do).
+ */
+async function facetCounts(pagefind: Pagefind, state: SearchState, vocabulary: SearchVocabulary, main?: FilterCounts): Promise<FacetCounts> {
+  const [mainCounts, ...own] = await Promise.all([
+    main ?? counts(pagefind, searchRequest(state, vocabulary)),
     ...facetsNeedingOwnCounts(state).map(async (facet) => [facet, await counts(pagefind, searchRequest(state, vocabulary, facet))] as const),
   ]);
-  return { results: main?.results ?? [], counts: mergeFacetCounts(main?.filters ?? {}, Object.fromEntries(own)), catalogSize };
+  return mergeFacetCounts(mainCounts, Object.fromEntries(own));
 }
 
 function start(root: HTMLElement): void {
@@ -79,19 +76,31 @@ function start(root: HTMLElement): void {
   const list = required<HTMLOListElement>(root, '[data-search-results]');
   const more = required<HTMLButtonElement>(root, '[data-search-more]');
   const vocabulary = JSON.parse(root.dataset['vocabulary'] ?? '{}') as SearchVocabulary;
+  const catalogCounts = mergeFacetCounts(JSON.parse(root.dataset['facetCounts'] ?? '{}') as FilterCounts, {});
+  const catalogSize = Object.values(catalogCounts['has-upvotes']).reduce((sum, count) => sum + count, 0);
   const pageTitle = document.title;
 
   let state = parseSearchState(location.search);
   let matches: PagefindResult[] = [];
+  /** Bumped by every state change; a search or count for an older generation is dropped. */
   let generation = 0;
-  let typingTimer: ReturnType<typeof setTimeout> | undefined;
-  const pagefind = loadPagefind();
-  const catalog = pagefind.then((api) => api.filters());
+  /** The generations whose results, and whose facet counts, are on screen. */
+  let shown = -1;
+  let counted = -1;
+  let searching = false;
+  let counting = false;
+  /** Facet counts that came with the results of a filtered search, for the generation they belong to. */
+  let resultCounts: { generation: number; counts: FilterCounts } | undefined;
+  // Loaded at once, so the first keystroke only waits for its own index chunks.
+  const results = loadPagefind('results');
 
   const syncControls = () => {
     if (normaliseQuery(input.value) !== state.query) input.value = state.query;
     sort.value = state.sort;
     document.title = state.query ? `${state.query} – ${pageTitle}` : pageTitle;
+    clear.hidden = !hasFilters(state);
+    const ticked = FACETS.reduce((sum, facet) => sum + state.filters[facet].length, 0);
+    filterCount.textContent = ticked > 0 ? `(${ticked})` : '';
   };
 
   const recordHistory = (mode: HistoryMode) => {
@@ -103,45 +112,29 @@ function start(root: HTMLElement): void {
     else history.pushState({ typing }, '', url);
   };
 
-  const renderFacets = (outcome: Outcome) => {
-    const focused = document.activeElement instanceof HTMLInputElement && facets.contains(document.activeElement) ? document.activeElement : null;
-    facets.replaceChildren(...facetFieldsets(facetGroups(outcome.counts, state, vocabulary)));
-    if (focused) facets.querySelector<HTMLInputElement>(`input[name="${CSS.escape(focused.name)}"][value="${CSS.escape(focused.value)}"]`)?.focus();
-    clear.hidden = !hasFilters(state);
-    const ticked = FACETS.reduce((sum, facet) => sum + state.filters[facet].length, 0);
-    filterCount.textContent = ticked > 0 ? `(${ticked})` : '';
+  /** Which state the page now shows in full, for anything that needs to wait for it (tests, scripts). */
+  const markRendered = () => {
+    if (shown === generation && (counted === generation || !filters.open)) root.dataset['rendered'] = serialiseSearchState(state);
+    else delete root.dataset['rendered'];
   };
 
-  /** Appends the next page of results; returns the first new link. */
-  const showMore = async (mine: number): Promise<HTMLAnchorElement | null> => {
-    const shown = list.children.length;
-    const page = await Promise.all(matches.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
-    if (mine !== generation) return null;
-    const items = page.map((data) => resultItem(data, vocabulary));
-    list.append(...items);
+  const renderFacets = (counts: FacetCounts) => {
+    const focused = document.activeElement instanceof HTMLInputElement && facets.contains(document.activeElement) ? document.activeElement : null;
+    facets.replaceChildren(...facetFieldsets(facetGroups(counts, state, vocabulary)));
+    if (focused) facets.querySelector<HTMLInputElement>(`input[name="${CSS.escape(focused.name)}"][value="${CSS.escape(focused.value)}"]`)?.focus();
+    facets.removeAttribute('aria-busy');
+  };
+
+  /** The result items of `found` from `from` on, with their data fragments fetched. */
+  const page = async (found: readonly PagefindResult[], from: number): Promise<HTMLLIElement[]> => {
+    const data = await Promise.all(found.slice(from, from + PAGE_SIZE).map((result) => result.data()));
+    return data.map((item) => resultItem(item, vocabulary));
+  };
+
+  const syncMore = () => {
     const remaining = matches.length - list.children.length;
     more.hidden = remaining <= 0;
     more.textContent = `Show ${Math.min(PAGE_SIZE, remaining)} more (${list.children.length} of ${matches.length} shown)`;
-    return items[0]?.querySelector('a') ?? null;
-  };
-
-  const update = async (next: SearchState, mode: HistoryMode) => {
-    state = next;
-    recordHistory(mode);
-    syncControls();
-    const mine = ++generation;
-    list.setAttribute('aria-busy', 'true');
-    const outcome = await searchAll(await pagefind, await catalog, state, vocabulary);
-    if (mine !== generation) return;
-    matches = outcome.results;
-    renderFacets(outcome);
-    list.replaceChildren();
-    await showMore(mine);
-    if (mine !== generation) return;
-    status.textContent = searchStatusText(state, matches.length, outcome.catalogSize);
-    list.removeAttribute('aria-busy');
-    // Which state the page now shows, for anything that needs to wait for it (tests, scripts).
-    root.dataset['rendered'] = serialiseSearchState(state);
   };
 
   const fail = (error: unknown) => {
@@ -149,47 +142,137 @@ function start(root: HTMLElement): void {
     list.removeAttribute('aria-busy');
     console.warn('search failed', error);
   };
-  const run = (next: SearchState, mode: HistoryMode) => void update(next, mode).catch(fail);
+
+  /**
+   * Facet counts for what is on screen, once the results are there and while the filters are open.
+   * One count runs at a time; whatever changed meanwhile is counted next, stale states never.
+   */
+  const countLoop = async () => {
+    if (counting) return;
+    counting = true;
+    try {
+      while (filters.open && shown === generation && counted !== generation) {
+        const mine = generation;
+        const main = resultCounts?.generation === mine ? resultCounts.counts : undefined;
+        const counts = await facetCounts(await loadPagefind('counts'), state, vocabulary, main);
+        if (mine !== generation) continue;
+        renderFacets(counts);
+        counted = mine;
+        markRendered();
+      }
+    } catch (error) {
+      // The results stand; the filters keep their last counts, still marked as out of date.
+      counted = generation;
+      markRendered();
+      console.warn('facet counts failed', error);
+    } finally {
+      counting = false;
+    }
+  };
+
+  /**
+   * Searches for the current state. One search runs at a time and keystrokes made meanwhile are
+   * searched together when it returns, so no keystroke waits for a delay and none queues behind
+   * searches whose results nobody will see.
+   */
+  const searchLoop = async () => {
+    if (searching) return;
+    searching = true;
+    try {
+      while (shown !== generation) {
+        const mine = generation;
+        const current = state;
+        let found: PagefindResult[] = [];
+        let items: HTMLLIElement[] = [];
+        if (!isBlank(current)) {
+          const request = searchRequest(current, vocabulary);
+          // A filtered search loads its filters' chunks into the instance that runs it, which from
+          // then on counts their values on every search: so it runs where counting happens anyway.
+          const filtered = hasFilters(current);
+          const response = await (filtered ? await loadPagefind('counts') : await results).search(request.term, request.options);
+          if (mine !== generation) continue;
+          found = response?.results ?? [];
+          if (filtered) resultCounts = { generation: mine, counts: response?.filters ?? {} };
+          items = await page(found, 0);
+          if (mine !== generation) continue;
+        }
+        // Old results stay until the new ones are complete, then are swapped in one step.
+        matches = found;
+        list.replaceChildren(...items);
+        syncMore();
+        status.textContent = searchStatusText(current, found.length, catalogSize);
+        list.removeAttribute('aria-busy');
+        shown = mine;
+        if (isBlank(current)) {
+          renderFacets(catalogCounts);
+          counted = mine;
+        } else {
+          facets.setAttribute('aria-busy', 'true');
+        }
+        markRendered();
+        void countLoop();
+      }
+    } catch (error) {
+      fail(error);
+    } finally {
+      searching = false;
+    }
+  };
+
+  const update = (next: SearchState, mode: HistoryMode) => {
+    state = next;
+    recordHistory(mode);
+    syncControls();
+    generation += 1;
+    list.setAttribute('aria-busy', 'true');
+    markRendered();
+    void searchLoop();
+  };
 
   input.addEventListener('input', () => {
-    clearTimeout(typingTimer);
     const query = normaliseQuery(input.value);
-    if (query === state.query) return;
-    if (query) void pagefind.then((api) => api.preload(query)).catch(() => undefined);
-    typingTimer = setTimeout(() => run({ ...state, query }, 'typing'), TYPING_DELAY_MS);
+    if (query !== state.query) update({ ...state, query }, 'typing');
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    clearTimeout(typingTimer);
-    run({ ...state, query: normaliseQuery(input.value) }, 'push');
+    const query = normaliseQuery(input.value);
+    if (query !== state.query) update({ ...state, query }, 'push');
   });
   sort.addEventListener('change', () => {
-    if (isSortOrder(sort.value)) run({ ...state, sort: sort.value }, 'push');
+    if (isSortOrder(sort.value)) update({ ...state, sort: sort.value }, 'push');
   });
   facets.addEventListener('change', (event) => {
     const box = event.target;
-    if (box instanceof HTMLInputElement) run(toggleFilter(state, box.name as Facet, box.value, box.checked), 'push');
+    if (box instanceof HTMLInputElement) update(toggleFilter(state, box.name as Facet, box.value, box.checked), 'push');
   });
-  clear.addEventListener('click', () => run(clearFilters(state), 'push'));
+  filters.addEventListener('toggle', () => {
+    markRendered();
+    void countLoop();
+  });
+  clear.addEventListener('click', () => update(clearFilters(state), 'push'));
   more.addEventListener('click', () => {
-    void showMore(generation)
-      .then((first) => first?.focus())
+    const mine = shown;
+    void page(matches, list.children.length)
+      .then((items) => {
+        if (mine !== shown) return;
+        list.append(...items);
+        syncMore();
+        items[0]?.querySelector('a')?.focus();
+      })
       .catch(fail);
   });
-  window.addEventListener('popstate', () => {
-    clearTimeout(typingTimer);
-    run(parseSearchState(location.search), 'none');
-  });
+  window.addEventListener('popstate', () => update(parseSearchState(location.search), 'none'));
 
   // Arrivals may carry a non-canonical query string (from the header form or a hand-edited link).
   history.replaceState(history.state, '', `${location.pathname}${serialiseSearchState(state)}${location.hash}`);
-  // Filters start open beside the results on wide screens, folded above them on narrow ones.
-  filters.open = matchMedia(WIDE_LAYOUT).matches;
+  // Filters start open only beside the results of a filtered link on a wide screen: their counts
+  // cost a second copy of the index's filters, which a reader who never filters should not download.
+  filters.open = hasFilters(state) && matchMedia(WIDE_LAYOUT).matches;
   watchPartialResults(required<HTMLElement>(root, '[data-search-offline]'));
   // Someone who opens an empty search page came to type; a link with a query waits for results, not the empty-state line.
   if (isBlank(state)) input.focus();
   else status.textContent = 'Searching…';
-  run(state, 'none');
+  update(state, 'none');
 }
 
 const root = document.querySelector<HTMLElement>('[data-search-page]');

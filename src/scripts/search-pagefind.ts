@@ -35,14 +35,35 @@ export interface Pagefind {
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-let loading: Promise<Pagefind> | undefined;
+/**
+ * Which copy of Pagefind to load. Pagefind counts filter values only for the filter chunks an
+ * instance has loaded, and once all are loaded (by `filters()`) it counts every value of every match
+ * on every search: about ten times the search itself on a large catalog (the topic filter alone
+ * costs nearly as much as all of them). Results of searches without filters therefore come from an
+ * instance that never loads a filter, and facet counts and filtered results from a second one that
+ * loads them all. The second is a separate import of the bundle (its own module, so its own web
+ * worker): counting never queues in front of the next keystroke's results. A fragment, unlike a
+ * query string, makes a separate module without a separate request: the browser and the service
+ * worker's precache see the same URL, so the copy costs no bytes and works offline.
+ */
+export type PagefindRole = 'results' | 'counts';
 
-export function loadPagefind(): Promise<Pagefind> {
-  loading ??= (async () => {
-    const pagefind = (await import(/* @vite-ignore */ withBase(PAGEFIND_BUNDLE))) as Pagefind;
-    await pagefind.options({ excerptLength: 36, baseUrl: import.meta.env.BASE_URL });
-    await pagefind.init();
-    return pagefind;
-  })();
-  return loading;
+const loading = new Map<PagefindRole, Promise<Pagefind>>();
+
+async function load(role: PagefindRole): Promise<Pagefind> {
+  const url = withBase(PAGEFIND_BUNDLE) + (role === 'counts' ? '#counts' : '');
+  const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+  await pagefind.options({ excerptLength: 36, baseUrl: import.meta.env.BASE_URL });
+  await pagefind.init();
+  if (role === 'counts') await pagefind.filters();
+  return pagefind;
+}
+
+export function loadPagefind(role: PagefindRole): Promise<Pagefind> {
+  let pending = loading.get(role);
+  if (!pending) {
+    pending = load(role);
+    loading.set(role, pending);
+  }
+  return pending;
 }

@@ -55,6 +55,13 @@ const status = () => page.locator('[data-search-status]').innerText();
 const titles = () => page.locator('.search-result__title').allInnerTexts();
 const countIn = (text: string) => Number(/^([\d,]+) papers?/.exec(text)?.[1]?.replaceAll(',', '') ?? NaN);
 
+/** Opens the filters (closed unless a link carries filters) and waits for this state's counts. */
+async function openFilters(state: string): Promise<void> {
+  const filters = page.locator('[data-search-filters]');
+  if (!(await filters.evaluate((details: HTMLDetailsElement) => details.open))) await filters.locator('summary').click();
+  await rendered(state);
+}
+
 async function facetOption(name: string) {
   const option = page.locator('.search-facet label').filter({ has: page.locator('.search-facet__label', { hasText: new RegExp(`^${name}$`) }) });
   return { box: option.locator('input'), count: Number(await option.locator('.search-facet__count').innerText()) };
@@ -87,6 +94,7 @@ test('typing a query shows the expected results and puts the query in the URL', 
 test('a topic filter narrows the results to exactly the count it showed', async () => {
   await page.goto(searchUrl('?q=learning'));
   await rendered('?q=learning');
+  await openFilters('?q=learning');
   const everything = countIn(await status());
   const topicCounts = () => page.locator('[data-facet="topic"] label').evaluateAll((labels) =>
     Object.fromEntries(labels.map((l) => [l.querySelector('.search-facet__label')?.textContent, l.querySelector('.search-facet__count')?.textContent])),
@@ -111,6 +119,41 @@ test('a topic filter narrows the results to exactly the count it showed', async 
   expect(years.map(Number).reduce((sum, n) => sum + n, 0)).toBe(topic.count);
 });
 
+test('results come before facet counts: no filter data is fetched until the filters are opened', async () => {
+  const filterFetches: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.pf_filter')) filterFetches.push(new URL(request.url()).pathname);
+  });
+  // An empty search shows the catalog-wide counts the build wrote into the page.
+  await page.goto(searchUrl());
+  await rendered('');
+  await openFilters('');
+  const upvoteCounts = await page.locator('[data-facet="has-upvotes"] .search-facet__count').allInnerTexts();
+  expect(upvoteCounts.map((n) => Number(n.replaceAll(',', ''))).reduce((sum, n) => sum + n, 0)).toBe(countIn((await status()).replace(/^Search /, '')));
+  await page.locator('[data-search-filters] summary').click();
+
+  const box = page.getByLabel('Search papers by title, abstract or topic');
+  await box.fill('learning');
+  await rendered('?q=learning');
+  expect(await page.locator('.search-result').count()).toBe(20);
+  expect(filterFetches).toEqual([]);
+
+  // Opening the filters counts within this query's results: the years partition them.
+  await openFilters('?q=learning');
+  expect(filterFetches.length).toBeGreaterThan(0);
+  // Counting runs in a Pagefind worker of its own, never in front of the next query's results.
+  expect(page.workers().filter((worker) => worker.url().endsWith('/pagefind-worker.js'))).toHaveLength(2);
+  expect(await page.locator('[data-search-facets]').getAttribute('aria-busy')).toBeNull();
+  const years = await page.locator('[data-facet="year"] .search-facet__count').allInnerTexts();
+  expect(years.map((n) => Number(n.replaceAll(',', ''))).reduce((sum, n) => sum + n, 0)).toBe(countIn(await status()));
+
+  // With the filters open, a new query's counts follow its results.
+  await box.fill('hypernetworks');
+  await rendered('?q=hypernetworks');
+  const narrower = await page.locator('[data-facet="year"] .search-facet__count').allInnerTexts();
+  expect(narrower.map(Number).reduce((sum, n) => sum + n, 0)).toBe(countIn(await status()));
+});
+
 test('sorting by upvotes orders the results by upvotes', async () => {
   await page.goto(searchUrl('?q=reasoning'));
   await rendered('?q=reasoning');
@@ -128,6 +171,7 @@ test('sorting by upvotes orders the results by upvotes', async () => {
 test('the URL carries the state: reload restores it and Back steps through it', async () => {
   await page.goto(searchUrl('?q=in-context'));
   await rendered('?q=in-context');
+  await openFilters('?q=in-context');
   const unfiltered = await titles();
   await (await facetOption(TOPIC.name)).box.check();
   const filteredState = `?q=in-context&topic=${TOPIC.slug}`;

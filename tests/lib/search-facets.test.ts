@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
-import { facetGroups } from '../../src/lib/search-facets.ts';
+import { catalogFacetCounts, facetGroups } from '../../src/lib/search-facets.ts';
 import type { SearchVocabulary } from '../../src/lib/search-query.ts';
+import { paperSearchRecord } from '../../src/lib/search-record.ts';
 import { parseSearchState } from '../../src/lib/search-state.ts';
 
 const vocabulary: SearchVocabulary = {
@@ -45,4 +46,20 @@ test('ticks selected options and keeps them even when they no longer match', () 
 test('facets without options are left out', () => {
   const groups = facetGroups({ topic: {}, year: { '2024': 1 }, listing: {}, 'has-upvotes': { yes: 0 } }, parseSearchState(''), vocabulary);
   expect(groups.map((g) => g.facet)).toEqual(['year']);
+});
+
+test('catalog-wide counts add up each value over the records the paper pages emit', () => {
+  const paper = { title: 'T', upvotes: 0, listingTitles: ['Daily Papers, Oct 30 2025'] };
+  const records = [
+    paperSearchRecord({ ...paper, published: '2024-05-01', upvotes: 3, topicNames: ['In-context learning', 'Reinforcement learning'] }),
+    paperSearchRecord({ ...paper, published: '2024-12-31', topicNames: ['In-context learning'], listingTitles: ['Daily Papers, Oct 30 2025', 'Daily Papers, Dec 9 2025'] }),
+    paperSearchRecord({ ...paper, topicNames: [] }),
+  ];
+  expect(catalogFacetCounts(records)).toEqual({
+    topic: { 'In-context learning': 2, 'Reinforcement learning': 1 },
+    year: { '2024': 2, Undated: 1 },
+    listing: { 'Daily Papers, Oct 30 2025': 3, 'Daily Papers, Dec 9 2025': 1 },
+    'has-upvotes': { yes: 1, no: 2 },
+  });
+  expect(catalogFacetCounts([])).toEqual({ topic: {}, year: {}, listing: {}, 'has-upvotes': {} });
 });
