@@ -92,7 +92,8 @@ describe('the default catalog', () => {
     for (const { title, abstract } of ascii) {
       expect(tagger.score({ title: viaUnicode(title), abstract: viaUnicode(abstract) }), title).toEqual(tagger.score({ title, abstract }));
     }
-  });
+    // Scoring ~500 papers twice takes 3 s alone and more beside CI's browser suites.
+  }, 60_000);
 
   test('every topic is about something the catalog actually has', () => {
     const counts = new Map(topics.map((t) => [t.id, papers.filter((p) => p.topics.includes(t.id)).length]));
