@@ -4,20 +4,21 @@
  * built for. That base is read from the build's web manifest, so a site built with
  * `BASE=/papershelf/` is previewed at /papershelf/ without repeating the variable.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { builtBase, builtSiteDir } from '../src/build/built-site.ts';
 import { offlineRoutes } from '../src/lib/offline/routes.ts';
 import { servePages } from './pages-server.ts';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '4321' }, host: { type: 'string', default: '127.0.0.1' } } });
-const dist = resolve(process.env.PAPERSHELF_OUT ?? 'dist');
+const dist = builtSiteDir();
 const manifest = join(dist, offlineRoutes.webManifest());
 if (!existsSync(manifest)) {
   console.error(`preview: ${manifest} not found; run \`npm run build\` first`);
   process.exit(1);
 }
-const { scope } = JSON.parse(readFileSync(manifest, 'utf8')) as { scope: string };
+const scope = builtBase(dist);
 if (process.env.BASE && process.env.BASE !== scope) console.warn(`preview: BASE is ${process.env.BASE} but ${dist} was built for ${scope}; serving ${scope}`);
 const server = await servePages(dist, scope, { port: Number(values.port), host: values.host });
 console.log(`preview: serving ${dist} as GitHub Pages would at ${server.url}`);

@@ -5,8 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { pageScripts, scriptPurpose, staticImports } from '../../src/lib/bench/page-scripts.ts';
 import type { BenchResult, PageSizes, ShippedScript } from '../../src/lib/bench/result.ts';
 import { median } from '../../src/lib/bench/stats.ts';
+import { PAGEFIND_DIR } from '../../src/lib/search-paths.ts';
 import { routes } from '../../src/lib/urls.ts';
-import { PAGEFIND_DIR } from '../../src/integrations/pagefind.ts';
 
 function files(dir: string): { path: string; bytes: number }[] {
   if (!existsSync(dir)) return [];

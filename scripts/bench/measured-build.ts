@@ -1,11 +1,12 @@
 /**
- * One measured build of a benchmark catalog, exactly as `npm run build` does it (ingest, then
- * `astro build` with every integration), stage by stage.
+ * One measured build of a benchmark catalog, exactly as `npm run build` does it (ingest, `astro
+ * build` with every integration, then each finishing step in its own process), stage by stage.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { FINISH_STEP_NAMES } from '../../src/build/finish-steps.ts';
 import type { BuildResult, StageResult } from '../../src/lib/bench/result.ts';
-import { type Sample, astroStages, stageMetrics } from '../../src/lib/bench/stages.ts';
+import { type Sample, type StageKind, astroStages, classifyIntegration, stageMetrics } from '../../src/lib/bench/stages.ts';
 import { type MeasuredProcess, runMeasured } from './measured-process.ts';
 
 export interface BuildPaths {
@@ -19,8 +20,8 @@ export interface BuildPaths {
 const ASTRO_CONFIG = 'scripts/bench/astro.bench.config.mjs';
 /** Astro prints this when page generation begins (the only edge no hook marks). */
 const ROUTES_LINE = /generating static routes/;
-/** Astro's own log lines (`12:34:56 [label] …`), not the one-per-page route lines. */
-const PROGRESS = /^\d\d:\d\d:\d\d \[|^ingest:/;
+/** Astro's own log lines (`12:34:56 [label] …`), not the one-per-page route lines, and the other commands' lines. */
+const PROGRESS = new RegExp(`^\\d\\d:\\d\\d:\\d\\d \\[|^(?:ingest|${FINISH_STEP_NAMES.join('|')}):`);
 
 /** Files under `dir` (recursively) with the given ending, modified at or after `since`. */
 function modifiedSince(dir: string, since: number, ending = ''): number {
@@ -36,9 +37,11 @@ function maxRss(samples: readonly Sample[]): number | null {
   return samples.length === 0 ? null : Math.max(...samples.map((s) => Math.max(s.rssKiB, s.hwmKiB)));
 }
 
-function ingestStage(run: MeasuredProcess): StageResult {
+/** A command that is one stage: its tree's peak is the larger of the sampled sum and `time -v`'s largest process. */
+function processStage(name: string, kind: StageKind, run: MeasuredProcess): StageResult {
   const cpu = run.samples.at(-1)?.cpuSeconds ?? 0;
-  return { name: 'ingest', kind: 'ingest', seconds: run.seconds, cpuSeconds: cpu, peakRssMiB: toMiB(run.maxRssKiB ?? maxRss(run.samples)) };
+  const peaks = [run.maxRssKiB, maxRss(run.samples)].filter((kib): kib is number => kib !== null);
+  return { name, kind, seconds: run.seconds, cpuSeconds: cpu, peakRssMiB: peaks.length > 0 ? toMiB(Math.max(...peaks)) : null };
 }
 
 export async function measuredBuild(label: string, paths: BuildPaths, env: NodeJS.ProcessEnv, timeBin: string | undefined): Promise<BuildResult> {
@@ -60,10 +63,19 @@ export async function measuredBuild(label: string, paths: BuildPaths, env: NodeJ
   const routesAt = astro.log.find((line) => ROUTES_LINE.test(line.text))?.at;
   const pieces = astroStages(astro.marks, { start: astro.start, end: astro.end, ...(routesAt ? { routesAt } : {}) });
   const stages = stageMetrics(pieces, astro.samples).map((m) => ({ name: m.name, kind: m.kind, seconds: m.seconds, cpuSeconds: m.cpuSeconds, peakRssMiB: toMiB(m.peakRssKiB) }));
+  const finishing: StageResult[] = [];
+  const processPeakRssMiB: Record<string, number | null> = { ingest: toMiB(ingest.maxRssKiB), astro: toMiB(astro.maxRssKiB) };
+  for (const step of FINISH_STEP_NAMES) {
+    console.log(`  ${label}: ${step}`);
+    const run = await runMeasured(node, ['node_modules/tsx/dist/cli.mjs', 'scripts/finish-build.ts', step], { ...common, logFile: join(paths.logs, `${label}-${step}.log`) });
+    const { label: name, kind } = classifyIntegration(step);
+    finishing.push(processStage(name, kind, run));
+    processPeakRssMiB[step] = toMiB(run.maxRssKiB);
+  }
   return {
-    seconds: ingest.seconds + astro.seconds,
-    stages: [ingestStage(ingest), ...stages],
-    processPeakRssMiB: { ingest: toMiB(ingest.maxRssKiB), astro: toMiB(astro.maxRssKiB) },
+    seconds: ingest.seconds + astro.seconds + finishing.reduce((sum, stage) => sum + stage.seconds, 0),
+    stages: [processStage('ingest', 'ingest', ingest), ...stages, ...finishing],
+    processPeakRssMiB,
     mdxWritten: modifiedSince(paths.papers, ingest.start, '.mdx'),
     cardsRendered: existsSync(paths.cardCache) ? modifiedSince(paths.cardCache, astro.start) : null,
   };

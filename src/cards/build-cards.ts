@@ -1,12 +1,14 @@
 /**
  * Puts every social card of a catalog into a built site: cards whose inputs and renderer are
  * unchanged come from the cache folder, the rest are drawn on all cores into it, then all are
- * copied to their routes in the output and cache files no card uses any more are removed.
+ * copied to their routes in the output (with a record of which key each came from, for the build
+ * id) and cache files no card uses any more are removed.
  */
 import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { cacheFileName, cardKey, planCache } from '../lib/cards/card-cache.ts';
 import { type CardCatalog, cardSpecs } from '../lib/cards/card-specs.ts';
+import { writeCardRecord } from './card-record.ts';
 import { mapLimit } from './map-limit.ts';
 import { rendererVersion } from './renderer-version.ts';
 import { renderInPool } from './render-pool.ts';
@@ -67,6 +69,7 @@ export async function buildSocialCards(options: BuildCardsOptions): Promise<Buil
   const folders = [...new Set(specs.map((spec) => dirname(join(options.outDir, spec.path))))];
   for (const folder of folders) await mkdir(folder, { recursive: true });
   await mapLimit(specs, 64, (spec) => copyFile(cachePath(spec.key), join(options.outDir, spec.path)));
+  writeCardRecord(options.outDir, specs);
   await mapLimit(plan.stale, 64, (file) => rm(join(options.cacheDir, file), { force: true }));
 
   return { cards: specs.length, rendered: plan.render.length, cached: specs.length - plan.render.length, pruned: plan.stale.length };

@@ -1,6 +1,6 @@
 import type { PrecacheEntry } from 'workbox-precaching';
 
-/** What the service-worker integration bakes into `sw.js` for one build. */
+/** What the service-worker step (src/build/service-worker.ts) bakes into `sw.js` for one build. */
 export interface ServiceWorkerConfig {
   /** Build id (see src/lib/offline/build-id.ts); names the runtime caches. */
   build: string;

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * The service worker, bundled into `sw.js` by src/integrations/service-worker.ts with one build's
+ * The service worker, bundled into `sw.js` by src/build/service-worker.ts with one build's
  * config baked in.
  *
  * - App shell (home, search and offline pages, CSS/JS, fonts, icons, manifest, offline.json) and,

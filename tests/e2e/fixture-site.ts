@@ -1,6 +1,6 @@
 /**
- * Builds the fixture catalog exactly as `npm run build` builds the real one (ingest, then `astro
- * build` with every integration), under a GitHub Pages style sub-path, into a temporary folder of its
+ * Builds the fixture catalog exactly as `npm run build` builds the real one (ingest, `astro build`
+ * with every integration, then the finishing steps: search index and service worker), under a GitHub Pages style sub-path, into a temporary folder of its
  * own. The fixture is the real default catalog plus the hostile listings and notes in
  * tests/fixtures/e2e, so browser tests and search-quality tests see real data.
  */
@@ -42,5 +42,6 @@ export function buildFixtureSite(): void {
   const run = (args: string[]) => execFileSync(process.execPath, args, { env, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 });
   run(['node_modules/tsx/dist/cli.mjs', 'scripts/ingest.ts', '--report', join(FIXTURE_ROOT, 'report.json')]);
   run(['node_modules/astro/bin/astro.mjs', 'build']);
+  run(['node_modules/tsx/dist/cli.mjs', 'scripts/finish-build.ts']);
   if (!existsSync(join(FIXTURE_DIST, 'index.html'))) throw new Error('fixture build produced no dist/index.html');
 }

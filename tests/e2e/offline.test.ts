@@ -197,7 +197,7 @@ describe('a search index over the budget', () => {
   const { dist, url } = servedCopy();
 
   /**
-   * What the integration emits when the Pagefind bundle exceeds the budget: index chunks, fragments
+   * What the service-worker step emits when the Pagefind bundle exceeds the budget: index chunks, fragments
    * and filters left out of the precache, and `on-use` in offline.json.
    */
   function planOverBudget(): void {

@@ -9,6 +9,7 @@ import { inflateSync } from 'node:zlib';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CARD_HEIGHT, CARD_WIDTH, COLORS, SAFE_MARGINS, STRIPE } from '../../src/cards/CardTemplate.ts';
+import { takeCardRecord } from '../../src/cards/card-record.ts';
 import { loadCardFonts } from '../../src/cards/fonts.ts';
 import { type CardRenderer, createCardRenderer } from '../../src/cards/render-card.ts';
 import type { Card, PaperCard } from '../../src/lib/cards/card-specs.ts';
@@ -204,8 +205,13 @@ describe('the build integration', SLOW, () => {
 
   test('a first build draws every card into the output and the cache', async () => {
     expect(await build()).toMatch(/^cards: 4 rendered, 0 from cache \(/);
-    for (const path of ['og/papers/alpha.png', 'og/papers/beta.png', 'og/topics/moe.png', 'og/site.png']) expect(built(path).size).toBeGreaterThan(1000);
+    const cards = ['og/papers/alpha.png', 'og/papers/beta.png', 'og/topics/moe.png', 'og/site.png'];
+    for (const path of cards) expect(built(path).size).toBeGreaterThan(1000);
     expect(cacheFiles()).toHaveLength(4);
+    // The service-worker step names each card by the cache file it was copied from (src/build/output-id.ts).
+    const record = takeCardRecord(out);
+    expect([...record.keys()].sort()).toEqual(cards.sort());
+    expect([...record.values()].map((key) => `${key}.png`).sort()).toEqual(cacheFiles());
   });
 
   test('a rebuild with nothing changed draws nothing and puts the same files in place', async () => {

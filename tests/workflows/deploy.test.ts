@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
+import { FINISH_STEP_NAMES } from '../../src/build/finish-steps.ts';
 
 const workflow = parse(readFileSync('.github/workflows/deploy.yml', 'utf8'));
 const readme = readFileSync('README.md', 'utf8');
@@ -21,6 +22,13 @@ describe('GitHub Pages workflow', () => {
     expect(build!.env).toEqual({ SITE: '${{ steps.pages.outputs.origin }}', BASE: '${{ steps.pages.outputs.base_path }}/' });
     expect(steps.some((s) => s.uses?.startsWith('actions/configure-pages@'))).toBe(true);
     expect(steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))?.with).toEqual({ path: 'dist' });
+  });
+
+  test('npm run build is the whole site: the search index and then the service worker run after astro build', () => {
+    const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts.build).toMatch(/&& astro build && npm run finish-build$/);
+    expect(scripts['finish-build']).toBe('tsx scripts/finish-build.ts');
+    expect(FINISH_STEP_NAMES).toEqual(['search-index', 'service-worker']);
   });
 
   test('keeps the social-card cache between runs', () => {

@@ -10,12 +10,12 @@ export interface StageResult {
   peakRssMiB: number | null;
 }
 
-/** One `ingest` + `astro build`. */
+/** One `ingest` + `astro build` + finishing steps (search index, service worker). */
 export interface BuildResult {
   seconds: number;
   stages: StageResult[];
-  /** Largest single-process peak of each command, from `/usr/bin/time -v` (null without it). */
-  processPeakRssMiB: { ingest: number | null; astro: number | null };
+  /** Largest single-process peak of each command (ingest, astro, each finishing step), from `/usr/bin/time -v` (null without it). */
+  processPeakRssMiB: Record<string, number | null>;
   /** MDX paper files ingest (re)wrote. */
   mdxWritten: number;
   /** Files in the card cache written during this build (null: no card cache folder). */

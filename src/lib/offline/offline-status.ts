@@ -1,5 +1,5 @@
 /**
- * `offline.json`: what a build caches for offline use, written by the service-worker integration
+ * `offline.json`: what a build caches for offline use, written by the service-worker step
  * and precached with the app shell, so pages can read it with the network off.
  *
  * The search page reads `search.mode`: with `on-use`, only index chunks earlier searches fetched are

@@ -1,19 +1,15 @@
 /**
- * Builds the Pagefind search index from the finished site at the end of `astro build`, so `npm run
- * build` always ships an index that matches the pages it just wrote. Only paper pages are indexed;
- * within them Pagefind reads the `data-pagefind-body` element and the filter / sort / meta attributes
- * that PaperSearchMeta emits.
+ * Builds the Pagefind search index of a finished site. Run after `astro build` has exited
+ * (scripts/finish-build.ts), so Pagefind's memory never adds to Astro's. Only paper pages are
+ * indexed; within them Pagefind reads the `data-pagefind-body` element and the filter / sort / meta
+ * attributes that PaperSearchMeta emits.
  */
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { PAGEFIND_DIR } from '../lib/search-paths.ts';
 import { routes } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
-
-export { PAGEFIND_DIR };
 
 /** `papers/*\/index.html` and `papers/`, derived from the one definition of paper URLs. */
 const PAPER_GLOB = `${routes.paper('*')}index.html`;
@@ -52,6 +48,13 @@ function indexedPages(bundle: string): number {
   return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
 
+/** Paper pages the build wrote (`papers/<slug>/index.html`), counted in the output itself. */
+export function paperPagesIn(site: string): number {
+  const folder = join(site, PAPER_PREFIX);
+  if (!existsSync(folder)) return 0;
+  return readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync(join(folder, entry.name, 'index.html'))).length;
+}
+
 /**
  * Pagefind always writes its ready-made UIs and highlighter; the search page has its own UI, so they
  * would only be deployed (and precached) for nothing.
@@ -62,35 +65,27 @@ function removeUnusedFiles(bundle: string): void {
   for (const name of readdirSync(bundle)) if (UNUSED_BUNDLE_FILE.test(name)) rmSync(join(bundle, name));
 }
 
-const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+export interface SearchIndexResult {
+  indexed: number;
+  bytes: number;
+  files: number;
+}
 
-export default function pagefindIntegration(): AstroIntegration {
-  return {
-    name: 'papershelf:pagefind',
-    hooks: {
-      'astro:build:done': async ({ dir, pages, logger }) => {
-        const site = fileURLToPath(dir);
-        const bundle = join(site, PAGEFIND_DIR);
-        const started = performance.now();
-        try {
-          // One language for the whole catalog: a stray lang attribute must not split the index.
-          const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: SITE.lang, excludeSelectors: NOT_CONTENT }));
-          if (!index) throw new Error('Pagefind createIndex returned no index');
-          check('addDirectory', await index.addDirectory({ path: site, glob: PAPER_GLOB }));
-          check('writeFiles', await index.writeFiles({ outputPath: bundle }));
-        } finally {
-          await pagefind.close();
-        }
-        const built = pages.filter((page) => page.pathname.startsWith(PAPER_PREFIX) && page.pathname.length > PAPER_PREFIX.length).length;
-        const indexed = indexedPages(bundle);
-        if (indexed !== built) {
-          throw new Error(`Pagefind indexed ${indexed} pages but the build wrote ${built} paper pages`);
-        }
-        removeUnusedFiles(bundle);
-        const size = folderSize(bundle);
-        const ms = Math.round(performance.now() - started);
-        logger.info(`indexed ${indexed} paper pages: ${kib(size.bytes)} in ${size.files} files (${ms} ms)`);
-      },
-    },
-  };
+/** Indexes every paper page of the site in `site` into `<site>/pagefind/`; fails unless every one was indexed. */
+export async function buildSearchIndex(site: string): Promise<SearchIndexResult> {
+  const built = paperPagesIn(site);
+  const bundle = join(site, PAGEFIND_DIR);
+  try {
+    // One language for the whole catalog: a stray lang attribute must not split the index.
+    const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: SITE.lang, excludeSelectors: NOT_CONTENT }));
+    if (!index) throw new Error('Pagefind createIndex returned no index');
+    check('addDirectory', await index.addDirectory({ path: site, glob: PAPER_GLOB }));
+    check('writeFiles', await index.writeFiles({ outputPath: bundle }));
+  } finally {
+    await pagefind.close();
+  }
+  const indexed = indexedPages(bundle);
+  if (indexed !== built) throw new Error(`Pagefind indexed ${indexed} pages but the build wrote ${built} paper pages`);
+  removeUnusedFiles(bundle);
+  return { indexed, ...folderSize(bundle) };
 }

@@ -1,0 +1,34 @@
+/**
+ * What the steps after `astro build` need to know about the site it wrote, from one place shared with
+ * astro.config.mjs (which imports this file), so they never disagree with the build they finish.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { offlineRoutes } from '../lib/offline/routes.ts';
+
+/** Astro's folder for bundled CSS, JS, fonts and images (`build.assets`); every name in it carries a content hash. */
+export const ASSETS_DIR = '_astro';
+
+/** The output folder of `astro build` (PAPERSHELF_OUT), relative to the project root. */
+export const outputDir = (env: NodeJS.ProcessEnv = process.env): string => env.PAPERSHELF_OUT ?? './dist';
+
+/** The output folder as an absolute path, for scripts run from the project root. */
+export const builtSiteDir = (env: NodeJS.ProcessEnv = process.env): string => resolve(outputDir(env));
+
+/**
+ * The base path a built site was made for, read from its web manifest (whose scope is the home page
+ * under the base), so a step run after the build cannot use another BASE than the pages have.
+ */
+export function builtBase(site: string): string {
+  const { scope } = JSON.parse(readFileSync(join(site, offlineRoutes.webManifest()), 'utf8')) as { scope: string };
+  return scope;
+}
+
+/** Files under `dir`, relative and with forward slashes, sorted. */
+export function listBuiltFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
