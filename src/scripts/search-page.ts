@@ -28,10 +28,15 @@ import {
 } from '../lib/search-state.ts';
 import { searchStatusText } from '../lib/search-status.ts';
 import { watchPartialResults } from './search-offline.ts';
-import { type Pagefind, type PagefindResult, loadPagefind } from './search-pagefind.ts';
+import { type Pagefind, type PagefindResult, type PagefindResultData, loadPagefind } from './search-pagefind.ts';
 import { facetFieldsets, resultItem } from './search-render.ts';
 
 const PAGE_SIZE = 20;
+/**
+ * Results that fill a screen. Each result's data is a request of its own; these are shown as soon as
+ * theirs arrive (one round of a browser's six connections per host), the rest of the page follows.
+ */
+const FIRST_SCREEN = 5;
 /** Where the page's CSS puts the filters in a column of their own. */
 const WIDE_LAYOUT = '(min-width: 56rem)';
 
@@ -125,11 +130,10 @@ function start(root: HTMLElement): void {
     facets.removeAttribute('aria-busy');
   };
 
+  const itemsOf = async (data: readonly Promise<PagefindResultData>[]): Promise<HTMLLIElement[]> =>
+    (await Promise.all(data)).map((item) => resultItem(item, vocabulary));
   /** The result items of `found` from `from` on, with their data fragments fetched. */
-  const page = async (found: readonly PagefindResult[], from: number): Promise<HTMLLIElement[]> => {
-    const data = await Promise.all(found.slice(from, from + PAGE_SIZE).map((result) => result.data()));
-    return data.map((item) => resultItem(item, vocabulary));
-  };
+  const page = (found: readonly PagefindResult[], from: number) => itemsOf(found.slice(from, from + PAGE_SIZE).map((result) => result.data()));
 
   const syncMore = () => {
     const remaining = matches.length - list.children.length;
@@ -184,6 +188,7 @@ function start(root: HTMLElement): void {
         const current = state;
         let found: PagefindResult[] = [];
         let items: HTMLLIElement[] = [];
+        let rest: Promise<PagefindResultData>[] = [];
         if (!isBlank(current)) {
           const request = searchRequest(current, vocabulary);
           // A filtered search loads its filters' chunks into the instance that runs it, which from
@@ -193,15 +198,26 @@ function start(root: HTMLElement): void {
           if (mine !== generation) continue;
           found = response?.results ?? [];
           if (filtered) resultCounts = { generation: mine, counts: response?.filters ?? {} };
-          items = await page(found, 0);
+          const data = found.slice(0, PAGE_SIZE).map((result) => result.data());
+          // Handled where awaited; a newer search may leave some never awaited.
+          for (const promise of data) promise.catch(() => undefined);
+          items = await itemsOf(data.slice(0, FIRST_SCREEN));
           if (mine !== generation) continue;
+          rest = data.slice(FIRST_SCREEN);
         }
-        // Old results stay until the new ones are complete, then are swapped in one step.
+        // Old results stay until a screenful of new ones is complete, then are swapped in one step;
+        // the rest of the page goes below them, where nothing on screen can move.
         matches = found;
+        more.hidden = true;
         list.replaceChildren(...items);
-        syncMore();
         status.textContent = searchStatusText(current, found.length, catalogSize);
         list.removeAttribute('aria-busy');
+        if (rest.length > 0) {
+          const others = await itemsOf(rest);
+          if (mine !== generation) continue;
+          list.append(...others);
+        }
+        syncMore();
         shown = mine;
         if (isBlank(current)) {
           renderFacets(catalogCounts);
