@@ -1,22 +1,13 @@
 /** Sizes of a built site: pages, total, search index, paper pages, and the JavaScript a paper page ships. */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { builtFileSizes } from '../../src/build/built-site.ts';
 import { pageScripts, scriptPurpose, staticImports } from '../../src/lib/bench/page-scripts.ts';
 import type { BenchResult, PageSizes, ShippedScript } from '../../src/lib/bench/result.ts';
 import { median } from '../../src/lib/bench/stats.ts';
 import { PAGEFIND_DIR } from '../../src/lib/search-paths.ts';
 import { routes } from '../../src/lib/urls.ts';
-
-function files(dir: string): { path: string; bytes: number }[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => {
-      const path = join(entry.parentPath, entry.name);
-      return { path, bytes: statSync(path).size };
-    });
-}
 
 const gzipBytes = (data: Buffer) => gzipSync(data, { level: 6 }).length;
 
@@ -65,8 +56,8 @@ function shippedScripts(dist: string, page: string, base: string): ShippedScript
 }
 
 export function measureDist(dist: string, base: string): BenchResult['output'] {
-  const all = files(dist);
-  const index = files(join(dist, PAGEFIND_DIR));
+  const all = builtFileSizes(dist);
+  const index = builtFileSizes(join(dist, PAGEFIND_DIR));
   const cardFolder = join(dist, routes.paperCard('x').split('/')[0]!);
   const paperPages = paperPageSizes(dist);
   return {
@@ -76,6 +67,6 @@ export function measureDist(dist: string, base: string): BenchResult['output'] {
     searchIndex: index.length > 0 ? { bytes: index.reduce((sum, f) => sum + f.bytes, 0), files: index.length } : null,
     paperPages,
     paperPageScripts: shippedScripts(dist, join(dist, paperPages.largestPath), base),
-    cards: files(cardFolder).filter((f) => f.path.endsWith('.png')).length,
+    cards: builtFileSizes(cardFolder).filter((f) => f.path.endsWith('.png')).length,
   };
 }

@@ -2,7 +2,7 @@
  * What the steps after `astro build` need to know about the site it wrote, from one place shared with
  * astro.config.mjs (which imports this file), so they never disagree with the build they finish.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { offlineRoutes } from '../lib/offline/routes.ts';
 
@@ -31,4 +31,9 @@ export function listBuiltFiles(dir: string): string[] {
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
+}
+
+/** Files under `dir` with their sizes in bytes (paths as listBuiltFiles gives them). */
+export function builtFileSizes(dir: string): { path: string; bytes: number }[] {
+  return listBuiltFiles(dir).map((path) => ({ path, bytes: statSync(join(dir, path)).size }));
 }

@@ -4,12 +4,13 @@
  * indexed; within them Pagefind reads the `data-pagefind-body` element and the filter / sort / meta
  * attributes that PaperSearchMeta emits.
  */
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { PAGEFIND_DIR } from '../lib/search-paths.ts';
 import { routes } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
+import { builtFileSizes } from './built-site.ts';
 
 /** `papers/*\/index.html` and `papers/`, derived from the one definition of paper URLs. */
 const PAPER_GLOB = `${routes.paper('*')}index.html`;
@@ -27,17 +28,6 @@ const NOT_CONTENT = ['.byline', '.eyebrow'];
 function check<T extends { errors: string[] }>(step: string, response: T): T {
   if (response.errors.length > 0) throw new Error(`Pagefind ${step} failed:\n  ${response.errors.join('\n  ')}`);
   return response;
-}
-
-function folderSize(dir: string): { bytes: number; files: number } {
-  let bytes = 0;
-  let files = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    bytes += statSync(join(entry.parentPath, entry.name)).size;
-    files += 1;
-  }
-  return { bytes, files };
 }
 
 /** Pages Pagefind actually indexed (addDirectory's own count includes pages it then skipped). */
@@ -87,5 +77,6 @@ export async function buildSearchIndex(site: string): Promise<SearchIndexResult>
   const indexed = indexedPages(bundle);
   if (indexed !== built) throw new Error(`Pagefind indexed ${indexed} pages but the build wrote ${built} paper pages`);
   removeUnusedFiles(bundle);
-  return { indexed, ...folderSize(bundle) };
+  const files = builtFileSizes(bundle);
+  return { indexed, bytes: files.reduce((sum, file) => sum + file.bytes, 0), files: files.length };
 }

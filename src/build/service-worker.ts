@@ -7,7 +7,7 @@
  * `offline.json`, list the precache with Workbox's getManifest, and bundle src/service-worker/sw.ts
  * with that config baked in.
  */
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
@@ -19,7 +19,7 @@ import { type SearchIndexPlan, planSearchIndex } from '../lib/offline/search-ind
 import { PAGEFIND_DIR } from '../lib/search-paths.ts';
 import { routes } from '../lib/urls.ts';
 import type { ServiceWorkerConfig } from '../service-worker/config.ts';
-import { ASSETS_DIR, builtBase, listBuiltFiles } from './built-site.ts';
+import { ASSETS_DIR, builtBase, builtFileSizes } from './built-site.ts';
 import { CONTENT_HASHED_PATH, outputBuildId } from './output-id.ts';
 
 const SEARCH_DIR = `${PAGEFIND_DIR}/`;
@@ -27,8 +27,7 @@ const ASSETS = `${ASSETS_DIR}/`;
 const WORKER_SOURCE = fileURLToPath(new URL('../service-worker/sw.ts', import.meta.url));
 
 function planSearch(outDir: string): SearchIndexPlan {
-  const bundle = join(outDir, PAGEFIND_DIR);
-  return planSearchIndex(listBuiltFiles(bundle).map((path) => ({ path, bytes: statSync(join(bundle, path)).size })));
+  return planSearchIndex(builtFileSizes(join(outDir, PAGEFIND_DIR)));
 }
 
 /** The page files of the app shell: what a reader needs offline before having visited anything. */
