@@ -1,8 +1,9 @@
 /**
  * Builds the fixture catalog exactly as `npm run build` builds the real one (ingest, `astro build`
- * with every integration, then the finishing steps: search index and service worker), under a GitHub Pages style sub-path, into a temporary folder of its
- * own. The fixture is the real default catalog plus the hostile listings and notes in
- * tests/fixtures/e2e, so browser tests and search-quality tests see real data.
+ * with every integration, then the finishing steps: search index and service worker), under a
+ * GitHub Pages style sub-path, into a temporary folder of its own. The fixture is the real default
+ * catalog plus the hostile listings and notes in tests/fixtures/e2e, so browser tests and
+ * search-quality tests see real data.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { join, resolve } from 'node:path';
 
 export const FIXTURE_BASE = '/papershelf/';
 export const FIXTURE_SITE = 'https://example.github.io';
-/** PAPERSHELF_E2E_ROOT lets two checkouts' worth of work share one tree without wiping each other's fixture. */
+/** Every fixture build wipes this folder; PAPERSHELF_E2E_ROOT gives test runs side by side one each. */
 export const FIXTURE_ROOT = resolve(process.env.PAPERSHELF_E2E_ROOT ?? 'node_modules/.cache/papershelf-e2e');
 export const FIXTURE_DIST = join(FIXTURE_ROOT, 'dist');
 const FIXTURES = resolve('tests/fixtures/e2e');
