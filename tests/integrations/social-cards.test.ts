@@ -212,6 +212,8 @@ describe('the build integration', SLOW, () => {
     const record = takeCardRecord(out);
     expect([...record.keys()].sort()).toEqual(cards.sort());
     expect([...record.values()].map((key) => `${key}.png`).sort()).toEqual(cacheFiles());
+    // Linked, not copied: the output's card is the cache file itself (both live in one temporary folder).
+    for (const [path, key] of record) expect(built(path).ino).toBe(statSync(join(cache, `${key}.png`)).ino);
   });
 
   test('a rebuild with nothing changed draws nothing and puts the same files in place', async () => {
