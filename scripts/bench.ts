@@ -135,6 +135,7 @@ async function main(): Promise<void> {
     PAPERSHELF_OUT: dist,
     PAPERSHELF_CACHE: join(work, 'astro-cache'),
     PAPERSHELF_CARD_CACHE: paths.cardCache,
+    PAPERSHELF_INGEST_CACHE: join(work, 'ingest-cache.json'),
     // Quick runs without the slowest stage; the card targets are then skipped.
     ...(opts.skip.has('cards') ? { PAPERSHELF_SKIP_CARDS: '1' } : {}),
   };

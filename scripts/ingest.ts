@@ -4,20 +4,27 @@
  *
  * Thin I/O shell around `ingestListings`: reads listing dumps (and their sidecars), writes one MDX
  * file per paper plus `_listings.json` into DIR, rewriting only what changed and removing only
- * files it generated itself. Everything is read and checked before anything is written.
+ * files it generated itself. Everything is read and checked before anything is written. Topics and
+ * files of papers whose data did not change come from the cache in PAPERSHELF_INGEST_CACHE
+ * (default `.cache/ingest.json`).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
+import { hashSources } from '../src/build/source-digest.ts';
 import { isIsoDate } from '../src/lib/dates.ts';
 import { type IngestOptions, type ListingInput, type ListingSidecar, ingestListings } from '../src/lib/ingest.ts';
+import { openIngestCache } from '../src/lib/ingest-cache.ts';
 import { isGeneratedPaperFile, renderPaperFile } from '../src/lib/paper-file.ts';
 import { isSafeSlug } from '../src/lib/slug.ts';
-import { CONTENT_ROOT, PAPERS_DIR } from '../src/content-paths.ts';
+import { CONTENT_ROOT, NOTES_DIR, PAPERS_DIR, TOPICS_YAML } from '../src/content-paths.ts';
 import { loadTagger } from './topics-source.ts';
 
 const LISTINGS_FILE = '_listings.json';
+const CACHE_FILE = process.env.PAPERSHELF_INGEST_CACHE ?? '.cache/ingest.json';
 /** Inputs of at least this many entries get progress lines: a large catalog takes a while. */
 const PROGRESS_FROM_ENTRIES = 1000;
 const USAGE = 'usage: npm run ingest -- [--out DIR] [--report FILE] [--check] [PATH ...]';
@@ -108,6 +115,28 @@ function writeAtomic(path: string, content: string): void {
   renameSync(temp, path);
 }
 
+/**
+ * Everything besides a paper's own data that decides its topics and its file: ingest's code and
+ * the versions of the packages it uses, the taxonomy, and the notes (their topic corrections).
+ */
+function cacheVersion(): string {
+  const code = ['../src/lib/', './ingest.ts', './topics-source.ts', '../package-lock.json'].map((path) => fileURLToPath(new URL(path, import.meta.url)));
+  const hash = hashSources(createHash('sha256'), { dirs: code.slice(0, 1), files: code.slice(1).filter((file) => existsSync(file)) });
+  const notes = existsSync(NOTES_DIR) ? readdirSync(NOTES_DIR).filter((name) => name.endsWith('.mdx')).sort() : [];
+  if (existsSync(TOPICS_YAML)) hash.update('topics.yaml\0').update(readFileSync(TOPICS_YAML)).update('\0');
+  for (const name of notes) hash.update(`${name}\0`).update(readFileSync(join(NOTES_DIR, name))).update('\0');
+  return hash.digest('base64url');
+}
+
+/** The previous run's cache, or nothing if there is none or it cannot be read (it is only a cache). */
+function readCache(): unknown {
+  try {
+    return JSON.parse(readFileSync(CACHE_FILE, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Prints `label i/total` about every tenth of the way, for inputs large enough to need it. */
 function progress(label: string, total: number, enabled: boolean): (done: number) => void {
   const every = Math.max(1, Math.ceil(total / 10));
@@ -133,7 +162,8 @@ function main(): void {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const { papers, listings, report } = ingestListings(inputs, { tagTopics });
+  const cache = openIngestCache(readCache(), cacheVersion());
+  const { papers, listings, report } = ingestListings(inputs, { tagTopics: tagTopics && cache.tagTopics(tagTopics) });
   const large = report.entries >= PROGRESS_FROM_ENTRIES;
   if (large) console.log(`ingest: read ${report.entries} entries from ${inputs.length} listings`);
 
@@ -142,7 +172,7 @@ function main(): void {
   const rendered = progress('rendered and compared papers', papers.length, large);
   papers.forEach((paper, i) => {
     if (!isSafeSlug(paper.slug)) throw new Error(`unsafe slug ${paper.slug}`);
-    wanted.set(`${paper.slug}.mdx`, renderPaperFile(paper));
+    wanted.set(`${paper.slug}.mdx`, cache.fileFor(paper, renderPaperFile));
     rendered(i + 1);
   });
   for (const [name, content] of wanted) if (currentContent(join(outDir, name)) !== content) changed.push(name);
@@ -178,12 +208,17 @@ function main(): void {
     written(i + 1);
   });
   for (const name of stale) rmSync(join(outDir, name), { force: true });
+  if (cache.changed) {
+    mkdirSync(dirname(resolve(CACHE_FILE)), { recursive: true });
+    writeAtomic(resolve(CACHE_FILE), JSON.stringify(cache.data()));
+  }
   if (values.report) {
     mkdirSync(dirname(resolve(values.report)), { recursive: true });
     writeAtomic(resolve(values.report), `${JSON.stringify(report, null, 2)}\n`);
   }
   console.log(`ingest: ${summary}`);
   console.log(`ingest: ${changed.length} files written, ${stale.length} removed, ${wanted.size - changed.length} unchanged in ${values.out}`);
+  console.log(`ingest: ${cache.stats.redone} papers worked out, ${cache.stats.reused} from the cache (${CACHE_FILE})`);
   for (const finding of report.rejected.slice(0, 10)) console.log(`  rejected ${finding.file}:${finding.line}: ${finding.reason}`);
   if (report.rejected.length > 10) console.log(`  … and ${report.rejected.length - 10} more rejected (see --report)`);
 }

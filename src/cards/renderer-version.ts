@@ -4,10 +4,11 @@
  * Restyling a card or upgrading satori therefore redraws every card, and nothing else does.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hashSources } from '../build/source-digest.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -36,14 +37,7 @@ async function packageVersion(name: string, entry: string): Promise<string> {
 }
 
 export async function rendererVersion(): Promise<string> {
-  const hash = createHash('sha256');
-  for (const url of SOURCE_DIRS) {
-    const dir = fileURLToPath(url);
-    for (const name of (await readdir(dir)).filter((n) => n.endsWith('.ts')).sort()) {
-      hash.update(`${name}\0`).update(await readFile(join(dir, name))).update('\0');
-    }
-  }
-  for (const url of SOURCE_FILES) hash.update(await readFile(url)).update('\0');
+  const hash = hashSources(createHash('sha256'), { dirs: SOURCE_DIRS.map((url) => fileURLToPath(url)), files: SOURCE_FILES.map((url) => fileURLToPath(url)) });
   for (const [name, entry] of PACKAGES) hash.update(await packageVersion(name, entry)).update('\0');
   return hash.digest('hex').slice(0, 16);
 }

@@ -26,6 +26,7 @@ export function fixtureEnv(): NodeJS.ProcessEnv {
     PAPERSHELF_CONTENT: join(FIXTURE_ROOT, 'content'),
     PAPERSHELF_OUT: FIXTURE_DIST,
     PAPERSHELF_CACHE: join(FIXTURE_ROOT, 'astro-cache'),
+    PAPERSHELF_INGEST_CACHE: join(FIXTURE_ROOT, 'ingest-cache.json'),
     // Outside FIXTURE_ROOT, which every build wipes: cards keyed by their inputs stay valid across runs.
     PAPERSHELF_CARD_CACHE: resolve('node_modules/.cache/papershelf-e2e-cards'),
   };

@@ -339,6 +339,7 @@ test('a note for a paper that does not exist fails the build, naming the file', 
       PAPERSHELF_OUT: join(root, 'dist'),
       PAPERSHELF_CACHE: join(root, 'astro-cache'),
       PAPERSHELF_CARD_CACHE: join(root, 'card-cache'),
+      PAPERSHELF_INGEST_CACHE: join(root, 'ingest-cache.json'),
       PAPERSHELF_SKIP_CARDS: '1',
     };
     const run = promisify(execFile);

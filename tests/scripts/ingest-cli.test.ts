@@ -122,6 +122,7 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     writeFileSync(path, text.replace('We provide a new efficient version', 'We provide a NEW efficient version'));
     const run = ingest();
     expect(run.stdout).toContain('1 files written, 0 removed, 16 unchanged');
+    expect(run.stdout).toContain('ingest: 1 papers worked out, 15 from the cache');
     expect(touched(before, snapshot(papers()))).toEqual([expect.stringMatching(/^sparseprop-efficient-sparse-backpropagation-.*\.mdx$/)]);
 
     writeFileSync(path, text.replace('Bridging Discrete and Backpropagation', 'Bridging Discrete and Forward Propagation'));
@@ -207,13 +208,44 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     expect(readFileSync(join(cwd, 'b.json'), 'utf8')).toBe(readFileSync(join(cwd, 'a.json'), 'utf8'));
   });
 
-  it('writes nothing outside DIR (and the report), and leaves no temporary files', () => {
+  it('writes nothing outside DIR (but the report and its cache), and leaves no temporary files', () => {
     const before = snapshot(cwd);
     ingest('--out', 'deep/out', '--report', 'report.json');
     const changed = touched(before, snapshot(cwd));
-    expect(changed.filter((n) => !n.startsWith('deep/out/') && n !== 'report.json')).toEqual([]);
+    expect(changed.filter((n) => !n.startsWith('deep/out/') && n !== 'report.json' && n !== '.cache/ingest.json')).toEqual([]);
     expect(changed.filter((n) => n.includes('.tmp'))).toEqual([]);
-    expect(changed).toHaveLength(18);
+    expect(changed).toHaveLength(19);
+  });
+
+  it('takes unchanged papers from its cache; a new taxonomy, a new note or a damaged cache only cost time', () => {
+    const cache = join(cwd, '.cache/ingest.json');
+    expect(ingest().stdout).toContain('ingest: 16 papers worked out, 0 from the cache (.cache/ingest.json)\n');
+    const first = snapshot(papers());
+    const before = snapshot(cwd);
+    expect(ingest().stdout).toContain('ingest: 0 papers worked out, 16 from the cache');
+    expect(touched(before, snapshot(cwd))).toEqual([]);
+
+    writeFileSync(cache, '{"version": "damaged');
+    expect(ingest().stdout).toContain('ingest: 0 files written, 0 removed, 17 unchanged');
+    expect(JSON.parse(readFileSync(cache, 'utf8'))).toMatchObject({ version: expect.any(String) });
+
+    mkdirSync(join(cwd, 'content/notes'));
+    writeFileSync(join(cwd, 'content/notes/some-paper.mdx'), '---\ntitle: A note\n---\nText.\n');
+    expect(ingest().stdout).toContain('ingest: 16 papers worked out, 0 from the cache');
+    writeFileSync(join(cwd, 'content/topics.yaml'), '- id: sparsity\n  name: Sparsity\n  description: Sparse models.\n  terms: [sparse]\n');
+    const tagged = ingest().stdout;
+    expect(tagged).toContain('ingest: 16 papers worked out, 0 from the cache');
+    expect(tagged).toMatch(/ingest: [1-9]\d* files written/);
+
+    // The cache never changes what is written: a run without it gives the same files.
+    rmSync(cache);
+    rmSync(papers(), { recursive: true });
+    ingest();
+    const withTopics = snapshot(papers());
+    rmSync(join(cwd, 'content/topics.yaml'));
+    ingest();
+    for (const [name, file] of snapshot(papers())) expect(file.content, name).toBe(first.get(name)!.content);
+    expect([...withTopics.values()].some((file) => file.content.includes('- sparsity'))).toBe(true);
   });
 
   it('prints progress for thousands of entries, and none for a few', { timeout: 300_000 }, () => {

@@ -1,0 +1,40 @@
+/**
+ * A memo of a costly pure function that outlives the process: loaded from the previous run, saved
+ * for the next. Only entries looked up in this run are kept, so the cache holds what the current
+ * input needs and never grows past it.
+ */
+import { createHash } from 'node:crypto';
+
+/** A key for any JSON-able value: equal values built in the same order get equal keys. */
+export const digestOf = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+
+export class MemoCache<V> {
+  private readonly used = new Map<string, V>();
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly previous: Readonly<Record<string, V>> = {}) {}
+
+  get(key: string, compute: () => V): V {
+    const known = this.used.get(key) ?? (Object.hasOwn(this.previous, key) ? this.previous[key] : undefined);
+    if (known !== undefined) {
+      this.hits += 1;
+      this.used.set(key, known);
+      return known;
+    }
+    this.misses += 1;
+    const value = compute();
+    this.used.set(key, value);
+    return value;
+  }
+
+  /** Whether saving would change what was loaded: something was computed, or something went unused. */
+  get changed(): boolean {
+    return this.misses > 0 || this.used.size !== Object.keys(this.previous).length;
+  }
+
+  /** The entries used in this run, in key order, so the same run saves the same bytes. */
+  entries(): Record<string, V> {
+    return Object.fromEntries([...this.used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+}
