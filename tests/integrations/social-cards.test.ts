@@ -5,7 +5,6 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CARD_HEIGHT, CARD_WIDTH, COLORS, SAFE_MARGINS, STRIPE } from '../../src/cards/CardTemplate.ts';
@@ -15,6 +14,7 @@ import { type CardRenderer, createCardRenderer } from '../../src/cards/render-ca
 import type { Card, PaperCard } from '../../src/lib/cards/card-specs.ts';
 import { renderPaperFile } from '../../src/lib/paper-file.ts';
 import type { Paper } from '../../src/lib/paper.ts';
+import { decodePng } from '../cards/decode-png.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'papershelf-cards-'));
 const content = join(work, 'content');
@@ -43,36 +43,6 @@ const LONG_TITLE = (
   'and Seven Orders of Magnitude of Compute, with Implications for Deployment at Scale'
 ).slice(0, 300);
 const CJK_EMOJI_TITLE = '注意力就是你所需要的一切：大规模语言模型的上下文学习 🚀 日本語のテスト ∇θ ≤ ε → ∞ 😀👨‍👩‍👧 ❤️ 🇺🇸';
-
-/** Decodes the cards' own PNG flavour (8-bit RGB, filter 0) into pixels, checking every header field. */
-function decodePng(png: Buffer): { width: number; height: number; rgb: Buffer } {
-  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  let offset = 8;
-  let width = 0;
-  let height = 0;
-  const data: Buffer[] = [];
-  while (offset < png.length) {
-    const length = png.readUInt32BE(offset);
-    const type = png.toString('latin1', offset + 4, offset + 8);
-    const body = png.subarray(offset + 8, offset + 8 + length);
-    if (type === 'IHDR') {
-      width = body.readUInt32BE(0);
-      height = body.readUInt32BE(4);
-      expect([...body.subarray(8, 13)]).toEqual([8, 2, 0, 0, 0]);
-    }
-    if (type === 'IDAT') data.push(body);
-    offset += 12 + length;
-  }
-  const raw = inflateSync(Buffer.concat(data));
-  const stride = width * 3 + 1;
-  expect(raw.length).toBe(stride * height);
-  const rgb = Buffer.alloc(width * height * 3);
-  for (let y = 0; y < height; y += 1) {
-    expect(raw[y * stride]).toBe(0);
-    raw.copy(rgb, y * width * 3, y * stride + 1, (y + 1) * stride);
-  }
-  return { width, height, rgb };
-}
 
 const hex = (color: string) => [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
 
