@@ -31,9 +31,11 @@ describe('GitHub Pages workflow', () => {
     expect(FINISH_STEP_NAMES).toEqual(['search-index', 'service-worker']);
   });
 
-  test('keeps the social-card cache between runs', () => {
+  test('keeps the social-card and ingest caches between runs, under their default paths', () => {
     const cache = steps.find((s) => s.uses?.startsWith('actions/cache@'));
-    expect(cache?.with?.path).toBe('.cache/cards');
+    expect(String(cache?.with?.path).trim().split('\n')).toEqual(['.cache/cards', '.cache/ingest.json']);
+    expect(readFileSync('src/integrations/social-cards.ts', 'utf8')).toContain("process.env.PAPERSHELF_CARD_CACHE ?? '.cache/cards'");
+    expect(readFileSync('scripts/ingest.ts', 'utf8')).toContain("process.env.PAPERSHELF_INGEST_CACHE ?? '.cache/ingest.json'");
   });
 
   test('installs with npm install, not npm ci (see README)', () => {
