@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { ASSETS_DIR, outputDir } from './src/build/built-site.ts';
+import clearOutput from './src/integrations/clear-output.ts';
 import socialCards from './src/integrations/social-cards.ts';
 
 /** Public origin and sub-path, e.g. SITE=https://octo.github.io BASE=/papershelf/ for a project site. */
@@ -20,6 +21,7 @@ export default defineConfig({
   cacheDir: process.env.PAPERSHELF_CACHE ?? './node_modules/.astro',
   build: { format: 'directory', assets: ASSETS_DIR },
   integrations: [
+    clearOutput(),
     mdx(),
     // The offline page is a fallback for the service worker, not something to find through search engines.
     sitemap({ filter: (page) => !page.endsWith('/offline/') }),
