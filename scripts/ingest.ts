@@ -14,7 +14,7 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { hashSources } from '../src/build/source-digest.ts';
+import { hashSources, libraryVersion } from '../src/build/source-digest.ts';
 import { isIsoDate } from '../src/lib/dates.ts';
 import { type IngestOptions, type ListingInput, type ListingSidecar, ingestListings } from '../src/lib/ingest.ts';
 import { openIngestCache } from '../src/lib/ingest-cache.ts';
@@ -120,8 +120,8 @@ function writeAtomic(path: string, content: string): void {
  * the versions of the packages it uses, the taxonomy, and the notes (their topic corrections).
  */
 function cacheVersion(): string {
-  const code = ['../src/lib/', './ingest.ts', './topics-source.ts', '../package-lock.json'].map((path) => fileURLToPath(new URL(path, import.meta.url)));
-  const hash = hashSources(createHash('sha256'), { dirs: code.slice(0, 1), files: code.slice(1).filter((file) => existsSync(file)) });
+  const scripts = ['./ingest.ts', './topics-source.ts'].map((path) => fileURLToPath(new URL(path, import.meta.url)));
+  const hash = hashSources(createHash('sha256').update(libraryVersion()), { files: scripts });
   const notes = existsSync(NOTES_DIR) ? readdirSync(NOTES_DIR).filter((name) => name.endsWith('.mdx')).sort() : [];
   if (existsSync(TOPICS_YAML)) hash.update('topics.yaml\0').update(readFileSync(TOPICS_YAML)).update('\0');
   for (const name of notes) hash.update(`${name}\0`).update(readFileSync(join(NOTES_DIR, name))).update('\0');

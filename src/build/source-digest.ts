@@ -2,8 +2,9 @@
  * Hashes of source code, for caches that must be thrown away when the code that fills them changes:
  * computed from the files rather than hand-bumped, so no change can forget to bump them.
  */
-import type { Hash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { type Hash, createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 export interface Sources {
@@ -20,4 +21,15 @@ export function hashSources(hash: Hash, sources: Sources): Hash {
   }
   for (const file of sources.files ?? []) hash.update(readFileSync(file)).update('\0');
   return hash;
+}
+
+const LIBRARY = fileURLToPath(new URL('../lib/', import.meta.url));
+const LOCKFILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
+
+/**
+ * A hash of every rule about papers (`src/lib/`) and of the installed package versions (the lockfile):
+ * whatever was computed from content files with that code is stale once it changes.
+ */
+export function libraryVersion(): string {
+  return hashSources(createHash('sha256'), { dirs: [LIBRARY], files: existsSync(LOCKFILE) ? [LOCKFILE] : [] }).digest('base64url');
 }

@@ -7,11 +7,14 @@
  * - `PAPERSHELF_CARD_CACHE`: the cache folder (default `.cache/cards`), kept between builds.
  * - `PAPERSHELF_SKIP_CARDS=1`: no cards, for quick local builds.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { buildSocialCards } from '../cards/build-cards.ts';
 import { readCardCatalog } from '../cards/read-catalog.ts';
+
+/** The parsed paper files, kept in the card cache folder (whose pruning leaves non-card files alone). */
+const PAPER_MEMO = 'papers.json';
 
 export default function socialCards(): AstroIntegration {
   let config: AstroConfig;
@@ -26,13 +29,13 @@ export default function socialCards(): AstroIntegration {
           logger.warn('cards: skipped (PAPERSHELF_SKIP_CARDS=1); og:image links point at missing files');
           return;
         }
-        const root = fileURLToPath(config.root);
-        const catalog = await readCardCatalog({ root: config.root, site: config.site ?? 'http://localhost', base: config.base });
+        const cacheDir = resolve(fileURLToPath(config.root), process.env.PAPERSHELF_CARD_CACHE ?? '.cache/cards');
+        const catalog = await readCardCatalog({ root: config.root, site: config.site ?? 'http://localhost', base: config.base, memoFile: join(cacheDir, PAPER_MEMO) });
         const started = performance.now();
         const result = await buildSocialCards({
           catalog,
           outDir: fileURLToPath(dir),
-          cacheDir: resolve(root, process.env.PAPERSHELF_CARD_CACHE ?? '.cache/cards'),
+          cacheDir,
           log: (message) => logger.info(message),
         });
         const seconds = (performance.now() - started) / 1000;

@@ -160,7 +160,8 @@ describe('the build integration', SLOW, () => {
     return lines.at(-1) ?? '';
   }
 
-  const cacheFiles = () => readdirSync(cache).sort();
+  /** Card images in the cache; the folder also keeps the parsed paper files (papers.json). */
+  const cacheFiles = () => readdirSync(cache).filter((name) => name !== 'papers.json').sort();
   const built = (path: string) => statSync(join(out, path));
 
   beforeAll(() => {
@@ -178,6 +179,7 @@ describe('the build integration', SLOW, () => {
     const cards = ['og/papers/alpha.png', 'og/papers/beta.png', 'og/topics/moe.png', 'og/site.png'];
     for (const path of cards) expect(built(path).size).toBeGreaterThan(1000);
     expect(cacheFiles()).toHaveLength(4);
+    expect(Object.keys(JSON.parse(readFileSync(join(cache, 'papers.json'), 'utf8')).papers)).toHaveLength(2);
     // The service-worker step names each card by the cache file it was copied from (src/build/output-id.ts).
     const record = takeCardRecord(out);
     expect([...record.keys()].sort()).toEqual(cards.sort());
