@@ -1,15 +1,18 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
+import { hashSources, libraryVersion } from '../build/source-digest.ts';
 import { isGeneratedPaperFile, parsePaperFile } from '../lib/paper-file.ts';
 import { paperSchema } from '../lib/paper.ts';
 import { renderAbstract } from '../lib/render-abstract.ts';
 
 /**
  * Loads the generated paper files. Each body is rendered to HTML once and kept in Astro's data store
- * with a digest of the file, so a rebuild re-renders only papers whose file changed, and no paper
- * becomes a compiled MDX module. Hand-written notes stay real MDX in their own collection; a
+ * with a digest of the file and of the code that rendered it, so a rebuild re-renders only papers
+ * whose file changed (or all of them after the rendering code or a package changed: Astro itself
+ * only notices edits to content.config.ts), and no paper becomes a compiled MDX module. Hand-written notes stay real MDX in their own collection; a
  * hand-written file left among the papers is skipped with a warning, as ingest leaves it alone too.
  */
 export function paperLoader(options: { base: string }): Loader {
@@ -21,6 +24,7 @@ export function paperLoader(options: { base: string }): Loader {
       const dir = fileURLToPath(new URL(options.base, config.root));
       const root = fileURLToPath(config.root);
       const names = (existsSync(dir) ? readdirSync(dir) : []).filter((n) => n.endsWith('.mdx')).sort();
+      const code = hashSources(createHash('sha256').update(libraryVersion()), { files: [fileURLToPath(import.meta.url)] }).digest('base64url');
       const seen = new Set<string>();
       let rendered = 0;
       for (const name of names) {
@@ -29,7 +33,7 @@ export function paperLoader(options: { base: string }): Loader {
         const filePath = relative(root, path);
         // Synchronous: 20,000 awaited reads one after another leave the process mostly idle.
         const text = readFileSync(path, 'utf8');
-        const digest = generateDigest(text);
+        const digest = generateDigest(`${code}\0${text}`);
         // An unchanged file was checked when it was stored; parsing its front matter again is most of a warm load.
         if (store.get(id)?.digest === digest) {
           seen.add(id);

@@ -91,6 +91,19 @@ describe('paperLoader', () => {
     expect(entries.has('c')).toBe(false);
   });
 
+  test('an entry stored by other rendering code is rendered again', async () => {
+    const text = renderPaperFile(paper('a', 'Alpha.'));
+    write('a.mdx', text);
+    const { context, entries, log } = fakeContext(root);
+    // As another version of the code would have stored it: same file, stale HTML.
+    entries.set('a', { id: 'a', digest: context.generateDigest(text), rendered: { html: '<p>rendered by old code</p>' } });
+    await loader.load(context);
+    expect(log.info.at(-1)).toBe('1 papers, 1 rendered, 0 from cache');
+    expect(entries.get('a')?.rendered?.html).toContain('Alpha.');
+    await loader.load(context);
+    expect(log.info.at(-1)).toBe('1 papers, 0 rendered, 1 from cache');
+  });
+
   test('a paper file replaced by a hand-written one leaves the store', async () => {
     write('a.mdx', renderPaperFile(paper('a', 'Alpha.')));
     const { context, entries } = fakeContext(root);
