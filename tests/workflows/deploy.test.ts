@@ -19,7 +19,7 @@ describe('GitHub Pages workflow', () => {
     const build = steps.find((s) => s.run === 'npm run build');
     expect(build).toBeDefined();
     expect(readme).toContain('npm run build');
-    expect(build!.env).toEqual({ SITE: '${{ steps.pages.outputs.origin }}', BASE: '${{ steps.pages.outputs.base_path }}/' });
+    expect(build!.env).toMatchObject({ SITE: '${{ steps.pages.outputs.origin }}', BASE: '${{ steps.pages.outputs.base_path }}/' });
     expect(steps.some((s) => s.uses?.startsWith('actions/configure-pages@'))).toBe(true);
     expect(steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))?.with).toEqual({ path: 'dist' });
   });
@@ -31,9 +31,10 @@ describe('GitHub Pages workflow', () => {
     expect(FINISH_STEP_NAMES).toEqual(['search-index', 'service-worker']);
   });
 
-  test('keeps the social-card and ingest caches between runs, under their default paths', () => {
+  test('keeps the social-card, ingest and Astro caches between runs, where the build puts them', () => {
     const cache = steps.find((s) => s.uses?.startsWith('actions/cache@'));
-    expect(String(cache?.with?.path).trim().split('\n')).toEqual(['.cache/cards', '.cache/ingest.json']);
+    expect(String(cache?.with?.path).trim().split('\n')).toEqual(['.cache/cards', '.cache/ingest.json', '.cache/astro']);
+    expect(steps.find((s) => s.run === 'npm run build')?.env?.PAPERSHELF_CACHE).toBe('.cache/astro');
     expect(readFileSync('src/integrations/social-cards.ts', 'utf8')).toContain("process.env.PAPERSHELF_CARD_CACHE ?? '.cache/cards'");
     expect(readFileSync('scripts/ingest.ts', 'utf8')).toContain("process.env.PAPERSHELF_INGEST_CACHE ?? '.cache/ingest.json'");
   });
