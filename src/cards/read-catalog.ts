@@ -11,7 +11,7 @@ import { libraryVersion } from '../build/source-digest.ts';
 import { PAPERS_DIR, TOPICS_YAML } from '../content-paths.ts';
 import type { CardCatalog, CatalogPaper } from '../lib/cards/card-specs.ts';
 import { siteAddress } from '../lib/cards/card-specs.ts';
-import { MemoCache, digestOf } from '../lib/memo-cache.ts';
+import { MemoCache, digestOf, savedEntries } from '../lib/memo-cache.ts';
 import { parsePaperFile } from '../lib/paper-file.ts';
 import { type PaperData, paperSchema } from '../lib/paper.ts';
 import { parseTaxonomy } from '../lib/topics.ts';
@@ -36,8 +36,7 @@ interface PaperMemo {
 async function readMemo(file: string | undefined, version: string): Promise<Record<string, PaperData>> {
   if (!file) return {};
   try {
-    const memo = JSON.parse(await readFile(file, 'utf8')) as PaperMemo;
-    return memo.version === version && typeof memo.papers === 'object' && memo.papers !== null ? memo.papers : {};
+    return savedEntries<PaperData>(JSON.parse(await readFile(file, 'utf8')), version, 'papers');
   } catch {
     return {};
   }

@@ -7,7 +7,7 @@
  * cache is dropped.
  */
 import type { IngestOptions } from './ingest.ts';
-import { MemoCache, digestOf } from './memo-cache.ts';
+import { MemoCache, digestOf, savedEntries } from './memo-cache.ts';
 import type { Paper } from './paper.ts';
 
 type Tagger = NonNullable<IngestOptions['tagTopics']>;
@@ -18,18 +18,9 @@ export interface IngestCacheData {
   files: Record<string, string>;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The saved data if it belongs to this version; anything else (older version, damaged file) counts as empty. */
-function usable(saved: unknown, version: string): IngestCacheData | undefined {
-  if (!isRecord(saved) || saved.version !== version || !isRecord(saved.topics) || !isRecord(saved.files)) return undefined;
-  return saved as unknown as IngestCacheData;
-}
-
 export function openIngestCache(saved: unknown, version: string) {
-  const data = usable(saved, version);
-  const topics = new MemoCache<string[]>(data?.topics);
-  const files = new MemoCache<string>(data?.files);
+  const topics = new MemoCache(savedEntries<string[]>(saved, version, 'topics'));
+  const files = new MemoCache(savedEntries<string>(saved, version, 'files'));
   return {
     tagTopics: (tag: Tagger): Tagger => (paper) => topics.get(digestOf(paper), () => tag(paper)),
     fileFor: (paper: Paper, render: (paper: Paper) => string): string => files.get(digestOf(paper), () => render(paper)),

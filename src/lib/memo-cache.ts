@@ -8,6 +8,17 @@ import { createHash } from 'node:crypto';
 /** A key for any JSON-able value: equal values built in the same order get equal keys. */
 export const digestOf = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The entries a saved memo keeps under `field`, if code of this `version` saved it; anything else (a
+ * memo of other code, a damaged or foreign file) counts as empty, since a memo is only a shortcut.
+ */
+export function savedEntries<V>(saved: unknown, version: string, field: string): Record<string, V> {
+  if (!isRecord(saved) || saved.version !== version || !isRecord(saved[field])) return {};
+  return saved[field] as Record<string, V>;
+}
+
 export class MemoCache<V> {
   private readonly used = new Map<string, V>();
   hits = 0;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MemoCache, digestOf } from '../../src/lib/memo-cache.ts';
+import { MemoCache, digestOf, savedEntries } from '../../src/lib/memo-cache.ts';
 
 describe('digestOf', () => {
   it('is equal for equal values and differs when any field differs', () => {
@@ -47,5 +47,17 @@ describe('MemoCache', () => {
     const cache = new MemoCache<string>({});
     expect(cache.get('toString', () => 'computed')).toBe('computed');
     expect(cache.get('__proto__', () => 'also computed')).toBe('also computed');
+  });
+});
+
+describe('savedEntries', () => {
+  it('gives the entries only to the code version that saved them, and nothing for anything damaged', () => {
+    const saved = { version: 'v1', topics: { a: ['x'] } };
+    expect(savedEntries(saved, 'v1', 'topics')).toEqual({ a: ['x'] });
+    expect(savedEntries(saved, 'v2', 'topics')).toEqual({});
+    expect(savedEntries(saved, 'v1', 'files')).toEqual({});
+    for (const damaged of [null, 'text', [saved], { version: 'v1', topics: [] }, { version: 'v1', topics: null }]) {
+      expect(savedEntries(damaged, 'v1', 'topics')).toEqual({});
+    }
   });
 });
