@@ -4,7 +4,7 @@
  * same parsers and schemas the site uses. Parsing 20,000 front matters takes 5 s, so the parsed data
  * of each file is remembered by the file's digest (in `memoFile`) for the next build.
  */
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { libraryVersion } from '../build/source-digest.ts';
@@ -70,9 +70,9 @@ export async function readCardCatalog({ root, site, base, memoFile }: CatalogLoc
     readTopics(fileURLToPath(new URL(TOPICS_YAML, root))),
   ]);
   if (memoFile && memo.changed) {
+    // Written in place: a file torn by a killed build fails to parse next time and counts as empty.
     await mkdir(dirname(memoFile), { recursive: true });
-    await writeFile(`${memoFile}.${process.pid}.tmp`, JSON.stringify({ version, papers: memo.entries() } satisfies PaperMemo));
-    await rename(`${memoFile}.${process.pid}.tmp`, memoFile);
+    await writeFile(memoFile, JSON.stringify({ version, papers: memo.entries() } satisfies PaperMemo));
   }
   return { papers, topics, site: { name: SITE.title, description: SITE.description, address: siteAddress(site, base) } };
 }

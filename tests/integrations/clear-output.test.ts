@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import clearOutput, { clearOutputDir } from '../../src/integrations/clear-output.ts';
 
 let work: string;
@@ -57,6 +57,19 @@ describe('clearOutputDir', () => {
     mkdirSync(join(work, 'content'));
     await clearOutputDir(dist);
     expect(readdirSync(work).sort()).toEqual(['.other.trash-1-2', 'content']);
+  });
+
+  test('empties the output in place when it cannot be moved aside', async () => {
+    // The trash name is taken (by a non-empty folder), so the rename fails as on a mount point.
+    vi.spyOn(Date, 'now').mockReturnValue(42);
+    mkdirSync(join(work, `.dist.trash-${process.pid}-42`, 'taken'), { recursive: true });
+    try {
+      await clearOutputDir(dist);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(readdirSync(work)).toEqual(['dist']);
+    expect(readdirSync(dist)).toEqual([]);
   });
 
   test('does nothing when there is no output yet', async () => {
