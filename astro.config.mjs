@@ -20,6 +20,9 @@ export default defineConfig({
   outDir: outputDir(),
   cacheDir: process.env.PAPERSHELF_CACHE ?? './node_modules/.astro',
   build: { format: 'directory', assets: ASSETS_DIR },
+  // Paper pages carry a key of everything they show, so a rebuild renders only the pages whose key
+  // changed and reuses the rest from the cache (in `cacheDir`). Needs `build.concurrency` 1.
+  experimental: { incrementalBuild: true },
   integrations: [
     clearOutput(),
     mdx(),

@@ -90,6 +90,22 @@ export interface Catalog<P, L, T, N> {
   stats: CatalogStats;
 }
 
+/**
+ * What a paper's page shows besides the paper itself. Gathered in one place so that the page renders
+ * from it alone and its cache key (src/lib/page-key.ts) covers everything the page depends on.
+ */
+export interface PaperContext<P, L, N> {
+  note?: N;
+  /** The listings the paper came from, in the order of its sources. */
+  listings: L[];
+  related: P[];
+  neighbours?: Neighbours<P>;
+  /** The page of its year's archive list where the paper's month begins; undefined if undated. */
+  monthPage?: number;
+  /** Names of every topic, for the paper's topics and those of its related papers. */
+  topicNames: ReadonlyMap<string, string>;
+}
+
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 function byTitle(a: IndexablePaper, b: IndexablePaper): number {
@@ -205,4 +221,22 @@ export function buildCatalog<P extends IndexablePaper, L extends IndexableListin
     notes: new Map(input.notes.map((n) => [n.id, n])),
     stats,
   };
+}
+
+export function paperContext<P extends IndexablePaper, L, T, N>(
+  paper: P,
+  catalog: Catalog<P, L, T, N>,
+): PaperContext<P, L, N> {
+  const context: PaperContext<P, L, N> = {
+    listings: [...new Set(paper.data.sources.map((s) => s.listing))].flatMap((id) => catalog.listingById.get(id) ?? []),
+    related: catalog.related.get(paper.id) ?? [],
+    topicNames: catalog.topicNames,
+  };
+  const note = catalog.notes.get(paper.id);
+  const neighbours = catalog.neighbours.get(paper.id);
+  const { published } = paper.data;
+  if (note) context.note = note;
+  if (neighbours) context.neighbours = neighbours;
+  if (published) context.monthPage = catalog.monthPages.get(published.slice(0, 7)) ?? 1;
+  return context;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { type IndexablePaper, buildCatalog, compareNewestFirst } from '../../src/lib/catalog-index.ts';
+import { type IndexablePaper, buildCatalog, compareNewestFirst, paperContext } from '../../src/lib/catalog-index.ts';
 
 function paper(id: string, fields: Partial<IndexablePaper['data']> = {}): IndexablePaper & { abstract: string } {
   return {
@@ -79,6 +79,25 @@ describe('buildCatalog', () => {
   test('stats and notes', () => {
     expect(catalog.stats).toEqual({ papers: 5, topics: 1, listings: 2, undated: 2, first: '2023-05-01', last: '2025-01-02' });
     expect(catalog.notes.get('old')?.filePath).toBe('content/notes/old.mdx');
+  });
+
+  test("a paper's context: its note, listings (once each), related papers, neighbours and month page", () => {
+    const twoPerPage = buildCatalog({ ...input, pageSize: 1 });
+    const old = paperContext(twoPerPage.bySlug.get('old')!, twoPerPage);
+    expect(old.note).toBe(twoPerPage.notes.get('old'));
+    expect(old.listings.map((l) => l.id)).toEqual(['l1']);
+    expect(old.related).toBe(twoPerPage.related.get('old'));
+    expect(old.neighbours).toBe(twoPerPage.neighbours.get('old'));
+    expect(old.monthPage).toBe(twoPerPage.monthPages.get('2023-05'));
+    expect(old.topicNames).toBe(twoPerPage.topicNames);
+
+    const popular = paperContext(twoPerPage.bySlug.get('same-day-popular')!, twoPerPage);
+    expect(popular.listings.map((l) => l.id)).toEqual(['l2']);
+    expect(popular).not.toHaveProperty('note');
+
+    const undated = paperContext(twoPerPage.bySlug.get('alpha-undated')!, twoPerPage);
+    expect(undated).not.toHaveProperty('monthPage');
+    expect(undated.neighbours?.order).toBe('title');
   });
 
   test('related papers are other papers of the catalog', () => {
