@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { ASSETS_DIR, outputDir } from './src/build/built-site.ts';
 import clearOutput from './src/integrations/clear-output.ts';
+import reuseCachedPages from './src/integrations/reuse-cached-pages.ts';
 import socialCards from './src/integrations/social-cards.ts';
 
 /** Public origin and sub-path, e.g. SITE=https://octo.github.io BASE=/papershelf/ for a project site. */
@@ -25,6 +26,8 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   integrations: [
     clearOutput(),
+    // After clear-output: links the pages the incremental build will reuse into the emptied output.
+    reuseCachedPages(),
     mdx(),
     // The offline page is a fallback for the service worker, not something to find through search engines.
     sitemap({ filter: (page) => !page.endsWith('/offline/') }),

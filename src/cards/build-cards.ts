@@ -6,6 +6,7 @@
  */
 import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { cannotLink } from '../build/hard-link.ts';
 import { cacheFileName, cardKey, planCache } from '../lib/cards/card-cache.ts';
 import { type CardCatalog, cardSpecs } from '../lib/cards/card-specs.ts';
 import { writeCardRecord } from './card-record.ts';
@@ -38,8 +39,6 @@ export interface BuildCardsResult {
 const PROGRESS_FROM = 100;
 const PROGRESS_EVERY_MS = 3000;
 /** Why a hard link could not be made where a copy still can: another file system, or no links there. */
-const NO_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK']);
-
 /**
  * Puts a cached card at its route as a hard link: 20,000 cards are 0.9 GiB, which a copy writes on
  * every build and the next build's emptying of the output deletes again, while links cost neither.
@@ -51,7 +50,7 @@ async function placeCard(from: string, to: string): Promise<void> {
   try {
     await link(from, to);
   } catch (error) {
-    if (!NO_LINK.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    if (!cannotLink(error)) throw error;
     await copyFile(from, to);
   }
 }
