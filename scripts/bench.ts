@@ -87,11 +87,12 @@ async function main(): Promise<void> {
   const paths: BuildPaths = {
     root: ROOT,
     papers: join(content, 'papers'),
+    dist: join(work, 'dist'),
     cardCache: join(work, 'card-cache'),
     logs: join(work, 'logs'),
     marks: join(work, 'logs', 'marks.jsonl'),
   };
-  const dist = join(work, 'dist');
+  const { dist } = paths;
   if (existsSync(work) && readdirSync(work).length > 0 && !existsSync(join(work, WORK_MARKER))) {
     throw new Error(`--work ${work} is not empty and not a benchmark folder: refusing to empty it`);
   }

@@ -12,6 +12,7 @@ import { type MeasuredProcess, runMeasured } from './measured-process.ts';
 export interface BuildPaths {
   root: string;
   papers: string;
+  dist: string;
   cardCache: string;
   logs: string;
   marks: string;
@@ -78,5 +79,7 @@ export async function measuredBuild(label: string, paths: BuildPaths, env: NodeJ
     processPeakRssMiB,
     mdxWritten: modifiedSince(paths.papers, ingest.start, '.mdx'),
     cardsRendered: existsSync(paths.cardCache) ? modifiedSince(paths.cardCache, astro.start) : null,
+    // Reused pages are links to the incremental cache's files (reuse-cached-pages.ts) and keep their time.
+    paperPagesRendered: modifiedSince(join(paths.dist, 'papers'), astro.start, '.html'),
   };
 }

@@ -62,6 +62,7 @@ function outputRows(result: BenchResult): string[][] {
     ['paper page, largest', `${size(pages.largestBytes)} (${size(pages.largestGzipBytes)} gzipped)`],
     ['MDX files written: cold / warm / +1 listing', `${result.cold.mdxWritten} / ${result.warm.mdxWritten} / ${result.incremental.mdxWritten}`],
     ['cards rendered: cold / warm / +1 listing', [result.cold, result.warm, result.incremental].map((b) => b.cardsRendered ?? '-').join(' / ')],
+    ['paper pages rendered: cold / warm / +1 listing', [result.cold, result.warm, result.incremental].map((b) => b.paperPagesRendered).join(' / ')],
   ];
 }
 

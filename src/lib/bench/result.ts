@@ -20,6 +20,8 @@ export interface BuildResult {
   mdxWritten: number;
   /** Files in the card cache written during this build (null: no card cache folder). */
   cardsRendered: number | null;
+  /** Paper pages Astro rendered in this build; the others were reused from its incremental cache. */
+  paperPagesRendered: number;
 }
 
 export interface ReferenceResult {

@@ -18,6 +18,7 @@ function build(stages: StageResult[], extra: Partial<BuildResult> = {}): BuildRe
     processPeakRssMiB: { ingest: 300, astro: 1500 },
     mdxWritten: 20000,
     cardsRendered: 20000,
+    paperPagesRendered: 20000,
     ...extra,
   };
 }
@@ -34,7 +35,7 @@ function passing(): BenchResult {
     stagesPresent: ['ingest', 'content', 'pages', 'search', 'cards'],
     cold: build([stage('ingest', 'ingest', 5), stage('page generation', 'pages', 20, 1800), stage('search index', 'search', 10, 2000), stage('social cards', 'cards', 100, 900, 190)]),
     warm: build([stage('ingest', 'ingest', 4), stage('page generation', 'pages', 18)], { mdxWritten: 0, cardsRendered: 0 }),
-    incremental: build([stage('ingest', 'ingest', 4), stage('page generation', 'pages', 20)], { mdxWritten: 20, cardsRendered: 25 }),
+    incremental: build([stage('ingest', 'ingest', 4), stage('page generation', 'pages', 20)], { mdxWritten: 20, cardsRendered: 25, paperPagesRendered: 310 }),
     output: {
       pages: 20500,
       files: 41000,
@@ -134,6 +135,7 @@ describe('report', () => {
     expect(text).toMatch(/\| social cards +\| +100\.0 \| +190\.0 \| +900 \| +- \| +- \|/);
     expect(text).toMatch(/\| Hugo \+ Pagefind +\| +18\.0 \|/);
     expect(text).toContain('median 90 ms, p95 200 ms');
+    expect(text).toMatch(/\| paper pages rendered: cold \/ warm \/ \+1 listing +\| 20000 \/ 20000 \/ 310 +\|/);
     expect(text).toMatch(/\| paper page HTML under 30 KB \(largest\) +\| 19\.5 KiB \(median 11\.7 KiB\) +\| PASS +\|/);
     expect(text).not.toContain('indicative');
   });
