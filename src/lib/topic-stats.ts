@@ -57,6 +57,23 @@ export function coOccurringTopics(papers: readonly TopicPaper[], topic: string):
   return [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+export interface TopicOverview {
+  /** Papers per year on the catalog's axis (empty when no paper is dated). */
+  counts: YearCount[];
+  undated: number;
+  /** The `limit` topics most often tagged together with this one. */
+  together: TopicCount[];
+}
+
+/** The figures at the top of a topic's page, from its papers and the catalog's year span. */
+export function topicOverview(papers: readonly TopicPaper[], topic: string, span: YearSpan | undefined, limit: number): TopicOverview {
+  return {
+    counts: span ? papersPerYear(papers, span) : [],
+    undated: undatedCount(papers),
+    together: coOccurringTopics(papers, topic).slice(0, limit),
+  };
+}
+
 /** Papers without any topic: the "Other" section of the topic index. */
 export function untaggedPapers<P extends TopicPaper>(papers: readonly P[]): P[] {
   return papers.filter((p) => p.data.topics.length === 0);

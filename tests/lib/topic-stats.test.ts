@@ -5,6 +5,7 @@ import {
   niceCeiling,
   papersPerYear,
   peakYear,
+  topicOverview,
   undatedCount,
   untaggedPapers,
   yearSpan,
@@ -70,4 +71,20 @@ describe('co-occurring topics', () => {
 
 test('untagged papers are those without any topic', () => {
   expect(untaggedPapers(catalog)).toEqual([catalog[5]]);
+});
+
+describe("a topic page's overview", () => {
+  const icl = catalog.filter((p) => p.data.topics.includes('icl'));
+
+  test('the per-year counts on the catalog axis, the undated count and the first topics tagged with it', () => {
+    expect(topicOverview(icl, 'icl', yearSpan(catalog), 1)).toEqual({
+      counts: papersPerYear(icl, { from: 2019, to: 2024 }),
+      undated: 1,
+      together: [{ id: 'llm', count: 2 }],
+    });
+  });
+
+  test('a catalog without dates has no chart', () => {
+    expect(topicOverview([paper(['icl'])], 'icl', undefined, 8)).toEqual({ counts: [], undated: 1, together: [] });
+  });
 });
