@@ -2,7 +2,8 @@
  * A rebuild that reuses paper pages from Astro's incremental cache must produce exactly the site a
  * full build of the same content produces: a page whose key missed something it shows would be
  * copied stale. The change between the two builds is the kind an editor makes: a new listing (new
- * papers, so new related papers, neighbours and archive pages for old ones) and an edited note.
+ * papers, so new related papers, neighbours and archive pages for old ones), a listing taken out
+ * (papers gone, whose pages must go too) and an edited note.
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { FIXTURE_BASE, FIXTURE_SITE } from './fixture-site.ts';
 const ROOT = resolve(`${process.env.PAPERSHELF_E2E_ROOT ?? 'node_modules/.cache/papershelf-e2e'}-incremental`);
 const CONTENT = join(ROOT, 'content');
 const HELD_BACK = '004_9727063cfcb86ceb';
+const TAKEN_OUT = '003_2c4172cb60d4cd3a';
 const NOTE = 'transformers-learn-in-context-by-gradient-descent.mdx';
 
 /** Ingest and `astro build` (cards skipped: they have their own cache and tests); Astro's log. */
@@ -57,6 +59,7 @@ test('a rebuild that reuses unchanged paper pages equals a full build', { timeou
   for (const file of readdirSync('content/listings').filter((f) => f.startsWith(HELD_BACK))) {
     cpSync(join('content/listings', file), join(CONTENT, 'listings', file));
   }
+  for (const file of readdirSync(join(CONTENT, 'listings')).filter((f) => f.startsWith(TAKEN_OUT))) rmSync(join(CONTENT, 'listings', file));
   appendFileSync(join(CONTENT, 'notes', NOTE), '\nAdded after the first build.\n');
   const rebuildLog = build('rebuilt', 'cache');
   build('full', 'fresh-cache');
@@ -68,6 +71,9 @@ test('a rebuild that reuses unchanged paper pages equals a full build', { timeou
 
   const rebuilt = join(ROOT, 'rebuilt');
   const full = join(ROOT, 'full');
+  const papersOf = (out: string) => new Set(readdirSync(join(ROOT, out, 'papers')));
+  const gone = [...papersOf('first')].filter((slug) => !papersOf('full').has(slug));
+  expect(gone.length, 'papers only in the listing taken out').toBeGreaterThan(0);
   const files = filesIn(full).sort();
   expect(filesIn(rebuilt).sort()).toEqual(files);
   const differing = files.filter((file) => !readFileSync(join(rebuilt, file)).equals(readFileSync(join(full, file))));
