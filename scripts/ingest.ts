@@ -16,12 +16,12 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { hashSources, libraryVersion } from '../src/build/source-digest.ts';
 import { isIsoDate } from '../src/lib/dates.ts';
-import { type IngestOptions, type ListingInput, type ListingSidecar, ingestListings } from '../src/lib/ingest.ts';
+import { type ListingInput, type ListingSidecar, ingestListings } from '../src/lib/ingest.ts';
 import { openIngestCache } from '../src/lib/ingest-cache.ts';
 import { isGeneratedPaperFile, renderPaperFile } from '../src/lib/paper-file.ts';
 import { isSafeSlug } from '../src/lib/slug.ts';
-import { CONTENT_ROOT, NOTES_DIR, PAPERS_DIR, TOPICS_YAML } from '../src/content-paths.ts';
-import { loadTagger } from './topics-source.ts';
+import { CONTENT_ROOT, PAPERS_DIR } from '../src/content-paths.ts';
+import { type TopicSource, loadTopicSource, taggerOf } from './topics-source.ts';
 
 const LISTINGS_FILE = '_listings.json';
 const CACHE_FILE = process.env.PAPERSHELF_INGEST_CACHE ?? '.cache/ingest.json';
@@ -117,14 +117,13 @@ function writeAtomic(path: string, content: string): void {
 
 /**
  * Everything besides a paper's own data that decides its topics and its file: ingest's code and
- * the versions of the packages it uses, the taxonomy, and the notes (their topic corrections).
+ * the versions of the packages it uses, the taxonomy and the notes' topic corrections. Parsed, not
+ * as files: editing a note's text, or a comment in the taxonomy, changes no paper's topics.
  */
-function cacheVersion(): string {
+function cacheVersion(source: TopicSource | undefined): string {
   const scripts = ['./ingest.ts', './topics-source.ts'].map((path) => fileURLToPath(new URL(path, import.meta.url)));
   const hash = hashSources(createHash('sha256').update(libraryVersion()), { files: scripts });
-  const notes = existsSync(NOTES_DIR) ? readdirSync(NOTES_DIR).filter((name) => name.endsWith('.mdx')).sort() : [];
-  if (existsSync(TOPICS_YAML)) hash.update('topics.yaml\0').update(readFileSync(TOPICS_YAML)).update('\0');
-  for (const name of notes) hash.update(`${name}\0`).update(readFileSync(join(NOTES_DIR, name))).update('\0');
+  hash.update(JSON.stringify(source ? { topics: source.topics, corrections: [...source.corrections] } : null));
   return hash.digest('base64url');
 }
 
@@ -156,14 +155,14 @@ function main(): void {
   });
   const outDir = resolve(values.out);
   const inputs = readInputs(positionals.length > 0 ? positionals : [`${CONTENT_ROOT}/listings`]);
-  let tagTopics: IngestOptions['tagTopics'];
+  let source: TopicSource | undefined;
   try {
-    tagTopics = loadTagger();
+    source = loadTopicSource();
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const cache = openIngestCache(readCache(), cacheVersion());
-  const { papers, listings, report } = ingestListings(inputs, { tagTopics: tagTopics && cache.tagTopics(tagTopics) });
+  const cache = openIngestCache(readCache(), cacheVersion(source));
+  const { papers, listings, report } = ingestListings(inputs, { tagTopics: source && cache.tagTopics(taggerOf(source)) });
   const large = report.entries >= PROGRESS_FROM_ENTRIES;
   if (large) console.log(`ingest: read ${report.entries} entries from ${inputs.length} listings`);
 

@@ -57,8 +57,11 @@ export function loadTopicSource(topicsYaml: string = TOPICS_YAML, notesDir: stri
 }
 
 /** The tagger ingest calls for every paper: automatic topics, then the paper's note's correction. */
+export function taggerOf(source: TopicSource): NonNullable<IngestOptions['tagTopics']> {
+  return (paper) => applyCorrection(source.tagger.tag(paper), source.corrections.get(paper.slug));
+}
+
 export function loadTagger(topicsYaml?: string, notesDir?: string): IngestOptions['tagTopics'] {
   const source = loadTopicSource(topicsYaml, notesDir);
-  if (!source) return undefined;
-  return (paper) => applyCorrection(source.tagger.tag(paper), source.corrections.get(paper.slug));
+  return source && taggerOf(source);
 }

@@ -217,7 +217,7 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     expect(changed).toHaveLength(19);
   });
 
-  it('takes unchanged papers from its cache; a new taxonomy, a new note or a damaged cache only cost time', () => {
+  it('takes unchanged papers from its cache; a new taxonomy, a topic correction or a damaged cache only cost time', () => {
     const cache = join(cwd, '.cache/ingest.json');
     expect(ingest().stdout).toContain('ingest: 16 papers worked out, 0 from the cache (.cache/ingest.json)\n');
     const first = snapshot(papers());
@@ -229,13 +229,20 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     expect(ingest().stdout).toContain('ingest: 0 files written, 0 removed, 17 unchanged');
     expect(JSON.parse(readFileSync(cache, 'utf8'))).toMatchObject({ version: expect.any(String) });
 
-    mkdirSync(join(cwd, 'content/notes'));
-    writeFileSync(join(cwd, 'content/notes/some-paper.mdx'), '---\ntitle: A note\n---\nText.\n');
-    expect(ingest().stdout).toContain('ingest: 16 papers worked out, 0 from the cache');
     writeFileSync(join(cwd, 'content/topics.yaml'), '- id: sparsity\n  name: Sparsity\n  description: Sparse models.\n  terms: [sparse]\n');
     const tagged = ingest().stdout;
     expect(tagged).toContain('ingest: 16 papers worked out, 0 from the cache');
     expect(tagged).toMatch(/ingest: [1-9]\d* files written/);
+
+    // A note's text decides no paper's topics, so writing and editing it keeps the cache; its topic correction does not.
+    const note = join(cwd, 'content/notes/some-paper.mdx');
+    mkdirSync(join(cwd, 'content/notes'));
+    writeFileSync(note, '---\ntitle: A note\n---\nText.\n');
+    expect(ingest().stdout).toContain('ingest: 0 papers worked out, 16 from the cache');
+    writeFileSync(note, '---\ntitle: A note\n---\nOther text, **in bold**.\n');
+    expect(ingest().stdout).toContain('ingest: 0 papers worked out, 16 from the cache');
+    writeFileSync(note, '---\ntitle: A note\ntopics:\n  add: [sparsity]\n  remove: []\n---\nOther text, **in bold**.\n');
+    expect(ingest().stdout).toContain('ingest: 16 papers worked out, 0 from the cache');
 
     // The cache never changes what is written: a run without it gives the same files.
     rmSync(cache);
