@@ -33,15 +33,19 @@ export function renderPaperFile(paper: Paper): string {
 export const parsePaperFile = splitFrontMatter;
 
 /**
- * Whether a file was written by ingest (and so may be rewritten or removed by it). A file whose
- * front matter does not even parse was written by someone else: it is left alone, never an error.
+ * A file's front matter and body if ingest wrote it (and so may rewrite or remove it), else
+ * undefined. A file whose front matter does not even parse was written by someone else: it is left
+ * alone, never an error.
  */
-export function isGeneratedPaperFile(text: string): boolean {
-  let data: unknown;
+export function parseGeneratedPaperFile(text: string): ReturnType<typeof parsePaperFile> | undefined {
+  let file: ReturnType<typeof parsePaperFile>;
   try {
-    data = parsePaperFile(text).data;
+    file = parsePaperFile(text);
   } catch {
-    return false;
+    return undefined;
   }
-  return typeof data === 'object' && data !== null && (data as { generator?: unknown }).generator === GENERATOR;
+  const { data } = file;
+  return typeof data === 'object' && data !== null && (data as { generator?: unknown }).generator === GENERATOR ? file : undefined;
 }
+
+export const isGeneratedPaperFile = (text: string): boolean => parseGeneratedPaperFile(text) !== undefined;

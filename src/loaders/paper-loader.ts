@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { hashSources, libraryVersion } from '../build/source-digest.ts';
-import { isGeneratedPaperFile, parsePaperFile } from '../lib/paper-file.ts';
+import { parseGeneratedPaperFile } from '../lib/paper-file.ts';
 import { paperSchema } from '../lib/paper.ts';
 import { renderAbstract } from '../lib/render-abstract.ts';
 
@@ -39,12 +39,13 @@ export function paperLoader(options: { base: string }): Loader {
           seen.add(id);
           continue;
         }
-        if (!isGeneratedPaperFile(text)) {
+        const file = parseGeneratedPaperFile(text);
+        if (!file) {
           logger.warn(`${filePath} was not written by ingest: skipped (hand-written notes belong in the notes folder)`);
           continue;
         }
         seen.add(id);
-        const { data, body } = parsePaperFile(text);
+        const { data, body } = file;
         const parsed = await parseData({ id, data: data as Record<string, unknown>, filePath });
         store.set({ id, data: parsed, body, filePath, digest, rendered: { html: renderAbstract(body, filePath) } });
         rendered += 1;

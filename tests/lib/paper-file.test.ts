@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGeneratedPaperFile, parsePaperFile, renderPaperFile } from '../../src/lib/paper-file.ts';
+import { isGeneratedPaperFile, parseGeneratedPaperFile, parsePaperFile, renderPaperFile } from '../../src/lib/paper-file.ts';
 import { type Paper, paperSchema } from '../../src/lib/paper.ts';
 
 const paper: Paper = {
@@ -77,8 +77,10 @@ describe('renderPaperFile', () => {
 });
 
 describe('isGeneratedPaperFile', () => {
-  it('recognises what ingest wrote', () => {
-    expect(isGeneratedPaperFile(renderPaperFile(paper))).toBe(true);
+  it('recognises what ingest wrote, and gives its front matter and body parsed once', () => {
+    const text = renderPaperFile(paper);
+    expect(isGeneratedPaperFile(text)).toBe(true);
+    expect(parseGeneratedPaperFile(text)).toEqual(parsePaperFile(text));
   });
 
   it.each([
@@ -90,5 +92,6 @@ describe('isGeneratedPaperFile', () => {
     ['an empty file', ''],
   ])('leaves %s alone', (_name, text) => {
     expect(isGeneratedPaperFile(text)).toBe(false);
+    expect(parseGeneratedPaperFile(text)).toBeUndefined();
   });
 });
