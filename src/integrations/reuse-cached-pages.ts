@@ -14,7 +14,7 @@
  * file, copies under `dist/` in `cacheDir`). A manifest this code does not understand links nothing,
  * and Astro then copies as before: slower, never wrong.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { link, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,13 +31,16 @@ export interface CachedPage {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A path that stays inside the folder it is resolved against: no leading slash, scheme, backslash or `..`. */
+const isInside = (file: string) => file !== '' && !/^\/|[:\\]/.test(file) && !file.split('/').includes('..');
+
 /** The pages an incremental-build manifest records; none if it has another shape. */
 export function cachedPages(manifest: unknown): CachedPage[] {
   if (!isRecord(manifest) || manifest.version !== 1 || !isRecord(manifest.routes)) return [];
   return Object.values(manifest.routes).flatMap((route) =>
     isRecord(route) && isRecord(route.paths)
       ? Object.entries(route.paths).flatMap(([pathname, path]) =>
-          isRecord(path) && typeof path.outputFile === 'string' && !path.outputFile.split('/').includes('..') ? [{ pathname, outputFile: path.outputFile }] : [],
+          isRecord(path) && typeof path.outputFile === 'string' && isInside(path.outputFile) ? [{ pathname, outputFile: path.outputFile }] : [],
         )
       : [],
   );
@@ -55,13 +58,16 @@ function readManifest(cacheDir: URL): unknown {
 export async function linkCachedPages(cacheDir: URL, outDir: URL): Promise<CachedPage[]> {
   const copies = new URL('dist/', cacheDir);
   const linked = await mapLimit(cachedPages(readManifest(cacheDir)), 64, async (page) => {
+    const from = fileURLToPath(new URL(page.outputFile, copies));
     const to = fileURLToPath(new URL(page.outputFile, outDir));
+    // No folder is made for a copy that is missing: a page gone from the site must leave nothing behind.
+    if (!existsSync(from)) return undefined;
     await mkdir(dirname(to), { recursive: true });
     try {
-      await link(fileURLToPath(new URL(page.outputFile, copies)), to);
+      await link(from, to);
       return page;
     } catch (error) {
-      if (cannotLink(error) || (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      if (cannotLink(error)) return undefined;
       throw error;
     }
   });

@@ -47,7 +47,9 @@ describe('cachedPages', () => {
     expect(cachedPages(undefined)).toEqual([]);
     expect(cachedPages({ ...manifest({ '/a/': 'a/index.html' }), version: 2 })).toEqual([]);
     expect(cachedPages({ version: 1, routes: { r: { paths: { '/a/': { outputFile: 3 } } } } })).toEqual([]);
-    expect(cachedPages(manifest({ '/x/': '../../etc/passwd' }))).toEqual([]);
+    for (const outside of ['../../etc/passwd', '/etc/passwd', 'file:///etc/passwd', 'a\\..\\b', '']) {
+      expect(cachedPages(manifest({ '/x/': outside })), outside).toEqual([]);
+    }
   });
 });
 
@@ -55,6 +57,7 @@ describe('linking cached pages into the output', () => {
   test('links each page whose cached copy exists: the same file, not a copy', async () => {
     const linked = await linkCachedPages(cacheDir, outDir);
     expect(linked.map((page) => page.pathname)).toEqual(['/papers/a/', '/papers/b/']);
+    expect(existsSync(join(work, 'dist', 'papers', 'gone')), 'no folder for a missing copy').toBe(false);
     const page = join(work, 'dist', 'papers', 'a', 'index.html');
     expect(readFileSync(page, 'utf8')).toBe('page a');
     expect(statSync(page).ino).toBe(statSync(join(work, 'cache', 'dist', 'papers', 'a', 'index.html')).ino);
