@@ -24,7 +24,9 @@ export function paperLoader(options: { base: string }): Loader {
       const dir = fileURLToPath(new URL(options.base, config.root));
       const root = fileURLToPath(config.root);
       const names = (existsSync(dir) ? readdirSync(dir) : []).filter((n) => n.endsWith('.mdx')).sort();
-      const code = hashSources(createHash('sha256').update(libraryVersion()), { files: [fileURLToPath(import.meta.url)] }).digest('base64url');
+      // The schema's wiring counts too: paper pages are reused while their entries' digests stand.
+      const files = [import.meta.url, new URL('../content.config.ts', import.meta.url)].map((url) => fileURLToPath(url));
+      const code = hashSources(createHash('sha256').update(libraryVersion()), { files }).digest('base64url');
       const seen = new Set<string>();
       let rendered = 0;
       for (const name of names) {
