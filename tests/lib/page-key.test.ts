@@ -47,7 +47,7 @@ describe('pageKey', () => {
     fc.assert(
       fc.property(value, fc.string(), fc.string(), (page, field, extra) => {
         expect(pageKey(structuredClone(page))).toBe(pageKey(page));
-        const changed = { ...page, [field]: [extra, page[field]] };
+        const changed = { ...page, [field]: [extra, Object.hasOwn(page, field) ? page[field] : null] };
         expect(pageKey(changed)).not.toBe(pageKey(page));
       }),
     );
