@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cannotLink } from '../build/hard-link.ts';
 import { mapLimit } from '../cards/map-limit.ts';
+import { isRecord } from '../lib/memo-cache.ts';
 
 export interface CachedPage {
   /** The route's path as Astro generated it, e.g. `/papers/some-slug/`. */
@@ -28,8 +29,6 @@ export interface CachedPage {
   /** The page's file relative to the output folder (and to the cache's copies). */
   outputFile: string;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A path that stays inside the folder it is resolved against: no leading slash, scheme, backslash or `..`. */
 const isInside = (file: string) => file !== '' && !/^\/|[:\\]/.test(file) && !file.split('/').includes('..');

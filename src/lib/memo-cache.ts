@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 /** A key for any JSON-able value: equal values built in the same order get equal keys. */
 export const digestOf = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A JSON object (not an array or null), for reading saved files that may hold anything. */
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The entries a saved memo keeps under `field`, if code of this `version` saved it; anything else (a
