@@ -49,7 +49,7 @@ export async function measuredBuild(label: string, paths: BuildPaths, env: NodeJ
   const node = process.execPath;
   const common = { env, cwd: paths.root, echo: PROGRESS, ...(timeBin ? { timeBin } : {}) };
   console.log(`  ${label}: ingest`);
-  const ingest = await runMeasured(node, ['node_modules/tsx/dist/cli.mjs', 'scripts/ingest.ts', '--report', join(paths.logs, `${label}-ingest-report.json`)], {
+  const ingest = await runMeasured(node, ['--import', 'tsx', 'scripts/ingest.ts', '--report', join(paths.logs, `${label}-ingest-report.json`)], {
     ...common,
     logFile: join(paths.logs, `${label}-ingest.log`),
   });
@@ -68,7 +68,7 @@ export async function measuredBuild(label: string, paths: BuildPaths, env: NodeJ
   const processPeakRssMiB: Record<string, number | null> = { ingest: toMiB(ingest.maxRssKiB), astro: toMiB(astro.maxRssKiB) };
   for (const step of FINISH_STEP_NAMES) {
     console.log(`  ${label}: ${step}`);
-    const run = await runMeasured(node, ['node_modules/tsx/dist/cli.mjs', 'scripts/finish-build.ts', step], { ...common, logFile: join(paths.logs, `${label}-${step}.log`) });
+    const run = await runMeasured(node, ['--import', 'tsx', 'scripts/finish-build.ts', step], { ...common, logFile: join(paths.logs, `${label}-${step}.log`) });
     const { label: name, kind } = classifyIntegration(step);
     finishing.push(processStage(name, kind, run));
     processPeakRssMiB[step] = toMiB(run.maxRssKiB);

@@ -42,8 +42,8 @@ export function buildFixtureSite(): void {
   if (existsSync(join(FIXTURES, 'notes'))) cpSync(join(FIXTURES, 'notes'), join(content, 'notes'), { recursive: true });
   const env = fixtureEnv();
   const run = (args: string[]) => execFileSync(process.execPath, args, { env, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 });
-  run(['node_modules/tsx/dist/cli.mjs', 'scripts/ingest.ts', '--report', join(FIXTURE_ROOT, 'report.json')]);
+  run(['--import', 'tsx', 'scripts/ingest.ts', '--report', join(FIXTURE_ROOT, 'report.json')]);
   run(['node_modules/astro/bin/astro.mjs', 'build']);
-  run(['node_modules/tsx/dist/cli.mjs', 'scripts/finish-build.ts']);
+  run(['--import', 'tsx', 'scripts/finish-build.ts']);
   if (!existsSync(join(FIXTURE_DIST, 'index.html'))) throw new Error('fixture build produced no dist/index.html');
 }

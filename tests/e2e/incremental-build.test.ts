@@ -31,7 +31,7 @@ function build(out: string, cache: string): string {
     PAPERSHELF_SKIP_CARDS: '1',
   };
   const run = (args: string[]) => execFileSync(process.execPath, args, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  run(['node_modules/tsx/dist/cli.mjs', 'scripts/ingest.ts']);
+  run(['--import', 'tsx', 'scripts/ingest.ts']);
   return run(['node_modules/astro/bin/astro.mjs', 'build']);
 }
 

@@ -27,7 +27,7 @@ describe('GitHub Pages workflow', () => {
   test('npm run build is the whole site: the search index and then the service worker run after astro build', () => {
     const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
     expect(scripts.build).toMatch(/&& astro build && npm run finish-build$/);
-    expect(scripts['finish-build']).toBe('tsx scripts/finish-build.ts');
+    expect(scripts['finish-build']).toBe('node --import tsx scripts/finish-build.ts');
     expect(FINISH_STEP_NAMES).toEqual(['search-index', 'service-worker']);
   });
 
