@@ -7,10 +7,10 @@
 import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { cannotLink } from '../build/hard-link.ts';
+import { mapLimit } from '../build/map-limit.ts';
 import { cacheFileName, cardKey, planCache } from '../lib/cards/card-cache.ts';
 import { type CardCatalog, cardSpecs } from '../lib/cards/card-specs.ts';
 import { writeCardRecord } from './card-record.ts';
-import { mapLimit } from './map-limit.ts';
 import { rendererVersion } from './renderer-version.ts';
 import { renderInPool } from './render-pool.ts';
 

@@ -7,6 +7,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mapLimit } from '../build/map-limit.ts';
 import { libraryVersion } from '../build/source-digest.ts';
 import { PAPERS_DIR, TOPICS_YAML } from '../content-paths.ts';
 import type { CardCatalog, CatalogPaper } from '../lib/cards/card-specs.ts';
@@ -16,7 +17,6 @@ import { parsePaperFile } from '../lib/paper-file.ts';
 import { type PaperData, paperSchema } from '../lib/paper.ts';
 import { parseTaxonomy } from '../lib/topics.ts';
 import { SITE } from '../site.config.ts';
-import { mapLimit } from './map-limit.ts';
 
 export interface CatalogLocation {
   /** The project root; relative content paths are resolved against it. */

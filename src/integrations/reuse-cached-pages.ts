@@ -20,7 +20,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cannotLink } from '../build/hard-link.ts';
-import { mapLimit } from '../cards/map-limit.ts';
+import { mapLimit } from '../build/map-limit.ts';
 import { isRecord } from '../lib/memo-cache.ts';
 
 export interface CachedPage {
