@@ -55,10 +55,22 @@ const status = () => page.locator('[data-search-status]').innerText();
 const titles = () => page.locator('.search-result__title').allInnerTexts();
 const countIn = (text: string) => Number(/^([\d,]+) papers?/.exec(text)?.[1]?.replaceAll(',', '') ?? NaN);
 
-/** Opens the filters (closed unless a link carries filters) and waits for this state's counts. */
+/**
+ * Opens the filters (closed unless a link carries filters) and waits for this state's counts. The
+ * `toggle` event that starts the counting is dispatched after the click returns, and until then the
+ * page still marks the state as rendered: so it waits for that event first.
+ */
 async function openFilters(state: string): Promise<void> {
   const filters = page.locator('[data-search-filters]');
-  if (!(await filters.evaluate((details: HTMLDetailsElement) => details.open))) await filters.locator('summary').click();
+  if (!(await filters.evaluate((details: HTMLDetailsElement) => details.open))) {
+    type Waiting = typeof globalThis & { filtersToggled?: Promise<void> };
+    // Listening before the click, so the event cannot come first.
+    await filters.evaluate((details: HTMLDetailsElement) => {
+      (globalThis as Waiting).filtersToggled = new Promise<void>((resolve) => details.addEventListener('toggle', () => resolve(), { once: true }));
+    });
+    await filters.locator('summary').click();
+    await page.evaluate(() => (globalThis as Waiting).filtersToggled);
+  }
   await rendered(state);
 }
 
