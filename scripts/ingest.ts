@@ -8,13 +8,12 @@
  * files of papers whose data did not change come from the cache in PAPERSHELF_INGEST_CACHE
  * (default `.cache/ingest.json`).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { hashSources, libraryVersion } from '../src/build/source-digest.ts';
+import { libraryHash } from '../src/build/source-digest.ts';
 import { isIsoDate } from '../src/lib/dates.ts';
 import { type ListingInput, type ListingSidecar, ingestListings } from '../src/lib/ingest.ts';
 import { openIngestCache } from '../src/lib/ingest-cache.ts';
@@ -122,7 +121,7 @@ function writeAtomic(path: string, content: string): void {
  */
 function cacheVersion(source: TopicSource | undefined): string {
   const scripts = ['./ingest.ts', './topics-source.ts'].map((path) => fileURLToPath(new URL(path, import.meta.url)));
-  const hash = hashSources(createHash('sha256').update(libraryVersion()), { files: scripts });
+  const hash = libraryHash(scripts);
   hash.update(JSON.stringify(source ? { topics: source.topics, corrections: [...source.corrections] } : null));
   return hash.digest('base64url');
 }

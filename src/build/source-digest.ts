@@ -33,3 +33,8 @@ const LOCKFILE = fileURLToPath(new URL('../../package-lock.json', import.meta.ur
 export function libraryVersion(): string {
   return hashSources(createHash('sha256'), { dirs: [LIBRARY], files: existsSync(LOCKFILE) ? [LOCKFILE] : [] }).digest('base64url');
 }
+
+/** A hash begun with `libraryVersion()` and the given files: the code one cache of content depends on. */
+export function libraryHash(files: readonly string[]): Hash {
+  return hashSources(createHash('sha256').update(libraryVersion()), { files });
+}

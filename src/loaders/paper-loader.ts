@@ -1,18 +1,17 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { hashSources, libraryVersion } from '../build/source-digest.ts';
+import { libraryHash } from '../build/source-digest.ts';
 import { parseGeneratedPaperFile } from '../lib/paper-file.ts';
 import { paperSchema } from '../lib/paper.ts';
 import { renderAbstract } from '../lib/render-abstract.ts';
 
 /**
  * Loads the generated paper files. Each body is rendered to HTML once and kept in Astro's data store
- * with a digest of the file and of the code that rendered it, so a rebuild re-renders only papers
- * whose file changed (or all of them after the rendering code or a package changed: Astro itself
- * only notices edits to content.config.ts), and no paper becomes a compiled MDX module. Hand-written notes stay real MDX in their own collection; a
+ * with a digest of the file and of the code that rendered it (src/lib, the lockfile, this loader and
+ * content.config.ts), so a rebuild re-renders only papers whose file changed, or all of them after
+ * that code changed, and no paper becomes a compiled MDX module. Hand-written notes stay real MDX in their own collection; a
  * hand-written file left among the papers is skipped with a warning, as ingest leaves it alone too.
  */
 export function paperLoader(options: { base: string }): Loader {
@@ -26,7 +25,7 @@ export function paperLoader(options: { base: string }): Loader {
       const names = (existsSync(dir) ? readdirSync(dir) : []).filter((n) => n.endsWith('.mdx')).sort();
       // The schema's wiring counts too: paper pages are reused while their entries' digests stand.
       const files = [import.meta.url, new URL('../content.config.ts', import.meta.url)].map((url) => fileURLToPath(url));
-      const code = hashSources(createHash('sha256').update(libraryVersion()), { files }).digest('base64url');
+      const code = libraryHash(files).digest('base64url');
       const seen = new Set<string>();
       let rendered = 0;
       for (const name of names) {
