@@ -38,7 +38,6 @@ export interface BuildCardsResult {
 /** Below this many cards to draw, progress lines would be noise. */
 const PROGRESS_FROM = 100;
 const PROGRESS_EVERY_MS = 3000;
-/** Why a hard link could not be made where a copy still can: another file system, or no links there. */
 /**
  * Puts a cached card at its route as a hard link: 20,000 cards are 0.9 GiB, which a copy writes on
  * every build and the next build's emptying of the output deletes again, while links cost neither.
