@@ -55,6 +55,15 @@ describe('relatedDocuments', () => {
     for (const { id } of many) expect(result.get(id)).toHaveLength(5);
   });
 
+  test('common terms are skipped in finding candidates, except for a paper’s strongest few', () => {
+    const uncapped = relatedDocuments(docs, { maxDocFloor: 2, maxQueryDocFloor: Number.POSITIVE_INFINITY });
+    // Every term counts as common: each paper finds candidates through its 8 strongest terms only.
+    const capped = relatedDocuments(docs, { maxDocFloor: 2, maxQueryDocFloor: 1, maxQueryDocFraction: 0 });
+    expect(related).toEqual(uncapped);
+    expect(capped.get('vision')!.map((m) => m.id)).toEqual(['vision-2']);
+    expect(capped.get('icl-a')![0]!.id).toBe('icl-b');
+  });
+
   test('terms shared by most of a large catalog are ignored', () => {
     const common = Array.from({ length: 100 }, (_, i) => ({ id: `d${String(i).padStart(3, '0')}`, title: `model topic${i}`, abstract: `model word${i}` }));
     const result = relatedDocuments(common, { maxDocFraction: 0.1, maxDocFloor: 5 });
@@ -96,7 +105,11 @@ function syntheticCatalog(size: number, vocabulary: number, length: number): Rel
 test('finding candidates through the strongest terms agrees with an exhaustive search', () => {
   const catalog = syntheticCatalog(400, 3_000, 120);
   const fast = relatedDocuments(catalog);
-  const exhaustive = relatedDocuments(catalog, { queryTerms: Number.POSITIVE_INFINITY, candidates: Number.POSITIVE_INFINITY });
+  const exhaustive = relatedDocuments(catalog, {
+    queryTerms: Number.POSITIVE_INFINITY,
+    maxQueryDocFloor: Number.POSITIVE_INFINITY,
+    candidates: Number.POSITIVE_INFINITY,
+  });
   let same = 0;
   let total = 0;
   for (const [id, matches] of exhaustive) {
