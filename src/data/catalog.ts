@@ -14,9 +14,16 @@ export type TopicEntry = CollectionEntry<'topics'>;
 export type NoteEntry = CollectionEntry<'notes'>;
 export type SiteCatalog = Catalog<PaperEntry, ListingEntry, TopicEntry, NoteEntry>;
 
-/** A paper's abstract as plain text (rendered once by the paper loader; never re-parsed here). */
+const plainAbstracts = new WeakMap<PaperEntry, string>();
+
+/**
+ * A paper's abstract as plain text (rendered once by the paper loader; never re-parsed here). Kept
+ * per entry: related papers, the paper's page, feeds and every list showing its snippet all ask.
+ */
 export function abstractText(paper: PaperEntry): string {
-  return htmlToPlainText(paper.rendered?.html ?? '');
+  let text = plainAbstracts.get(paper);
+  if (text === undefined) plainAbstracts.set(paper, (text = htmlToPlainText(paper.rendered?.html ?? '')));
+  return text;
 }
 
 /**
