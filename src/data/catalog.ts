@@ -4,7 +4,7 @@
  */
 import { type CollectionEntry, getCollection } from 'astro:content';
 import { type Catalog, buildCatalog } from '../lib/catalog-index.ts';
-import { htmlToPlainText } from '../lib/plain-text.ts';
+import { htmlToPlainText, summarize } from '../lib/plain-text.ts';
 import type { PaperSearchInput } from '../lib/search-record.ts';
 import { SITE } from '../site.config.ts';
 
@@ -14,17 +14,25 @@ export type TopicEntry = CollectionEntry<'topics'>;
 export type NoteEntry = CollectionEntry<'notes'>;
 export type SiteCatalog = Catalog<PaperEntry, ListingEntry, TopicEntry, NoteEntry>;
 
-const plainAbstracts = new WeakMap<PaperEntry, string>();
+const SNIPPET_LENGTH = 220;
+
+/** `derive` computed once per paper entry: the entries are the same objects on every page of a build. */
+function perPaper<T>(derive: (paper: PaperEntry) => T): (paper: PaperEntry) => T {
+  const memo = new WeakMap<PaperEntry, T>();
+  return (paper) => {
+    if (!memo.has(paper)) memo.set(paper, derive(paper));
+    return memo.get(paper)!;
+  };
+}
 
 /**
- * A paper's abstract as plain text (rendered once by the paper loader; never re-parsed here). Kept
- * per entry: related papers, the paper's page, feeds and every list showing its snippet all ask.
+ * A paper's abstract as plain text (rendered once by the paper loader; never re-parsed here).
+ * Related papers, the paper's page and feeds all ask for it.
  */
-export function abstractText(paper: PaperEntry): string {
-  let text = plainAbstracts.get(paper);
-  if (text === undefined) plainAbstracts.set(paper, (text = htmlToPlainText(paper.rendered?.html ?? '')));
-  return text;
-}
+export const abstractText = perPaper((paper) => htmlToPlainText(paper.rendered?.html ?? ''));
+
+/** The start of a paper's abstract that lists show under its title (on every list it is in). */
+export const abstractSnippet = perPaper((paper) => summarize(abstractText(paper), SNIPPET_LENGTH));
 
 /**
  * What the search index records about a paper. Paper pages emit it for Pagefind and the search page
