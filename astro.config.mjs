@@ -20,9 +20,11 @@ export default defineConfig({
   // Tests and the benchmark build their own catalogs side by side without sharing output or caches.
   outDir: outputDir(),
   cacheDir: process.env.PAPERSHELF_CACHE ?? './node_modules/.astro',
-  build: { format: 'directory', assets: ASSETS_DIR },
+  // Several pages in flight: each page's two file writes (output and the incremental cache) would
+  // otherwise leave the renderer waiting on the disk for half of a cold build.
+  build: { format: 'directory', assets: ASSETS_DIR, concurrency: 8 },
   // Paper pages carry a key of everything they show, so a rebuild renders only the pages whose key
-  // changed and reuses the rest from the cache (in `cacheDir`). Needs `build.concurrency` 1.
+  // changed and reuses the rest from the cache (in `cacheDir`).
   experimental: { incrementalBuild: true },
   integrations: [
     clearOutput(),
