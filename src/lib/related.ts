@@ -210,7 +210,8 @@ export function relatedDocuments(input: readonly RelatedInput[], options: Relate
     for (const at of strongestTerms(v, settings.queryTerms)) {
       const t = v.terms[at]!;
       const w = v.weights[at]!;
-      const [start, end] = [index.offsets[t]!, index.offsets[t + 1]!];
+      const start = index.offsets[t]!;
+      const end = index.offsets[t + 1]!;
       // A paper made only of common terms still finds candidates through its strongest few.
       if (end - start > maxQueryDocs && used >= MIN_QUERY_TERMS) continue;
       used += 1;
