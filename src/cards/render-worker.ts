@@ -4,26 +4,18 @@
  * half-written card that a later build would take for a finished one).
  */
 import { rename, writeFile } from 'node:fs/promises';
-import { parentPort } from 'node:worker_threads';
+import { threadId } from 'node:worker_threads';
+import { serveJobs } from '../build/worker-pool.ts';
+import type { RenderJob } from './render-pool.ts';
 import { createCardRenderer } from './render-card.ts';
-import type { RenderJob, WorkerReply } from './render-pool.ts';
 
-const port = parentPort!;
 const renderer = await createCardRenderer();
+let written = 0;
 
-async function render(job: RenderJob): Promise<WorkerReply> {
-  try {
-    const png = await renderer.png(job.card);
-    const temporary = `${job.file}.${process.pid}.${job.id}.tmp`;
-    await writeFile(temporary, png);
-    await rename(temporary, job.file);
-    return { id: job.id };
-  } catch (error) {
-    return { id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
-  }
-}
-
-port.on('message', (job: RenderJob) => {
-  void render(job).then((reply) => port.postMessage(reply));
+serveJobs(async (job: RenderJob): Promise<void> => {
+  const png = await renderer.png(job.card);
+  written += 1;
+  const temporary = `${job.file}.${process.pid}.${threadId}.${written}.tmp`;
+  await writeFile(temporary, png);
+  await rename(temporary, job.file);
 });
-port.postMessage({ ready: true });
