@@ -3,18 +3,31 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { libraryHash } from '../build/source-digest.ts';
-import { parseGeneratedPaperFile } from '../lib/paper-file.ts';
+import { runInPool } from '../build/worker-pool.ts';
 import { paperSchema } from '../lib/paper.ts';
-import { renderAbstract } from '../lib/render-abstract.ts';
+import { type PaperFileJob, type ReadPaperFile, readPaperFile } from './read-paper-file.ts';
+
+/** Papers to render from which the work is spread over worker threads (one per core). */
+const POOL_FROM = 500;
+const WORKER = new URL('./paper-file-worker.ts', import.meta.url);
+/** Decides what is stored, so it is part of every entry's digest (the worker only runs it). */
+const READER = new URL('./read-paper-file.ts', import.meta.url);
 
 /**
  * Loads the generated paper files. Each body is rendered to HTML once and kept in Astro's data store
- * with a digest of the file and of the code that rendered it (src/lib, the lockfile, this loader and
- * content.config.ts), so a rebuild re-renders only papers whose file changed, or all of them after
+ * with a digest of the file and of the code that rendered it (src/lib, the lockfile, this loader,
+ * read-paper-file.ts and content.config.ts), so a rebuild re-renders only papers whose file changed, or all of them after
  * that code changed, and no paper becomes a compiled MDX module. Hand-written notes stay real MDX in their own collection; a
  * hand-written file left among the papers is skipped with a warning, as ingest leaves it alone too.
  */
-export function paperLoader(options: { base: string }): Loader {
+export interface PaperLoaderOptions {
+  /** The folder of generated paper files, relative to the project. */
+  base: string;
+  /** Changed papers from which workers read them (default POOL_FROM; tests lower it). */
+  poolFrom?: number;
+}
+
+export function paperLoader(options: PaperLoaderOptions): Loader {
   return {
     name: 'papershelf-papers',
     schema: paperSchema,
@@ -24,31 +37,36 @@ export function paperLoader(options: { base: string }): Loader {
       const root = fileURLToPath(config.root);
       const names = (existsSync(dir) ? readdirSync(dir) : []).filter((n) => n.endsWith('.mdx')).sort();
       // The schema's wiring counts too: paper pages are reused while their entries' digests stand.
-      const files = [import.meta.url, new URL('../content.config.ts', import.meta.url)].map((url) => fileURLToPath(url));
-      const code = libraryHash(files).digest('base64url');
+      const codeFiles = [import.meta.url, READER, new URL('../content.config.ts', import.meta.url)].map((url) => fileURLToPath(url));
+      const code = libraryHash(codeFiles).digest('base64url');
       const seen = new Set<string>();
-      let rendered = 0;
+      const changed: { id: string; filePath: string; text: string; digest: string }[] = [];
       for (const name of names) {
         const id = name.slice(0, -'.mdx'.length);
         const path = join(dir, name);
-        const filePath = relative(root, path);
         // Synchronous: 20,000 awaited reads one after another leave the process mostly idle.
         const text = readFileSync(path, 'utf8');
         const digest = generateDigest(`${code}\0${text}`);
         // An unchanged file was checked when it was stored; parsing its front matter again is most of a warm load.
-        if (store.get(id)?.digest === digest) {
-          seen.add(id);
-          continue;
-        }
-        const file = parseGeneratedPaperFile(text);
+        if (store.get(id)?.digest === digest) seen.add(id);
+        else changed.push({ id, filePath: relative(root, path), text, digest });
+      }
+      const jobs = changed.map(({ text, filePath }) => ({ text, path: filePath }));
+      // Workers take a moment to start: worth it for a catalog's worth of papers, not for a new listing.
+      const read =
+        jobs.length >= (options.poolFrom ?? POOL_FROM)
+          ? await runInPool<PaperFileJob, ReadPaperFile | undefined>(WORKER, jobs, (job) => job.path)
+          : jobs.map(readPaperFile);
+      let rendered = 0;
+      for (const [at, { id, filePath, digest }] of changed.entries()) {
+        const file = read[at];
         if (!file) {
           logger.warn(`${filePath} was not written by ingest: skipped (hand-written notes belong in the notes folder)`);
           continue;
         }
         seen.add(id);
-        const { data, body } = file;
-        const parsed = await parseData({ id, data: data as Record<string, unknown>, filePath });
-        store.set({ id, data: parsed, body, filePath, digest, rendered: { html: renderAbstract(body, filePath) } });
+        const parsed = await parseData({ id, data: file.data as Record<string, unknown>, filePath });
+        store.set({ id, data: parsed, body: file.body, filePath, digest, rendered: { html: file.html } });
         rendered += 1;
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);

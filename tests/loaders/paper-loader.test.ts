@@ -113,3 +113,27 @@ describe('paperLoader', () => {
     expect(entries.has('a')).toBe(false);
   });
 });
+
+describe('paperLoader on worker threads', () => {
+  test('stores what reading on the main thread stores, in the same order', async () => {
+    const abstracts = ['Alpha {not code} <b>text</b>.', 'Beta, see https://example.org/x_(y).', '`ticks` and *stars*', 'export const x = 1', 'Delta.'];
+    abstracts.forEach((abstract, i) => write(`p${i}.mdx`, renderPaperFile(paper(`p${i}`, abstract))));
+    write('note.mdx', '# A hand-written note\n');
+    const inline = fakeContext(root);
+    await paperLoader({ base: './papers/', poolFrom: Number.POSITIVE_INFINITY }).load(inline.context);
+    const pooled = fakeContext(root);
+    await paperLoader({ base: './papers/', poolFrom: 1 }).load(pooled.context);
+    expect([...pooled.entries]).toEqual([...inline.entries]);
+    expect(pooled.log).toEqual(inline.log);
+    expect(pooled.entries.size).toBe(abstracts.length);
+  });
+
+  test('a file with MDX code in its body fails the load, naming the file', async () => {
+    write('a.mdx', renderPaperFile(paper('a', 'Alpha.')));
+    write('b.mdx', `${renderPaperFile(paper('b', 'Beta.'))}\nimport fs from 'node:fs'\n`);
+    const { context } = fakeContext(root);
+    await expect(paperLoader({ base: './papers/', poolFrom: 1 }).load(context)).rejects.toThrow(
+      /papers\/b\.mdx failed: .*generated abstracts must not contain MDX code \(mdxjsEsm\)/,
+    );
+  });
+});
