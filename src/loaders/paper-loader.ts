@@ -13,13 +13,6 @@ const WORKER = new URL('./paper-file-worker.ts', import.meta.url);
 /** Decides what is stored, so it is part of every entry's digest (the worker only runs it). */
 const READER = new URL('./read-paper-file.ts', import.meta.url);
 
-/**
- * Loads the generated paper files. Each body is rendered to HTML once and kept in Astro's data store
- * with a digest of the file and of the code that rendered it (src/lib, the lockfile, this loader,
- * read-paper-file.ts and content.config.ts), so a rebuild re-renders only papers whose file changed, or all of them after
- * that code changed, and no paper becomes a compiled MDX module. Hand-written notes stay real MDX in their own collection; a
- * hand-written file left among the papers is skipped with a warning, as ingest leaves it alone too.
- */
 export interface PaperLoaderOptions {
   /** The folder of generated paper files, relative to the project. */
   base: string;
@@ -27,6 +20,14 @@ export interface PaperLoaderOptions {
   poolFrom?: number;
 }
 
+/**
+ * Loads the generated paper files. Each body is rendered to HTML once and kept in Astro's data store
+ * with a digest of the file and of the code that rendered it (src/lib, the lockfile, this loader,
+ * read-paper-file.ts and content.config.ts), so a rebuild re-renders only papers whose file changed,
+ * or all of them after that code changed, and no paper becomes a compiled MDX module. Hand-written
+ * notes stay real MDX in their own collection; a hand-written file left among the papers is skipped
+ * with a warning, as ingest leaves it alone too.
+ */
 export function paperLoader(options: PaperLoaderOptions): Loader {
   return {
     name: 'papershelf-papers',
