@@ -17,10 +17,11 @@ import { libraryHash } from '../src/build/source-digest.ts';
 import { isIsoDate } from '../src/lib/dates.ts';
 import { type ListingInput, type ListingSidecar, ingestListings } from '../src/lib/ingest.ts';
 import { openIngestCache } from '../src/lib/ingest-cache.ts';
-import { isGeneratedPaperFile, renderPaperFile } from '../src/lib/paper-file.ts';
+import { isGeneratedPaperFile } from '../src/lib/paper-file.ts';
 import { isSafeSlug } from '../src/lib/slug.ts';
 import { CONTENT_ROOT, PAPERS_DIR } from '../src/content-paths.ts';
-import { type TopicSource, loadTopicSource, taggerOf } from './topics-source.ts';
+import { workOutPapers } from './paper-outputs.ts';
+import { type TopicSource, loadTopicSource } from './topics-source.ts';
 
 const LISTINGS_FILE = '_listings.json';
 const CACHE_FILE = process.env.PAPERSHELF_INGEST_CACHE ?? '.cache/ingest.json';
@@ -120,7 +121,7 @@ function writeAtomic(path: string, content: string): void {
  * as files: editing a note's text, or a comment in the taxonomy, changes no paper's topics.
  */
 function cacheVersion(source: TopicSource | undefined): string {
-  const scripts = ['./ingest.ts', './topics-source.ts'].map((path) => fileURLToPath(new URL(path, import.meta.url)));
+  const scripts = ['./ingest.ts', './topics-source.ts', './paper-outputs.ts', './paper-outputs-worker.ts'].map((path) => fileURLToPath(new URL(path, import.meta.url)));
   const hash = libraryHash(scripts);
   hash.update(JSON.stringify(source ? { topics: source.topics, corrections: [...source.corrections] } : null));
   return hash.digest('base64url');
@@ -138,12 +139,15 @@ function readCache(): unknown {
 /** Prints `label i/total` about every tenth of the way, for inputs large enough to need it. */
 function progress(label: string, total: number, enabled: boolean): (done: number) => void {
   const every = Math.max(1, Math.ceil(total / 10));
+  let shown = 0;
   return (done) => {
-    if (enabled && (done % every === 0 || done === total)) console.log(`ingest: ${label} ${done}/${total}`);
+    if (!enabled || done === shown || (done < shown + every && done !== total)) return;
+    shown = done;
+    console.log(`ingest: ${label} ${done}/${total}`);
   };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
@@ -161,18 +165,17 @@ function main(): void {
     throw new UsageError((error as Error).message);
   }
   const cache = openIngestCache(readCache(), cacheVersion(source));
-  const { papers, listings, report } = ingestListings(inputs, { tagTopics: source && cache.tagTopics(taggerOf(source)) });
+  const { papers, listings, report } = ingestListings(inputs);
   const large = report.entries >= PROGRESS_FROM_ENTRIES;
   if (large) console.log(`ingest: read ${report.entries} entries from ${inputs.length} listings`);
+  for (const paper of papers) if (!isSafeSlug(paper.slug)) throw new Error(`unsafe slug ${paper.slug}`);
 
+  const outputs = await cache.outputsFor(papers, (missing) =>
+    workOutPapers(missing, source, { onProgress: progress('tagged and rendered papers', missing.length, large) }),
+  );
   const wanted = new Map<string, string>([[LISTINGS_FILE, `${JSON.stringify(listings, null, 2)}\n`]]);
+  papers.forEach((paper, i) => wanted.set(`${paper.slug}.mdx`, outputs[i]!.file));
   const changed: string[] = [];
-  const rendered = progress('rendered and compared papers', papers.length, large);
-  papers.forEach((paper, i) => {
-    if (!isSafeSlug(paper.slug)) throw new Error(`unsafe slug ${paper.slug}`);
-    wanted.set(`${paper.slug}.mdx`, cache.fileFor(paper, renderPaperFile));
-    rendered(i + 1);
-  });
   for (const [name, content] of wanted) if (currentContent(join(outDir, name)) !== content) changed.push(name);
   const existing = existsSync(outDir) ? readdirSync(outDir).sort() : [];
   const stale = existing.filter((name) => {
@@ -222,7 +225,7 @@ function main(): void {
 }
 
 try {
-  main();
+  await main();
 } catch (error) {
   if (isNodeError(error) && error.code.startsWith('ERR_PARSE_ARGS')) {
     console.error(`ingest: ${error.message.replace(/\s*\n\s*/g, ' ')} (${USAGE})`);

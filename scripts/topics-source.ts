@@ -5,8 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { IngestOptions } from '../src/lib/ingest.ts';
 import { NOTES_DIR, TOPICS_YAML } from '../src/content-paths.ts';
+import type { MergedPaper } from '../src/lib/paper.ts';
 import {
   type Tagger,
   type Topic,
@@ -19,12 +19,21 @@ import {
   unknownTopics,
 } from '../src/lib/topics.ts';
 
-export interface TopicSource {
+/** What decides papers' topics. Plain data, so ingest can hand it to its worker threads. */
+export interface TopicRules {
   topics: Topic[];
-  tagger: Tagger;
   /** Corrections by paper slug. */
   corrections: Map<string, TopicCorrection>;
 }
+
+export interface TopicSource extends TopicRules {
+  tagger: Tagger;
+}
+
+export const topicSourceOf = ({ topics, corrections }: TopicRules): TopicSource => ({ topics, corrections, tagger: createTagger(topics) });
+
+/** Assigns a merged paper its topics. */
+export type TagTopics = (paper: MergedPaper) => string[];
 
 function readCorrections(notesDir: string, topics: Topic[]): Map<string, TopicCorrection> {
   const corrections = new Map<string, TopicCorrection>();
@@ -53,15 +62,15 @@ export function loadTopicSource(topicsYaml: string = TOPICS_YAML, notesDir: stri
   } catch (error) {
     throw new TaxonomyError(`${topicsYaml}: ${(error as Error).message}`);
   }
-  return { topics, tagger: createTagger(topics), corrections: readCorrections(notesDir, topics) };
+  return topicSourceOf({ topics, corrections: readCorrections(notesDir, topics) });
 }
 
 /** The tagger ingest calls for every paper: automatic topics, then the paper's note's correction. */
-export function taggerOf(source: TopicSource): NonNullable<IngestOptions['tagTopics']> {
+export function taggerOf(source: TopicSource): TagTopics {
   return (paper) => applyCorrection(source.tagger.tag(paper), source.corrections.get(paper.slug));
 }
 
-export function loadTagger(topicsYaml?: string, notesDir?: string): IngestOptions['tagTopics'] {
+export function loadTagger(topicsYaml?: string, notesDir?: string): TagTopics | undefined {
   const source = loadTopicSource(topicsYaml, notesDir);
   return source && taggerOf(source);
 }

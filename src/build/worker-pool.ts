@@ -19,6 +19,8 @@ type WorkerReply<R> = { ready: true } | { id: number; result: R } | { id: number
 export interface PoolOptions {
   /** Worker threads; defaults to the number of cores. */
   threads?: number;
+  /** Given to every worker as `workerData` (structured-cloned): what all jobs share. */
+  workerData?: unknown;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -51,7 +53,7 @@ export function runInPool<J, R>(worker: URL, jobs: readonly J[], describe: (job:
       }
     };
     for (let i = 0; i < threads; i += 1) {
-      const w = new Worker(worker);
+      const w = new Worker(worker, { workerData: options.workerData });
       workers.push(w);
       w.on('message', (reply: WorkerReply<R>) => {
         if ('ready' in reply) return feed(w);

@@ -1,6 +1,6 @@
 import { type DayMonth, parseIsoDate, resolveDate, toIsoDate } from './dates.ts';
 import type { ListingSummary } from './listing.ts';
-import type { Paper, PaperSource } from './paper.ts';
+import type { MergedPaper, PaperSource } from './paper.ts';
 import { type Finding, type RawEntry, parseListing } from './parse-listing.ts';
 import { slugFor } from './slug.ts';
 import { titleKey } from './title-key.ts';
@@ -22,7 +22,6 @@ export interface ListingInput {
   sidecar?: ListingSidecar;
 }
 
-
 export interface IngestReport {
   entries: number;
   papers: number;
@@ -33,14 +32,9 @@ export interface IngestReport {
 }
 
 export interface IngestResult {
-  papers: Paper[];
+  papers: MergedPaper[];
   listings: ListingSummary[];
   report: IngestReport;
-}
-
-export interface IngestOptions {
-  /** Assigns topics to a paper; ingest itself knows no taxonomy. */
-  tagTopics?: ((paper: Omit<Paper, 'topics'>) => string[]) | undefined;
 }
 
 interface DatedEntry extends RawEntry {
@@ -117,7 +111,7 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const earliest = (a: string | undefined, b: string | undefined) => (!a ? b : !b ? a : a < b ? a : b);
 
 /** One paper from every entry that shares a key: earliest date, most upvotes, every source kept. */
-function mergeEntries(key: string, group: DatedEntry[]): Omit<Paper, 'topics'> {
+function mergeEntries(key: string, group: DatedEntry[]): MergedPaper {
   const first = group[0]!;
   let abstract = first.abstract;
   let published: string | undefined;
@@ -136,7 +130,7 @@ function mergeEntries(key: string, group: DatedEntry[]): Omit<Paper, 'topics'> {
     if (e.captured) source.captured = e.captured;
     return source;
   });
-  const paper: Omit<Paper, 'topics'> = {
+  const paper: MergedPaper = {
     slug: slugFor(key),
     title: first.title,
     key,
@@ -152,10 +146,11 @@ function mergeEntries(key: string, group: DatedEntry[]): Omit<Paper, 'topics'> {
 }
 
 /**
- * The pure heart of ingest: raw listing texts in, papers and a report out. Inputs are taken in the
- * order given (the CLI sorts them by file name), so the result is deterministic.
+ * The pure heart of ingest: raw listing texts in, merged papers and a report out. Topics are the
+ * caller's to assign: ingest itself knows no taxonomy. Inputs are taken in the order given (the CLI
+ * sorts them by file name), so the result is deterministic.
  */
-export function ingestListings(inputs: ListingInput[], options: IngestOptions = {}): IngestResult {
+export function ingestListings(inputs: ListingInput[]): IngestResult {
   const rejected: Finding[] = [];
   const warnings: Finding[] = [];
   const listings: ListingSummary[] = [];
@@ -180,7 +175,7 @@ export function ingestListings(inputs: ListingInput[], options: IngestOptions = 
 
   // Groups are taken in key order, so which of two papers keeps a (vanishingly unlikely) shared
   // slug depends on the papers themselves, not on the order of the listings.
-  const bySlug = new Map<string, Paper>();
+  const bySlug = new Map<string, MergedPaper>();
   const duplicates: IngestReport['duplicates'] = [];
   for (const [key, group] of [...groups].sort(([a], [b]) => compare(a, b))) {
     const merged = mergeEntries(key, group);
@@ -191,7 +186,7 @@ export function ingestListings(inputs: ListingInput[], options: IngestOptions = 
       );
       continue;
     }
-    bySlug.set(merged.slug, { ...merged, topics: options.tagTopics?.(merged) ?? [] });
+    bySlug.set(merged.slug, merged);
     if (group.length > 1) duplicates.push({ slug: merged.slug, sources: group.map((e) => ({ file: e.file, line: e.line })) });
   }
 

@@ -28,14 +28,24 @@ export class MemoCache<V> {
   constructor(private readonly previous: Readonly<Record<string, V>> = {}) {}
 
   get(key: string, compute: () => V): V {
+    return this.known(key) ?? this.remember(key, compute());
+  }
+
+  /** The value kept for `key`, if any; a hit keeps it for the next run. */
+  known(key: string): V | undefined {
     const known = this.used.get(key) ?? (Object.hasOwn(this.previous, key) ? this.previous[key] : undefined);
-    if (known !== undefined) {
-      this.hits += 1;
-      this.used.set(key, known);
-      return known;
-    }
+    if (known === undefined) return undefined;
+    this.hits += 1;
+    this.used.set(key, known);
+    return known;
+  }
+
+  /**
+   * Keeps a value computed for a key `known` did not have. Separate from `get` so a caller can look up
+   * many keys first and compute all the missing values at once (ingest does, on worker threads).
+   */
+  remember(key: string, value: V): V {
     this.misses += 1;
-    const value = compute();
     this.used.set(key, value);
     return value;
   }

@@ -41,4 +41,7 @@ export interface Paper extends PaperData {
   abstract: string;
 }
 
+/** A paper as ingest merges it from its listings: everything but the topics, which the taxonomy decides. */
+export type MergedPaper = Omit<Paper, 'topics'>;
+
 export const GENERATOR = 'papershelf-ingest' as const;

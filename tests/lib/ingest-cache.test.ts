@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestListings, type ListingInput } from '../../src/lib/ingest.ts';
-import { openIngestCache } from '../../src/lib/ingest-cache.ts';
+import { type PaperOutput, openIngestCache } from '../../src/lib/ingest-cache.ts';
+import type { MergedPaper } from '../../src/lib/paper.ts';
 import { renderPaperFile } from '../../src/lib/paper-file.ts';
 
 const LISTINGS = new URL('../fixtures/listings/', import.meta.url);
@@ -10,54 +11,61 @@ const inputs: ListingInput[] = readdirSync(LISTINGS)
   .sort()
   .map((f) => ({ file: f, name: f.slice(0, -4), text: readFileSync(new URL(f, LISTINGS), 'utf8'), sidecar: { captured: '2025-10-30' } }));
 
-/** A tagger that counts its calls and gives every paper a topic that depends on its data. */
-function countingTagger() {
-  const calls: string[] = [];
-  return { calls, tag: (paper: { slug: string; upvotes: number }) => (calls.push(paper.slug), [paper.upvotes > 10 ? 'popular' : 'quiet']) };
+/** Topics that depend on the paper's data, and the file that shows them. */
+function outputOf(paper: MergedPaper): PaperOutput {
+  const topics = [paper.upvotes > 10 ? 'popular' : 'quiet'];
+  return { topics, file: renderPaperFile({ ...paper, topics }) };
 }
 
-/** One ingest run as the CLI does it: tag through the cache, render through the cache. */
-function run(listings: ListingInput[], saved: unknown, version = 'v1') {
+/** One ingest run as the CLI does it, with a work-out that records which papers it was given. */
+async function run(listings: ListingInput[], saved: unknown, version = 'v1') {
   const cache = openIngestCache(saved, version);
-  const tagger = countingTagger();
-  const { papers } = ingestListings(listings, { tagTopics: cache.tagTopics(tagger.tag) });
-  const files = papers.map((paper) => cache.fileFor(paper, renderPaperFile));
-  return { files, tagged: tagger.calls, stats: cache.stats, changed: cache.changed, saved: JSON.parse(JSON.stringify(cache.data())) as unknown };
+  const workedOut: string[][] = [];
+  const { papers } = ingestListings(listings);
+  const outputs = await cache.outputsFor(papers, async (missing) => {
+    workedOut.push(missing.map((paper) => paper.slug));
+    return missing.map(outputOf);
+  });
+  return { papers, outputs, workedOut, stats: cache.stats, changed: cache.changed, saved: JSON.parse(JSON.stringify(cache.data())) as unknown };
 }
 
-describe('the ingest cache', () => {
-  const cold = run(inputs, undefined);
+describe('the ingest cache', async () => {
+  const cold = await run(inputs, undefined);
 
-  it('gives the same files as ingest without it', () => {
-    const cache = countingTagger();
-    const { papers } = ingestListings(inputs, { tagTopics: cache.tag });
-    expect(cold.files).toEqual(papers.map((paper) => renderPaperFile(paper)));
-    expect(cold.stats).toEqual({ reused: 0, redone: papers.length });
+  it('gives every paper, in order, the output worked out for it, asking once for all of them', () => {
+    expect(cold.outputs).toEqual(cold.papers.map(outputOf));
+    expect(cold.workedOut).toEqual([cold.papers.map((paper) => paper.slug)]);
+    expect(cold.stats).toEqual({ reused: 0, redone: cold.papers.length });
   });
 
-  it('tags and renders nothing again when nothing changed, and has nothing new to save', () => {
-    const warm = run(inputs, cold.saved);
-    expect(warm.files).toEqual(cold.files);
-    expect(warm.tagged).toEqual([]);
-    expect(warm.stats).toEqual({ reused: cold.files.length, redone: 0 });
+  it('works out nothing again when nothing changed, and has nothing new to save', async () => {
+    const warm = await run(inputs, cold.saved);
+    expect(warm.outputs).toEqual(cold.outputs);
+    expect(warm.workedOut).toEqual([]);
+    expect(warm.stats).toEqual({ reused: cold.papers.length, redone: 0 });
     expect(warm.changed).toBe(false);
   });
 
-  it('redoes exactly the papers whose data changed', () => {
+  it('redoes exactly the papers whose data changed, and keeps the others in their places', async () => {
     const [first, ...rest] = inputs;
     const edited = { ...first!, text: first!.text.replace('We provide a new efficient version', 'We provide a NEW efficient version') };
     expect(edited.text).not.toBe(first!.text);
-    const next = run([edited, ...rest], cold.saved);
-    expect(next.files).toEqual(run([edited, ...rest], undefined).files);
-    expect(next.tagged).toEqual([expect.stringMatching(/^sparseprop-efficient-sparse-backpropagation-/)]);
-    expect(next.stats).toEqual({ reused: cold.files.length - 1, redone: 1 });
+    const next = await run([edited, ...rest], cold.saved);
+    expect(next.outputs).toEqual((await run([edited, ...rest], undefined)).outputs);
+    expect(next.workedOut).toEqual([[expect.stringMatching(/^sparseprop-efficient-sparse-backpropagation-/)]]);
+    expect(next.stats).toEqual({ reused: cold.papers.length - 1, redone: 1 });
   });
 
-  it('starts empty for another version (code, taxonomy or notes changed) or a damaged file', () => {
-    for (const saved of [cold.saved, { version: 'v1', topics: [], files: {} }, 'garbage', null]) {
-      const other = run(inputs, saved, saved === cold.saved ? 'v2' : 'v1');
+  it('starts empty for another version (code, taxonomy or notes changed) or a damaged file', async () => {
+    for (const saved of [cold.saved, { version: 'v1', papers: [] }, 'garbage', null]) {
+      const other = await run(inputs, saved, saved === cold.saved ? 'v2' : 'v1');
       expect(other.stats.reused).toBe(0);
-      expect(other.files).toEqual(cold.files);
+      expect(other.outputs).toEqual(cold.outputs);
     }
+  });
+
+  it('fails rather than give papers the wrong outputs when a work-out answers for too few', async () => {
+    const cache = openIngestCache(undefined, 'v1');
+    await expect(cache.outputsFor(cold.papers, (missing) => missing.slice(1).map(outputOf))).rejects.toThrow(/outputs for/);
   });
 });

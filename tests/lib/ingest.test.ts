@@ -326,17 +326,9 @@ describe('slug stability', () => {
 });
 
 describe('topics', () => {
-  it('asks the tagger about each paper and stores its answer', () => {
-    const seen: string[] = [];
-    const result = ingestListings([{ file: 'x.txt', name: 'x', text: `A Paper On Kernels\n${ABSTRACT}` }], {
-      tagTopics: (paper) => {
-        seen.push(paper.slug);
-        expect(paper).not.toHaveProperty('topics');
-        return ['kernels'];
-      },
-    });
-    expect(seen).toEqual(['a-paper-on-kernels']);
-    expect(result.papers[0]!.topics).toEqual(['kernels']);
-    expect(ingestListings([{ file: 'x.txt', name: 'x', text: `A Paper On Kernels\n${ABSTRACT}` }]).papers[0]!.topics).toEqual([]);
+  it('are left to the caller: ingest knows no taxonomy', () => {
+    const [paper] = ingestListings([{ file: 'x.txt', name: 'x', text: `A Paper On Kernels\n${ABSTRACT}` }]).papers;
+    expect(paper).toMatchObject({ slug: 'a-paper-on-kernels' });
+    expect(paper).not.toHaveProperty('topics');
   });
 });

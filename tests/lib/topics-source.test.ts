@@ -28,8 +28,8 @@ function writeNote(slug: string, frontMatter: string): void {
 
 function topicsOf(title: string, tagTopics: ReturnType<typeof loadTagger>): string[] {
   const text = readFileSync(join(content, 'listings', `${LISTING}.txt`), 'utf8');
-  const { papers } = ingestListings([{ file: `${LISTING}.txt`, name: LISTING, text }], { tagTopics });
-  return papers.find((p) => p.title === title)!.topics;
+  const { papers } = ingestListings([{ file: `${LISTING}.txt`, name: LISTING, text }]);
+  return tagTopics?.(papers.find((p) => p.title === title)!) ?? [];
 }
 
 beforeEach(() => {
