@@ -26,7 +26,13 @@ export function htmlToPlainText(html: string): string {
 
 /** At most `max` characters, cut at a word boundary with an ellipsis, on one line. */
 export function summarize(text: string, max = 160): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Only the start is kept, so only the start is put on one line: every paper page summarises its
+  // whole abstract, and a long abstract then costs what a short one does.
+  let flat = '';
+  for (const [word] of text.matchAll(/\S+/g)) {
+    flat = flat === '' ? word : `${flat} ${word}`;
+    if (flat.length > max) break;
+  }
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
