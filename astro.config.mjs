@@ -2,7 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { ASSETS_DIR, outputDir } from './src/build/built-site.ts';
+import { ASSETS_DIR, cacheDir, outputDir } from './src/build/built-site.ts';
 import clearOutput from './src/integrations/clear-output.ts';
 import reuseCachedPages from './src/integrations/reuse-cached-pages.ts';
 import socialCards from './src/integrations/social-cards.ts';
@@ -19,7 +19,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Tests and the benchmark build their own catalogs side by side without sharing output or caches.
   outDir: outputDir(),
-  cacheDir: process.env.PAPERSHELF_CACHE ?? './node_modules/.astro',
+  cacheDir: cacheDir(),
   // Several pages in flight: each page's two file writes (output and the incremental cache) would
   // otherwise leave the renderer waiting on the disk for half of a cold build.
   build: { format: 'directory', assets: ASSETS_DIR, concurrency: 8 },

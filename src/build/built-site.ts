@@ -12,6 +12,9 @@ export const ASSETS_DIR = '_astro';
 /** The output folder of `astro build` (PAPERSHELF_OUT), relative to the project root. */
 export const outputDir = (env: NodeJS.ProcessEnv = process.env): string => env.PAPERSHELF_OUT ?? './dist';
 
+/** Astro's cache folder (PAPERSHELF_CACHE); the search index keeps its own cache inside it. */
+export const cacheDir = (env: NodeJS.ProcessEnv = process.env): string => env.PAPERSHELF_CACHE ?? './node_modules/.astro';
+
 /** The output folder as an absolute path, for scripts run from the project root. */
 export const builtSiteDir = (env: NodeJS.ProcessEnv = process.env): string => resolve(outputDir(env));
 

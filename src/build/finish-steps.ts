@@ -15,8 +15,9 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 export const FINISH_STEPS = {
   'search-index': async (site: string, log: Log) => {
     const { buildSearchIndex } = await import('./search-index.ts');
-    const { indexed, bytes, files } = await buildSearchIndex(site);
-    log(`indexed ${indexed} paper pages: ${kib(bytes)} in ${files} files`);
+    const { indexed, bytes, files, reused } = await buildSearchIndex(site);
+    const how = reused ? 'taken from the cache (no paper page changed)' : 'indexed';
+    log(`${how}: ${indexed} paper pages, ${kib(bytes)} in ${files} files`);
   },
   'service-worker': async (site: string, log: Log) => {
     const { buildServiceWorker } = await import('./service-worker.ts');
