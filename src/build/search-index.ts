@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { link, copyFile, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -18,7 +18,7 @@ import { PAGEFIND_DIR } from '../lib/search-paths.ts';
 import { routes } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
 import { builtFileSizes, cacheDir, listBuiltFiles } from './built-site.ts';
-import { cannotLink } from './hard-link.ts';
+import { linkOrCopy } from './hard-link.ts';
 import { mapLimit } from './map-limit.ts';
 import { libraryHash } from './source-digest.ts';
 
@@ -71,14 +71,7 @@ async function linkTree(from: string, to: string): Promise<void> {
   rmSync(to, { recursive: true, force: true });
   const files = listBuiltFiles(from);
   for (const folder of new Set(files.map((file) => dirname(join(to, file))))) mkdirSync(folder, { recursive: true });
-  await mapLimit(files, 64, async (file) => {
-    try {
-      await link(join(from, file), join(to, file));
-    } catch (error) {
-      if (!cannotLink(error)) throw error;
-      await copyFile(join(from, file), join(to, file));
-    }
-  });
+  await mapLimit(files, 64, (file) => linkOrCopy(join(from, file), join(to, file)));
 }
 
 /**

@@ -4,9 +4,9 @@
  * linked (or copied) to their routes in the output (with a record of which key each came from, for
  * the build id) and cache files no card uses any more are removed.
  */
-import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { cannotLink } from '../build/hard-link.ts';
+import { linkOrCopy } from '../build/hard-link.ts';
 import { mapLimit } from '../build/map-limit.ts';
 import { cacheFileName, cardKey, planCache } from '../lib/cards/card-cache.ts';
 import { type CardCatalog, cardSpecs } from '../lib/cards/card-specs.ts';
@@ -46,12 +46,7 @@ const PROGRESS_EVERY_MS = 3000;
  */
 async function placeCard(from: string, to: string): Promise<void> {
   await rm(to, { force: true });
-  try {
-    await link(from, to);
-  } catch (error) {
-    if (!cannotLink(error)) throw error;
-    await copyFile(from, to);
-  }
+  await linkOrCopy(from, to);
 }
 
 export async function buildSocialCards(options: BuildCardsOptions): Promise<BuildCardsResult> {
