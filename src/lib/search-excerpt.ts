@@ -30,3 +30,35 @@ export function excerptSegments(excerpt: string): ExcerptSegment[] {
   push(excerpt.slice(at), false);
   return segments;
 }
+
+/** What Pagefind puts between a paper's title and its abstract in the page text: `. `, or only a space after `.`, `?` or `!`. */
+const afterTitle = (title: string) => (/[.?!]$/.test(title) ? /^(?:\s+|$)/ : /^(?:\.(?:\s+|$)|$)/);
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * The excerpt without the part that repeats the result's title. Pagefind indexes each paper's title
+ * with its abstract, so title words find the paper, and an excerpt window that begins in the title
+ * shows the end of it ("a Single Attention Layer Learn? A Study…") under the heading that already
+ * says it. Drops the longest start of the excerpt that is a whole-word end of the title and is
+ * followed by Pagefind's separator; anything else is left as it is.
+ */
+export function withoutTitle(segments: readonly ExcerptSegment[], title: string): ExcerptSegment[] {
+  const text = segments.map((segment) => segment.text).join('');
+  const separatorAt = afterTitle(title);
+  let cut = 0;
+  for (let length = Math.min(text.length, title.length); length > 0 && cut === 0; length -= 1) {
+    const start = title.length - length;
+    if (start > 0 && WORD_CHAR.test(title[start - 1]!)) continue;
+    if (!title.endsWith(text.slice(0, length))) continue;
+    const separator = separatorAt.exec(text.slice(length));
+    if (separator) cut = length + separator[0].length;
+  }
+  const kept: ExcerptSegment[] = [];
+  let at = 0;
+  for (const segment of segments) {
+    const from = Math.max(0, cut - at);
+    at += segment.text.length;
+    if (from < segment.text.length) kept.push({ text: segment.text.slice(from), mark: segment.mark });
+  }
+  return kept;
+}

@@ -3,7 +3,7 @@
  * excerpts, topic names) goes in as text nodes, never as HTML: abstracts are untrusted.
  */
 import { countOf, formatDate, formatNumber } from '../lib/format.ts';
-import { excerptSegments } from '../lib/search-excerpt.ts';
+import { excerptSegments, withoutTitle } from '../lib/search-excerpt.ts';
 import type { FacetGroup } from '../lib/search-facets.ts';
 import { type SearchVocabulary, valueToToken } from '../lib/search-query.ts';
 import { routes, withBase } from '../lib/urls.ts';
@@ -50,10 +50,16 @@ function topicChips(names: readonly string[], vocabulary: SearchVocabulary): HTM
 
 /** One result, built like the site's paper cards so search looks like every other list. */
 export function resultItem(data: PagefindResultData, vocabulary: SearchVocabulary): HTMLLIElement {
-  const title = element('h2', { class: 'paper-card__title search-result__title' }, element('a', { href: data.url }, data.meta['title'] ?? data.url));
-  const excerpt = element('p', { class: 'paper-card__snippet search-result__excerpt' });
-  for (const segment of excerptSegments(data.excerpt)) excerpt.append(segment.mark ? element('mark', {}, segment.text) : segment.text);
-  const card = element('article', { class: 'paper-card' }, title, byline(data), excerpt);
+  const heading = data.meta['title'];
+  const title = element('h2', { class: 'paper-card__title search-result__title' }, element('a', { href: data.url }, heading ?? data.url));
+  const card = element('article', { class: 'paper-card' }, title, byline(data));
+  const segments = excerptSegments(data.excerpt);
+  const shown = heading === undefined ? segments : withoutTitle(segments, heading);
+  if (shown.length > 0) {
+    const excerpt = element('p', { class: 'paper-card__snippet search-result__excerpt' });
+    for (const segment of shown) excerpt.append(segment.mark ? element('mark', {}, segment.text) : segment.text);
+    card.append(excerpt);
+  }
   const topics = data.filters['topic'] ?? [];
   if (topics.length > 0) card.append(topicChips(topics, vocabulary));
   return element('li', { class: 'search-result' }, card);

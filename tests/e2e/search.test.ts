@@ -306,6 +306,25 @@ test('results, filters and web fonts arrive without moving anything on screen, o
   }
 });
 
+test('an excerpt starts where the abstract does, not by repeating its result\'s title', async () => {
+  await page.goto(searchUrl('?q=attention'));
+  await rendered('?q=attention');
+  const results = await page.locator('.search-result').evaluateAll((items) =>
+    items.map((item) => ({
+      title: item.querySelector('.search-result__title')?.textContent?.trim() ?? '',
+      excerpt: item.querySelector('.search-result__excerpt')?.textContent ?? '',
+    })),
+  );
+  expect(results.length).toBeGreaterThan(5);
+  // Pagefind's text of a paper page begins with its title, and "attention" is in many titles.
+  expect(results.filter(({ title }) => /attention/i.test(title)).length).toBeGreaterThan(2);
+  for (const { title, excerpt } of results) {
+    const lastWords = title.split(/\s+/).slice(-2).join(' ');
+    expect(excerpt.startsWith(title), title).toBe(false);
+    expect(excerpt.startsWith(`${lastWords}.`) || excerpt.startsWith(`${lastWords} `), title).toBe(false);
+  }
+});
+
 test('hostile titles and abstracts come out of the index as text', async () => {
   await page.goto(searchUrl('?q=onerror'));
   await rendered('?q=onerror');
