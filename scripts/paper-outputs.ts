@@ -1,16 +1,15 @@
 /**
  * Works out merged papers' topics and files for ingest (scripts/ingest.ts). Tagging is mostly
- * regular expressions on one thread, so from POOL_FROM papers (a first run, or any change to the
- * taxonomy, the notes' corrections or the code) the papers are shared out in batches to one worker
- * thread per core (paper-outputs-worker.ts). Both ways give the same outputs in the same order.
+ * regular expressions on one thread, so from POOL_PAPERS_FROM papers (a first run, or any change to
+ * the taxonomy, the notes' corrections or the code) the papers are shared out in batches to one
+ * worker thread per core (paper-outputs-worker.ts). Both ways give the same outputs in the same order.
  */
-import { runInPool } from '../src/build/worker-pool.ts';
+import { POOL_PAPERS_FROM, runInPool } from '../src/build/worker-pool.ts';
 import type { PaperOutput } from '../src/lib/ingest-cache.ts';
 import type { MergedPaper } from '../src/lib/paper.ts';
 import { renderPaperFile } from '../src/lib/paper-file.ts';
 import { type TopicRules, type TopicSource, taggerOf, topicSourceOf } from './topics-source.ts';
 
-const POOL_FROM = 500;
 /** Papers per message: one each would make the messages, not the work, the cost. */
 const BATCH = 100;
 const WORKER = new URL('./paper-outputs-worker.ts', import.meta.url);
@@ -28,13 +27,13 @@ export function paperOutputs(papers: readonly MergedPaper[], source: TopicSource
 export const sourceFromWorkerData = (data: unknown): TopicSource | undefined => (data ? topicSourceOf(data as TopicRules) : undefined);
 
 export interface WorkOutOptions {
-  /** Papers from which worker threads do the work (default POOL_FROM; tests lower it). */
+  /** Papers from which worker threads do the work (default POOL_PAPERS_FROM; tests lower it). */
   poolFrom?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
 export async function workOutPapers(papers: MergedPaper[], source: TopicSource | undefined, options: WorkOutOptions = {}): Promise<PaperOutput[]> {
-  if (papers.length < (options.poolFrom ?? POOL_FROM)) return paperOutputs(papers, source);
+  if (papers.length < (options.poolFrom ?? POOL_PAPERS_FROM)) return paperOutputs(papers, source);
   const batches: MergedPaper[][] = [];
   for (let i = 0; i < papers.length; i += BATCH) batches.push(papers.slice(i, i + BATCH));
   const rules: TopicRules | undefined = source && { topics: source.topics, corrections: source.corrections };

@@ -16,6 +16,13 @@ interface JobMessage<J> {
 
 type WorkerReply<R> = { ready: true } | { id: number; result: R } | { id: number; error: string };
 
+/**
+ * Papers from which per-paper work (the loader's rendering, ingest's tagging) is worth spreading
+ * over worker threads: each worker takes a moment to load its modules, which a first build or a
+ * change that redoes every paper repays, and a new listing's few dozen papers do not.
+ */
+export const POOL_PAPERS_FROM = 500;
+
 export interface PoolOptions {
   /** Worker threads; defaults to the number of cores. */
   threads?: number;

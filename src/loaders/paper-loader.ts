@@ -3,12 +3,10 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { libraryHash } from '../build/source-digest.ts';
-import { runInPool } from '../build/worker-pool.ts';
+import { POOL_PAPERS_FROM, runInPool } from '../build/worker-pool.ts';
 import { paperSchema } from '../lib/paper.ts';
 import { type PaperFileJob, type ReadPaperFile, readPaperFile } from './read-paper-file.ts';
 
-/** Papers to render from which the work is spread over worker threads (one per core). */
-const POOL_FROM = 500;
 const WORKER = new URL('./paper-file-worker.ts', import.meta.url);
 /** Decides what is stored, so it is part of every entry's digest (the worker only runs it). */
 const READER = new URL('./read-paper-file.ts', import.meta.url);
@@ -16,7 +14,7 @@ const READER = new URL('./read-paper-file.ts', import.meta.url);
 export interface PaperLoaderOptions {
   /** The folder of generated paper files, relative to the project. */
   base: string;
-  /** Changed papers from which workers read them (default POOL_FROM; tests lower it). */
+  /** Changed papers from which workers read them (default POOL_PAPERS_FROM; tests lower it). */
   poolFrom?: number;
 }
 
@@ -53,9 +51,8 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
         else changed.push({ id, filePath: relative(root, path), text, digest });
       }
       const jobs = changed.map(({ text, filePath }) => ({ text, path: filePath }));
-      // Workers take a moment to start: worth it for a catalog's worth of papers, not for a new listing.
       const read =
-        jobs.length >= (options.poolFrom ?? POOL_FROM)
+        jobs.length >= (options.poolFrom ?? POOL_PAPERS_FROM)
           ? await runInPool<PaperFileJob, ReadPaperFile | undefined>(WORKER, jobs, (job) => job.path)
           : jobs.map(readPaperFile);
       let rendered = 0;
