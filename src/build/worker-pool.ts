@@ -14,7 +14,13 @@ interface JobMessage<J> {
   job: J;
 }
 
-type WorkerReply<R> = { ready: true } | { id: number; result: R } | { id: number; error: string };
+/** What a job threw, as plain data: an Error does not survive postMessage with its own class and fields. */
+interface JobError {
+  message: string;
+  stack?: string | undefined;
+}
+
+type WorkerReply<R> = { ready: true } | { id: number; result: R } | { id: number; error: JobError };
 
 /**
  * Papers from which per-paper work (the loader's rendering, ingest's tagging) is worth spreading
@@ -32,10 +38,20 @@ export interface PoolOptions {
 }
 
 /**
- * The results of `jobs`, in their order. Fails on the first job that fails, with `describe(job)`
- * in the message, and stops the workers either way.
+ * The error a failed job rejects the pool with: the job's own message, named by `describe` (left out
+ * where the job's errors already name what failed, so they read the same as when run in-process).
+ * The worker's stack is kept as the cause, for whoever has to debug the job itself.
  */
-export function runInPool<J, R>(worker: URL, jobs: readonly J[], describe: (job: J) => string, options: PoolOptions = {}): Promise<R[]> {
+function jobFailure({ message, stack }: JobError, what: string | undefined): Error {
+  const cause = Object.assign(new Error(message), { stack });
+  return new Error(what === undefined ? message : `${what} failed: ${message}`, { cause });
+}
+
+/**
+ * The results of `jobs`, in their order. Fails on the first job that fails (see `jobFailure`) and
+ * stops the workers either way.
+ */
+export function runInPool<J, R>(worker: URL, jobs: readonly J[], describe: ((job: J) => string) | undefined, options: PoolOptions = {}): Promise<R[]> {
   if (jobs.length === 0) return Promise.resolve([]);
   const results: R[] = new Array(jobs.length);
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), jobs.length));
@@ -64,7 +80,7 @@ export function runInPool<J, R>(worker: URL, jobs: readonly J[], describe: (job:
       workers.push(w);
       w.on('message', (reply: WorkerReply<R>) => {
         if ('ready' in reply) return feed(w);
-        if ('error' in reply) return finish(new Error(`${describe(jobs[reply.id]!)} failed: ${reply.error}`));
+        if ('error' in reply) return finish(jobFailure(reply.error, describe?.(jobs[reply.id]!)));
         results[reply.id] = reply.result;
         done += 1;
         options.onProgress?.(done, jobs.length);
@@ -88,7 +104,7 @@ export function serveJobs<J, R>(handle: (job: J) => R | Promise<R>): void {
       try {
         return { id, result: await handle(job) };
       } catch (error) {
-        return { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+        return { id, error: error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) } };
       }
     })().then((reply) => port.postMessage(reply));
   });
