@@ -19,6 +19,7 @@ import { type ListingInput, type ListingSidecar, ingestListings } from '../src/l
 import { openIngestCache } from '../src/lib/ingest-cache.ts';
 import { isGeneratedPaperFile } from '../src/lib/paper-file.ts';
 import { isSafeSlug } from '../src/lib/slug.ts';
+import { decodeListing } from '../src/lib/text.ts';
 import { CONTENT_ROOT, PAPERS_DIR } from '../src/content-paths.ts';
 import { workOutPapers } from './paper-outputs.ts';
 import { type TopicSource, loadTopicSource } from './topics-source.ts';
@@ -36,9 +37,9 @@ class UsageError extends Error {}
 const isNodeError = (error: unknown): error is Error & { code: string } =>
   error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
 
-function readText(path: string): string {
+function readBytes(path: string): Buffer {
   try {
-    return readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch (error) {
     throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
   }
@@ -63,7 +64,7 @@ function readSidecar(listing: string): ListingSidecar | undefined {
   if (!existsSync(path)) return undefined;
   let data: unknown;
   try {
-    data = parseYaml(readText(path)) ?? {};
+    data = parseYaml(readBytes(path).toString('utf8')) ?? {};
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${relative(process.cwd(), path)}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
@@ -84,7 +85,9 @@ function readSidecar(listing: string): ListingSidecar | undefined {
 
 function readInputs(paths: string[]): ListingInput[] {
   const inputs = listingFiles(paths).map((file) => {
-    const input: ListingInput = { file: relative(process.cwd(), file).split(sep).join('/'), name: basename(file, extname(file)), text: readText(file) };
+    const { text, encoding } = decodeListing(readBytes(file));
+    const input: ListingInput = { file: relative(process.cwd(), file).split(sep).join('/'), name: basename(file, extname(file)), text };
+    if (encoding !== 'utf-8') input.encoding = encoding;
     const sidecar = readSidecar(file);
     if (sidecar) input.sidecar = sidecar;
     return input;

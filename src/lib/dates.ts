@@ -12,6 +12,24 @@ export interface DateLine extends ListingDate {
   upvotes?: number;
 }
 
+/** A relative date line (`2 days ago`, `yesterday`): a day counted back from the capture day. */
+export interface RelativeDateLine {
+  daysBeforeCapture: number;
+  upvotes?: number;
+}
+
+/**
+ * A line in the place and shape of a date line that names no day (`Feb 30, 2025`, `3 months ago`).
+ * It still ends its entry: read as a title, it would swallow the entries after it.
+ */
+export interface UnplacedDateLine {
+  problem: string;
+  upvotes?: number;
+}
+
+/** What an entry's date line says. */
+export type EntryDate = DateLine | RelativeDateLine | UnplacedDateLine;
+
 const MONTH_NAMES = [
   'jan(?:uary)?',
   'feb(?:ruary)?',
@@ -29,23 +47,55 @@ const MONTH_NAMES = [
 const MONTHS = MONTH_NAMES.map((name) => new RegExp(`^${name}$`, 'i'));
 const DATE_LINE = new RegExp(`^(${MONTH_NAMES.join('|')})\\.? (\\d{1,2})(?:, ?(\\d{4}))?(?: (\\d{1,7}))?$`, 'i');
 
+const RELATIVE_LINE = /^(?:(just now|today|yesterday)|(a|an|one|\d{1,4}) (second|minute|hour|day|week|month|year)s? ago)(?: (\d{1,7}))?$/i;
+
 function daysIn(month: number, year: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Parses a date line; null when the line is not one (or names a day no month has). */
-export function parseDateLine(line: string): DateLine | null {
-  const m = DATE_LINE.exec(line.trim());
+const withUpvotes = (date: EntryDate, upvotes: string | undefined): EntryDate =>
+  upvotes === undefined ? date : { ...date, upvotes: Number(upvotes) };
+
+/** Reads a date line that names a calendar day, or says why the line in date form names none. */
+function readAbsolute(line: string): EntryDate | null {
+  const m = DATE_LINE.exec(line);
   if (!m) return null;
   const month = MONTHS.findIndex((name) => name.test(m[1]!)) + 1;
   const day = Number(m[2]);
   const year = m[3] === undefined ? undefined : Number(m[3]);
   // A leap day without a year is checked against a leap year: the year is decided later.
-  if (day < 1 || day > daysIn(month, year ?? 2024)) return null;
+  if (day < 1 || day > daysIn(month, year ?? 2024)) return withUpvotes({ problem: `"${line}" names no day of the calendar` }, m[4]);
   const date: DateLine = { month, day };
   if (year !== undefined) date.year = year;
-  if (m[4] !== undefined) date.upvotes = Number(m[4]);
-  return date;
+  return withUpvotes(date, m[4]);
+}
+
+/**
+ * Reads a relative date line. Counts of days or less give a day (anything under a day is the capture
+ * day itself); weeks, months and years are too coarse to date a paper by.
+ */
+function readRelative(line: string): EntryDate | null {
+  const m = RELATIVE_LINE.exec(line);
+  if (!m) return null;
+  const [, word, count, unit, upvotes] = m;
+  if (word) return withUpvotes({ daysBeforeCapture: word.toLowerCase() === 'yesterday' ? 1 : 0 }, upvotes);
+  const n = /^\d+$/.test(count!) ? Number(count) : 1;
+  const lower = unit!.toLowerCase();
+  if (lower === 'day') return withUpvotes({ daysBeforeCapture: n }, upvotes);
+  if (lower === 'week' || lower === 'month' || lower === 'year') return withUpvotes({ problem: `"${line}" is too coarse to date a paper by` }, upvotes);
+  return withUpvotes({ daysBeforeCapture: 0 }, upvotes);
+}
+
+/** Parses a date line that names a calendar day; null for anything else. */
+export function parseDateLine(line: string): DateLine | null {
+  const date = readAbsolute(line.trim());
+  return date && 'month' in date ? date : null;
+}
+
+/** Reads an entry's date line of any kind (see EntryDate); null when the line is not one. */
+export function readDateLine(line: string): EntryDate | null {
+  const text = line.trim();
+  return readAbsolute(text) ?? readRelative(text);
 }
 
 /** A date line that prints neither a year nor upvotes: how a page header shows its capture day. */
@@ -75,12 +125,25 @@ export type ResolvedDate = { iso: string } | { problem: string };
 
 const MONTH_LABELS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/** The day `days` before the ISO day `iso`. */
+function daysBefore(iso: string, days: number): string {
+  const { year, month, day } = parseIsoDate(iso);
+  const d = new Date(Date.UTC(year, month - 1, day - days));
+  return toIsoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
 /**
- * Gives a listing date its year. Daily-papers pages print the year only for earlier years, so a
- * yearless date is in the capture year, or in the year before when it would otherwise lie after the
- * capture day. Without a capture date, or for a leap day the resolved year lacks, it says why not.
+ * The day an entry's date line names. Daily-papers pages print the year only for earlier years, so
+ * a yearless date is in the capture year, or in the year before when it would otherwise lie after
+ * the capture day; a relative date counts back from the capture day. Without a capture date, for a
+ * leap day the resolved year lacks, or for a line that names no day, it says why not.
  */
-export function resolveDate(date: ListingDate, captured: string | undefined): ResolvedDate {
+export function resolveDate(date: EntryDate, captured: string | undefined): ResolvedDate {
+  if ('problem' in date) return { problem: date.problem };
+  if ('daysBeforeCapture' in date) {
+    if (!captured) return { problem: 'relative date and the capture date is unknown' };
+    return { iso: daysBefore(captured, date.daysBeforeCapture) };
+  }
   if (date.year !== undefined) return { iso: toIsoDate(date.year, date.month, date.day) };
   if (!captured) return { problem: 'date has no year and the capture year is unknown' };
   const c = parseIsoDate(captured);

@@ -3,6 +3,7 @@ import type { ListingSummary } from './listing.ts';
 import type { MergedPaper, PaperSource } from './paper.ts';
 import { type Finding, type RawEntry, parseListing } from './parse-listing.ts';
 import { slugFor } from './slug.ts';
+import type { ListingEncoding } from './text.ts';
 import { titleKey } from './title-key.ts';
 
 /** Optional facts an editor keeps next to a dump, in `<name>.yaml`. */
@@ -19,6 +20,8 @@ export interface ListingInput {
   /** The listing's id: the file name without extension. */
   name: string;
   text: string;
+  /** Set when the file was not UTF-8 and was read in a legacy encoding (see decodeListing). */
+  encoding?: ListingEncoding;
   sidecar?: ListingSidecar;
 }
 
@@ -54,7 +57,7 @@ function captureDate(
 ): { captured?: string; inferred: boolean } {
   if (sidecar?.captured) return { captured: sidecar.captured, inferred: false };
   if (!capturedOn) return { inferred: false };
-  const years = entries.flatMap((e) => (e.date?.year === undefined ? [] : [e.date.year]));
+  const years = entries.flatMap((e) => (e.date && 'year' in e.date && e.date.year !== undefined ? [e.date.year] : []));
   if (years.length === 0) return { inferred: false };
   return { captured: toIsoDate(Math.max(...years) + 1, capturedOn.month, capturedOn.day), inferred: true };
 }
@@ -67,6 +70,9 @@ function listingTitle(name: string, captured: string | undefined, sidecar: Listi
 function readListing(input: ListingInput, warnings: Finding[], rejected: Finding[]) {
   const parsed = parseListing(input.file, input.text);
   rejected.push(...parsed.rejected);
+  if (input.encoding && input.encoding !== 'utf-8') {
+    warnings.push({ file: input.file, line: 1, reason: `not UTF-8: read as ${input.encoding}; save the dump as UTF-8 to be sure of its accents`, text: '' });
+  }
   warnings.push(...parsed.warnings);
   const { captured, inferred } = captureDate(parsed.capturedOn, parsed.entries, input.sidecar);
   if (inferred) {

@@ -1,5 +1,5 @@
 import type { Organisation } from './paper.ts';
-import { type DateLine, type DayMonth, isBareDay, parseDateLine } from './dates.ts';
+import { type DayMonth, type EntryDate, isBareDay, parseDateLine, readDateLine } from './dates.ts';
 import { isBinaryJunk, normalizeLine, splitLines } from './text.ts';
 
 /** `page`: the full page dump with metadata; `bare`: alternating title and abstract lines. */
@@ -13,7 +13,7 @@ export interface RawEntry {
   abstract: string;
   authors?: number;
   organisation?: Organisation;
-  date?: DateLine;
+  date?: EntryDate;
 }
 
 /** An entry (or stray text) that could not become a paper, or a paper with something to say. */
@@ -182,7 +182,7 @@ function parsePageDump(file: string, body: Line[], result: ParsedListing): void 
   /** The entry a date line just closed, while a lone upvote count on the next line may still follow. */
   let justDated: RawEntry | undefined;
 
-  const pushEntry = (lines: Line[], meta: Meta, date: DateLine | undefined): RawEntry => {
+  const pushEntry = (lines: Line[], meta: Meta, date: EntryDate | undefined): RawEntry => {
     const first = lines[0]!;
     const abstract = lines.slice(1).map((l) => l.text).join('\n\n');
     const entry: RawEntry = { file, line: first.line, title: first.text, abstract, ...meta };
@@ -194,7 +194,7 @@ function parsePageDump(file: string, body: Line[], result: ParsedListing): void 
   };
 
   /** Ends the current block. Only its last entry owns the metadata and the date. */
-  const close = (date: DateLine | undefined, atEnd = false): RawEntry | undefined => {
+  const close = (date: EntryDate | undefined, atEnd = false): RawEntry | undefined => {
     const { lines, meta, found } = takeMeta(block);
     const complete = !atEnd || found || sawSeparator;
     block = [];
@@ -225,7 +225,7 @@ function parsePageDump(file: string, body: Line[], result: ParsedListing): void 
       dated.date.upvotes = Number(current.text);
       continue;
     }
-    const date = parseDateLine(current.text);
+    const date = readDateLine(current.text);
     if (date) {
       if (block.length > 0) justDated = close(date);
       else result.rejected.push({ file, line: current.line, reason: 'date line without an entry', text: current.text });

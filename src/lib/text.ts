@@ -30,3 +30,19 @@ export function isBinaryJunk(line: string): boolean {
   const unreadable = (line.replace(LAYOUT_CONTROLS, '').match(UNREADABLE) ?? []).length;
   return unreadable > 0 && unreadable * 10 >= [...line].length;
 }
+
+/** How a dump's bytes were read: UTF-8, or the legacy encoding of a dump saved by older tools. */
+export type ListingEncoding = 'utf-8' | 'windows-1252';
+
+/**
+ * The text of a dump's bytes. Dumps should be UTF-8, but one saved by older tools is Windows-1252
+ * (Latin-1 as browsers and editors mean it): its `café` is a byte no UTF-8 reader accepts, and
+ * read as UTF-8 every such line would become binary junk. So a file whose non-ASCII bytes never
+ * form UTF-8 is read as Windows-1252; a UTF-8 file with a few broken bytes stays UTF-8 and only
+ * the broken lines are junk.
+ */
+export function decodeListing(bytes: Uint8Array): { text: string; encoding: ListingEncoding } {
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  if (!text.includes('\uFFFD') || /[^\u0000-\u007F\uFFFD]/u.test(text)) return { text, encoding: 'utf-8' };
+  return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBareDay, isIsoDate, parseDateLine, resolveDate } from '../../src/lib/dates.ts';
+import { isBareDay, isIsoDate, parseDateLine, readDateLine, resolveDate } from '../../src/lib/dates.ts';
 
 describe('parseDateLine', () => {
   it.each([
@@ -31,6 +31,46 @@ describe('parseDateLine', () => {
   });
 });
 
+describe('readDateLine', () => {
+  it('reads what parseDateLine reads', () => {
+    expect(readDateLine('Jun 5, 2023 18')).toEqual({ month: 6, day: 5, year: 2023, upvotes: 18 });
+  });
+
+  it.each([
+    ['2 days ago', { daysBeforeCapture: 2 }],
+    ['1 day ago', { daysBeforeCapture: 1 }],
+    ['a day ago', { daysBeforeCapture: 1 }],
+    ['Yesterday', { daysBeforeCapture: 1 }],
+    ['today', { daysBeforeCapture: 0 }],
+    ['just now', { daysBeforeCapture: 0 }],
+    ['an hour ago', { daysBeforeCapture: 0 }],
+    ['23 hours ago 7', { daysBeforeCapture: 0, upvotes: 7 }],
+    ['5 minutes ago', { daysBeforeCapture: 0 }],
+    ['10 days ago 120', { daysBeforeCapture: 10, upvotes: 120 }],
+  ])('reads the relative date %j as days before the capture day', (line, date) => {
+    expect(readDateLine(line)).toEqual(date);
+  });
+
+  it.each([
+    ['Feb 30', '"Feb 30" names no day of the calendar'],
+    ['Feb 29, 2023 4', '"Feb 29, 2023 4" names no day of the calendar'],
+    ['Jun 0', '"Jun 0" names no day of the calendar'],
+    ['2 weeks ago', '"2 weeks ago" is too coarse to date a paper by'],
+    ['a month ago', '"a month ago" is too coarse to date a paper by'],
+    ['3 years ago', '"3 years ago" is too coarse to date a paper by'],
+  ])('reads %j as a date line that names no day', (line, problem) => {
+    expect(readDateLine(line)).toMatchObject({ problem });
+  });
+
+  it('keeps the upvotes of a date line that names no day', () => {
+    expect(readDateLine('Apr 31 12')).toEqual({ problem: '"Apr 31 12" names no day of the calendar', upvotes: 12 });
+  });
+
+  it.each(['days ago', 'ago', '2 days', 'two days ago', 'Mayday 5', '4 authors', 'Yesterday I learned', ''])('is not fooled by %j', (line) => {
+    expect(readDateLine(line)).toBeNull();
+  });
+});
+
 describe('resolveDate', () => {
   it('keeps a printed year', () => {
     expect(resolveDate({ month: 5, day: 28, year: 2024 }, '2025-10-30')).toEqual({ iso: '2024-05-28' });
@@ -51,6 +91,18 @@ describe('resolveDate', () => {
     expect(resolveDate({ month: 2, day: 29 }, '2024-03-01')).toEqual({ iso: '2024-02-29' });
     expect(resolveDate({ month: 2, day: 29 }, '2025-02-01')).toEqual({ iso: '2024-02-29' });
     expect(resolveDate({ month: 2, day: 29 }, '2025-03-01')).toEqual({ problem: expect.stringMatching(/Feb 29 .*2025.* no such day/) });
+  });
+
+  it('counts a relative date back from the capture day, across months and years', () => {
+    expect(resolveDate({ daysBeforeCapture: 0 }, '2025-10-30')).toEqual({ iso: '2025-10-30' });
+    expect(resolveDate({ daysBeforeCapture: 2 }, '2025-03-01')).toEqual({ iso: '2025-02-27' });
+    expect(resolveDate({ daysBeforeCapture: 1 }, '2024-03-01')).toEqual({ iso: '2024-02-29' });
+    expect(resolveDate({ daysBeforeCapture: 3 }, '2026-01-02')).toEqual({ iso: '2025-12-30' });
+    expect(resolveDate({ daysBeforeCapture: 3 }, undefined)).toEqual({ problem: 'relative date and the capture date is unknown' });
+  });
+
+  it('passes on why a date line names no day', () => {
+    expect(resolveDate({ problem: '"Feb 30" names no day of the calendar' }, '2025-10-30')).toEqual({ problem: '"Feb 30" names no day of the calendar' });
   });
 
   it('cannot place a yearless date without a capture date', () => {

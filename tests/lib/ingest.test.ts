@@ -218,6 +218,15 @@ describe('capture year', () => {
     expect(published(leap)).toEqual({ 'Leap Day': '2024-02-29' });
   });
 
+  it('dates a relative date line from the capture day, and keeps a line that names no day without a date', () => {
+    const relative = pageDump('Oct 30', ['Two Days Back', ABSTRACT, '• 2 authors', '2 days ago'], ['No Such Day', ABSTRACT, '• 2 authors', 'Feb 30'], ['After Both', ABSTRACT, '• 2 authors', 'Oct 3']);
+    const result = ingestListings([listing(relative, { captured: '2025-10-30' })]);
+    expect(published(result)).toEqual({ 'Two Days Back': '2025-10-28', 'No Such Day': null, 'After Both': '2025-10-03' });
+    expect(result.report.warnings).toEqual([
+      { file: 'x.txt', line: 13, reason: '"Feb 30" names no day of the calendar: kept without a date', text: 'No Such Day' },
+    ]);
+  });
+
   it('warns when the sidecar and the header disagree on the day', () => {
     const result = ingestListings([listing(dump, { captured: '2025-10-31' })]);
     expect(result.report.warnings.map((w) => w.reason)).toEqual(["sidecar date 2025-10-31 differs from the header's day"]);
@@ -246,6 +255,15 @@ describe('hostile listings', () => {
     ]);
     for (const finding of result.report.rejected) expect(finding).toEqual({ file: expect.any(String), line: expect.any(Number), reason: expect.any(String), text: expect.stringMatching(/\S/) });
     for (const paper of result.papers) expect(isSafeSlug(paper.slug), paper.slug).toBe(true);
+  });
+});
+
+describe('listings in a legacy encoding', () => {
+  it('say so in the report, once, at line 1', () => {
+    const input: ListingInput = { file: 'x.txt', name: 'x', text: 'Café Title\nAn abstract about a café.', encoding: 'windows-1252' };
+    const result = ingestListings([input]);
+    expect(result.papers.map((p) => p.title)).toEqual(['Café Title']);
+    expect(result.report.warnings).toEqual([{ file: 'x.txt', line: 1, reason: expect.stringMatching(/^not UTF-8: read as windows-1252/), text: '' }]);
   });
 });
 

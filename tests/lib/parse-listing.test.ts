@@ -287,11 +287,30 @@ describe('messier page dumps', () => {
     expect(parsed.rejected).toEqual([{ file: 'x', line: 10, reason: 'binary junk, not text', text: '\u0000\u0001\uFFFD\uFFFD\u0002' }]);
   });
 
+  it('ends an entry on a date line that names no day, which would otherwise swallow the entries after it', () => {
+    const parsed = parseListing('x', page('T', ABSTRACT, '• 2 authors', '·', 'Feb 30, 2025', 'U', ABSTRACT, '• 1 author', '·', 'Sep 24'));
+    expect(parsed.entries.map((e) => [e.title, e.date])).toEqual([
+      ['T', { problem: '"Feb 30, 2025" names no day of the calendar' }],
+      ['U', { month: 9, day: 24 }],
+    ]);
+    expect(parsed.warnings).toEqual([]);
+  });
+
+  it('reads relative date lines, with upvotes on the line or the next one', () => {
+    const parsed = parseListing('x', page('T', ABSTRACT, '• 2 authors', '·', '2 days ago', '14', 'U', ABSTRACT, '• 1 author', '·', 'yesterday 3', 'V', ABSTRACT, '• 1 author', '·', '3 months ago'));
+    expect(parsed.entries.map((e) => [e.title, e.date])).toEqual([
+      ['T', { daysBeforeCapture: 2, upvotes: 14 }],
+      ['U', { daysBeforeCapture: 1, upvotes: 3 }],
+      ['V', { problem: '"3 months ago" is too coarse to date a paper by' }],
+    ]);
+    expect(parsed.rejected).toEqual([]);
+  });
+
   it('never throws and loses no title or abstract, whatever order the lines come in', { timeout: 60_000 }, () => {
     const line = fc.oneof(
       fc.nat(99).map((n) => `Title ${n}`),
       fc.nat(99).map((n) => `Abstract ${n}. Second sentence.`),
-      fc.constantFrom('• 3 authors', '1 author', 'acme-lab Acme Lab', '·', 'Oct 1', 'Sep 26 4', 'May 28, 2024', '7', ''),
+      fc.constantFrom('• 3 authors', '1 author', 'acme-lab Acme Lab', '·', 'Oct 1', 'Sep 26 4', 'May 28, 2024', 'Feb 30', '2 days ago', '7', ''),
       fc.constantFrom('Daily Papers', 'Subscribe', 'new', '\u0000\u0001\uFFFD', 'SubscribeGlued Title'),
     );
     fc.assert(

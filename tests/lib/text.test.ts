@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isBinaryJunk, normalizeLine, splitLines } from '../../src/lib/text.ts';
+import { decodeListing, isBinaryJunk, normalizeLine, splitLines } from '../../src/lib/text.ts';
 
 describe('normalizeLine', () => {
   it('turns tabs, NBSP and other spaces into single spaces and trims', () => {
@@ -53,5 +54,41 @@ describe('isBinaryJunk', () => {
     expect(isBinaryJunk('\f')).toBe(false);
     expect(isBinaryJunk('\tindented\t')).toBe(false);
     expect(isBinaryJunk('')).toBe(false);
+  });
+});
+
+describe('decodeListing', () => {
+  const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+
+  it('reads a Windows-1252 dump as such, where reading it as UTF-8 would make every accented line junk', () => {
+    const bytes = Uint8Array.from([...latin1('Caf\u00e9 title\nAbstract, na\u00efve '), 0x93, ...latin1('quoted'), 0x94, ...latin1('.\n')]);
+    expect(decodeListing(bytes)).toEqual({ text: 'Café title\nAbstract, naïve “quoted”.\n', encoding: 'windows-1252' });
+  });
+
+  it('keeps a UTF-8 dump with a few broken bytes UTF-8, so only the broken lines are junk', () => {
+    const bytes = Uint8Array.from([...new TextEncoder().encode('Café\n'), 0xff, 0xfe, 0x0a]);
+    const { text, encoding } = decodeListing(bytes);
+    expect(encoding).toBe('utf-8');
+    expect(text).toBe('Café\n\uFFFD\uFFFD\n');
+  });
+
+  it('reads any UTF-8 text back unchanged, byte-order mark included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.boolean(), (body, bom) => {
+        const text = bom ? `\uFEFF${body}` : body;
+        expect(decodeListing(new TextEncoder().encode(text))).toEqual({ text, encoding: 'utf-8' });
+      }),
+    );
+  });
+
+  it('reads back Latin-1 text whose accented letters stand between ASCII ones (no such bytes form UTF-8)', () => {
+    const ascii = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), minLength: 1 });
+    const accent = fc.integer({ min: 0xc0, max: 0xff }).map((c) => String.fromCharCode(c));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(ascii, accent), { minLength: 1 }), ascii, (pairs, end) => {
+        const text = pairs.map(([a, b]) => a + b).join('') + end;
+        expect(decodeListing(latin1(text))).toEqual({ text, encoding: 'windows-1252' });
+      }),
+    );
   });
 });

@@ -106,6 +106,18 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     expect(orca).toContain('upvotes: 18\n');
   });
 
+  it('reads a dump saved as Latin-1 with its accents, and says it was not UTF-8', () => {
+    const latin1 = Buffer.from('Caf\u00e9 au lait: a na\u00efve study\n\nWe study caf\u00e9s. Their na\u00efvet\u00e9 is measured.\n', 'latin1');
+    writeFileSync(join(listings(), '003_latin1.txt'), latin1);
+    const run = ingest('--report', 'report.json');
+    expect(run.status).toBe(0);
+    const report = JSON.parse(readFileSync(join(cwd, 'report.json'), 'utf8'));
+    expect(report.warnings).toContainEqual({ file: 'content/listings/003_latin1.txt', line: 1, reason: expect.stringMatching(/^not UTF-8: read as windows-1252/), text: '' });
+    expect(report.rejected.filter((r: { file: string }) => r.file.endsWith('003_latin1.txt'))).toEqual([]);
+    const file = readdirSync(papers()).find((name) => name.startsWith('cafe-au-lait'))!;
+    expect(readFileSync(join(papers(), file), 'utf8')).toContain('title: "Café au lait: a naïve study"');
+  });
+
   it('rewrites nothing on a second run', () => {
     ingest('--report', 'report.json');
     const before = snapshot(cwd);
