@@ -52,6 +52,13 @@ const BOILERPLATE = [
 ];
 const GLUABLE = BOILERPLATE.filter((b) => b.length > 3);
 
+/**
+ * A line as it compares with the boilerplate: without case or spaces, since how a copied page
+ * spaces its linked words depends on the browser (`byAK and …` here, `by AK and …` elsewhere).
+ */
+const boilerplateForm = (line: string) => line.toLowerCase().replace(/ /g, '');
+const BOILERPLATE_FORMS = new Set(BOILERPLATE.map(boilerplateForm));
+
 const SEPARATOR = '·';
 const AUTHORS = /^•? ?(\d{1,4}) authors?$/i;
 const UPVOTES = /^\d{1,7}$/;
@@ -98,7 +105,7 @@ function contentLines(file: string, text: string, result: ParsedListing): Line[]
     }
     const clean = normalizeLine(raw);
     if (clean === '') return;
-    if (BOILERPLATE.includes(clean)) {
+    if (BOILERPLATE_FORMS.has(boilerplateForm(clean))) {
       inHeader = true;
       return;
     }

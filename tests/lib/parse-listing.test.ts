@@ -202,6 +202,14 @@ describe('messier page dumps', () => {
     expect(parsed.warnings).toEqual([]);
   });
 
+  it('knows the page furniture however the copy spaced or cased it', () => {
+    const header = ['Get trending papers in your email inbox!', 'Subscribe', 'Daily papers', 'by AK and the research community', 'Oct 30'];
+    const parsed = parseListing('x', [...header, '', 'T', '', ABSTRACT, '', '• 2 authors', '·', 'Oct 1'].join('\n'));
+    expect(parsed.capturedOn).toEqual({ month: 10, day: 30 });
+    expect(parsed.entries.map((e) => e.title)).toEqual(['T']);
+    expect(parsed.warnings).toEqual([]);
+  });
+
   it('warns when a repeated header shows another day', () => {
     const parsed = parseListing('x', page('T', ABSTRACT, '• 2 authors', '·', 'Oct 1', 'Daily Papers', 'Oct 31', 'U', ABSTRACT, '• 1 author', '·', 'Oct 2'));
     expect(parsed.capturedOn).toEqual({ month: 10, day: 30 });
