@@ -46,6 +46,10 @@ const MONTH_NAMES = [
 ];
 const MONTHS = MONTH_NAMES.map((name) => new RegExp(`^${name}$`, 'i'));
 const DATE_LINE = new RegExp(`^(${MONTH_NAMES.join('|')})\\.? (\\d{1,2})(?:, ?(\\d{4}))?(?: (\\d{1,7}))?$`, 'i');
+/** The same day written day first (`28 May 2024`, `28 May`), as copies in other locales show it. */
+const DAY_FIRST_LINE = new RegExp(`^(\\d{1,2}) (${MONTH_NAMES.join('|')})\\.?(?:,? (\\d{4}))?(?: (\\d{1,7}))?$`, 'i');
+/** And as an ISO date (`2024-05-28`). */
+const ISO_LINE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{1,7}))?$/;
 
 const RELATIVE_LINE = /^(?:(just now|today|yesterday)|(a|an|one|\d{1,4}) (second|minute|hour|day|week|month|year)s? ago)(?: (\d{1,7}))?$/i;
 
@@ -57,17 +61,28 @@ const withUpvotes = (date: EntryDate, upvotes: string | undefined): EntryDate =>
   upvotes === undefined ? date : { ...date, upvotes: Number(upvotes) };
 
 /** Reads a date line that names a calendar day, or says why the line in date form names none. */
+/** Month, day, year and upvotes of a line in any of the absolute date forms, as written. */
+function absoluteParts(line: string): { month: number; day: number; year?: string | undefined; upvotes?: string | undefined } | null {
+  const monthOf = (name: string) => MONTHS.findIndex((pattern) => pattern.test(name)) + 1;
+  let m = DATE_LINE.exec(line);
+  if (m) return { month: monthOf(m[1]!), day: Number(m[2]), year: m[3], upvotes: m[4] };
+  m = DAY_FIRST_LINE.exec(line);
+  if (m) return { month: monthOf(m[2]!), day: Number(m[1]), year: m[3], upvotes: m[4] };
+  m = ISO_LINE.exec(line);
+  if (m) return { month: Number(m[2]), day: Number(m[3]), year: m[1], upvotes: m[4] };
+  return null;
+}
+
 function readAbsolute(line: string): EntryDate | null {
-  const m = DATE_LINE.exec(line);
-  if (!m) return null;
-  const month = MONTHS.findIndex((name) => name.test(m[1]!)) + 1;
-  const day = Number(m[2]);
-  const year = m[3] === undefined ? undefined : Number(m[3]);
+  const parts = absoluteParts(line);
+  if (!parts) return null;
+  const { month, day } = parts;
+  const year = parts.year === undefined ? undefined : Number(parts.year);
   // A leap day without a year is checked against a leap year: the year is decided later.
-  if (day < 1 || day > daysIn(month, year ?? 2024)) return withUpvotes({ problem: `"${line}" names no day of the calendar` }, m[4]);
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(month, year ?? 2024)) return withUpvotes({ problem: `"${line}" names no day of the calendar` }, parts.upvotes);
   const date: DateLine = { month, day };
   if (year !== undefined) date.year = year;
-  return withUpvotes(date, m[4]);
+  return withUpvotes(date, parts.upvotes);
 }
 
 /**

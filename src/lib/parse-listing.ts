@@ -59,7 +59,12 @@ const GLUABLE = BOILERPLATE.filter((b) => b.length > 3);
 const boilerplateForm = (line: string) => line.toLowerCase().replace(/ /g, '');
 const BOILERPLATE_FORMS = new Set(BOILERPLATE.map(boilerplateForm));
 
+/** The dot between a page dump's metadata and its date. */
 const SEPARATOR = '·';
+/** What plain-text copies may show in its place. Only the dot itself marks a page dump: a lone dash could be anything. */
+const SEPARATORS = new Set([SEPARATOR, '•', '∙', '⋅', '-', '–', '—', '|']);
+/** The longest metadata (author count or organisation) that can share a row with the date. */
+const MAX_META_IN_ROW = 80;
 const AUTHORS = /^•? ?(\d{1,4}) authors?$/i;
 const UPVOTES = /^\d{1,7}$/;
 const MAX_TEXT_IN_REPORT = 300;
@@ -119,17 +124,26 @@ function contentLines(file: string, text: string, result: ParsedListing): Line[]
       return;
     }
     const stripped = inHeader ? stripGluedBoilerplate(clean) : clean;
-    lines.push({ line, text: stripped, afterHeader: inHeader && lines.length > 0 });
+    const afterHeader = inHeader && lines.length > 0;
+    for (const text of metadataRow(stripped)) lines.push({ line, text, afterHeader });
     inHeader = false;
   });
   return lines;
 }
 
+/**
+ * A line as the lines it stands for. Copies that keep a page's inline elements together put the
+ * metadata, the separator and the date on one row (`• 4 authors · May 28, 2024`): split, it reads
+ * like every other entry, and unsplit its entry would run on into the next ones.
+ */
+function metadataRow(text: string): string[] {
+  const m = /^(.+?) ([·•∙⋅|]) (.+)$/.exec(text);
+  if (!m || m[1]!.length > MAX_META_IN_ROW || !readDateLine(m[3]!)) return [text];
+  return [m[1]!, m[2]!, m[3]!];
+}
+
 export function detectFormat(text: string): ListingFormat {
-  return splitLines(text).some((raw) => {
-    const line = normalizeLine(raw);
-    return line === SEPARATOR || AUTHORS.test(line);
-  })
+  return splitLines(text).some((raw) => metadataRow(normalizeLine(raw)).some((line) => line === SEPARATOR || AUTHORS.test(line)))
     ? 'page'
     : 'bare';
 }
@@ -223,7 +237,7 @@ function parsePageDump(file: string, body: Line[], result: ParsedListing): void 
     const dated = justDated;
     justDated = undefined;
     if (current.afterHeader && block.length > 0) close(undefined);
-    if (current.text === SEPARATOR) {
+    if (SEPARATORS.has(current.text)) {
       if (block.length === 0) result.rejected.push({ file, line: current.line, reason: 'separator without an entry', text: current.text });
       else sawSeparator = true;
       continue;

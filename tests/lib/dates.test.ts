@@ -13,11 +13,17 @@ describe('parseDateLine', () => {
     ['dec. 9', { month: 12, day: 9 }],
     ['Feb 29', { month: 2, day: 29 }],
     ['Feb 29, 2024 1200', { month: 2, day: 29, year: 2024, upvotes: 1200 }],
+    ['28 May 2024', { month: 5, day: 28, year: 2024 }],
+    ['28 May, 2024', { month: 5, day: 28, year: 2024 }],
+    ['5 Sept', { month: 9, day: 5 }],
+    ['5 Jun 2023 18', { month: 6, day: 5, year: 2023, upvotes: 18 }],
+    ['2024-05-28', { month: 5, day: 28, year: 2024 }],
+    ['2024-02-29 3', { month: 2, day: 29, year: 2024, upvotes: 3 }],
   ])('reads %j', (line, date) => {
     expect(parseDateLine(line)).toEqual(date);
   });
 
-  it.each(['Feb 29, 2023', 'Feb 30', 'Apr 31', 'Jun 0', 'Mayday 5', 'Marching 5', 'May the 4th', '4 authors', 'May 5, 24', ''])(
+  it.each(['Feb 29, 2023', 'Feb 30', 'Apr 31', 'Jun 0', '2024-13-01', '2023-02-29', '30 Feb', 'Mayday 5', 'Marching 5', 'May the 4th', '4 authors', '7 Wonders', 'May 5, 24', '2024-5-28', ''])(
     'rejects %j',
     (line) => {
       expect(parseDateLine(line)).toBeNull();
@@ -55,6 +61,8 @@ describe('readDateLine', () => {
     ['Feb 30', '"Feb 30" names no day of the calendar'],
     ['Feb 29, 2023 4', '"Feb 29, 2023 4" names no day of the calendar'],
     ['Jun 0', '"Jun 0" names no day of the calendar'],
+    ['2024-13-01', '"2024-13-01" names no day of the calendar'],
+    ['31 Apr 2025', '"31 Apr 2025" names no day of the calendar'],
     ['2 weeks ago', '"2 weeks ago" is too coarse to date a paper by'],
     ['a month ago', '"a month ago" is too coarse to date a paper by'],
     ['3 years ago', '"3 years ago" is too coarse to date a paper by'],

@@ -180,6 +180,8 @@ describe('detectFormat', () => {
     expect(detectFormat(fixture('page-003-excerpt.txt'))).toBe('page');
     expect(detectFormat(fixture('bare-001-excerpt.txt'))).toBe('bare');
     expect(detectFormat('Title\n\nAbstract.\n\n1 author\n')).toBe('page');
+    expect(detectFormat('Title\n\nAbstract.\n\n• 2 authors · Oct 1\n')).toBe('page');
+    expect(detectFormat('Title\n\nAbstract.\n\n-\n\nOther title\n\nAbstract.\n')).toBe('bare');
     expect(detectFormat('')).toBe('bare');
   });
 });
@@ -304,6 +306,39 @@ describe('messier page dumps', () => {
     expect(parsed.warnings).toEqual([]);
   });
 
+  it('splits metadata, separator and date copied onto one row, which would otherwise run into the next entries', () => {
+    const parsed = parseListing('x', page('T', ABSTRACT, '• 4 authors · May 28, 2024', 'U', ABSTRACT, 'acme-lab Acme Lab · Oct 3 12', 'V', ABSTRACT, '• 1 author', '·', 'Oct 2'));
+    expect(parsed.entries.map(meta)).toEqual([
+      { file: 'x', line: 5, title: 'T', authors: 4, date: { month: 5, day: 28, year: 2024 } },
+      { file: 'x', line: 8, title: 'U', organisation: { id: 'acme-lab', name: 'Acme Lab' }, date: { month: 10, day: 3, upvotes: 12 } },
+      { file: 'x', line: 11, title: 'V', authors: 1, date: { month: 10, day: 2 } },
+    ]);
+    expect(parsed.entries.map((e) => e.abstract)).toEqual([ABSTRACT, ABSTRACT, ABSTRACT]);
+  });
+
+  it('does not split an abstract that merely ends in a dot and a date', () => {
+    const long = `${'A long abstract sentence. '.repeat(4)}See the talk · Oct 3`;
+    const parsed = parseListing('x', page('T', long, '• 1 author', '·', 'Oct 2'));
+    expect(parsed.entries.map((e) => [e.title, e.abstract, e.date])).toEqual([['T', long, { month: 10, day: 2 }]]);
+  });
+
+  it('takes a bullet, dash or bar on its own line as the separator', () => {
+    const parsed = parseListing('x', page('T', ABSTRACT, '• 4 authors', '-', 'May 28, 2024', 'U', ABSTRACT, '• 2 authors', '—', 'Oct 3', 'V', ABSTRACT, '• 2 authors', '•', 'Oct 2'));
+    expect(parsed.entries.map((e) => [e.title, e.authors, e.date])).toEqual([
+      ['T', 4, { month: 5, day: 28, year: 2024 }],
+      ['U', 2, { month: 10, day: 3 }],
+      ['V', 2, { month: 10, day: 2 }],
+    ]);
+  });
+
+  it('reads dates written day first or as ISO dates', () => {
+    const parsed = parseListing('x', page('T', ABSTRACT, '• 4 authors', '·', '28 May 2024', 'U', ABSTRACT, '• 2 authors', '·', '2024-10-03 7'));
+    expect(parsed.entries.map((e) => [e.title, e.date])).toEqual([
+      ['T', { month: 5, day: 28, year: 2024 }],
+      ['U', { month: 10, day: 3, year: 2024, upvotes: 7 }],
+    ]);
+  });
+
   it('reads relative date lines, with upvotes on the line or the next one', () => {
     const parsed = parseListing('x', page('T', ABSTRACT, '• 2 authors', '·', '2 days ago', '14', 'U', ABSTRACT, '• 1 author', '·', 'yesterday 3', 'V', ABSTRACT, '• 1 author', '·', '3 months ago'));
     expect(parsed.entries.map((e) => [e.title, e.date])).toEqual([
@@ -318,7 +353,8 @@ describe('messier page dumps', () => {
     const line = fc.oneof(
       fc.nat(99).map((n) => `Title ${n}`),
       fc.nat(99).map((n) => `Abstract ${n}. Second sentence.`),
-      fc.constantFrom('• 3 authors', '1 author', 'acme-lab Acme Lab', '·', 'Oct 1', 'Sep 26 4', 'May 28, 2024', 'Feb 30', '2 days ago', '7', ''),
+      fc.constantFrom('• 3 authors', '1 author', 'acme-lab Acme Lab', '·', '-', 'Oct 1', 'Sep 26 4', 'May 28, 2024', '28 May 2024', '2024-05-28', 'Feb 30', '2 days ago', '7', ''),
+      fc.constantFrom('• 2 authors · Oct 1', 'acme-lab Acme Lab · 3 days ago 5'),
       fc.constantFrom('Daily Papers', 'Subscribe', 'new', '\u0000\u0001\uFFFD', 'SubscribeGlued Title'),
     );
     fc.assert(
