@@ -60,7 +60,6 @@ function daysIn(month: number, year: number): number {
 const withUpvotes = (date: EntryDate, upvotes: string | undefined): EntryDate =>
   upvotes === undefined ? date : { ...date, upvotes: Number(upvotes) };
 
-/** Reads a date line that names a calendar day, or says why the line in date form names none. */
 /** Month, day, year and upvotes of a line in any of the absolute date forms, as written. */
 function absoluteParts(line: string): { month: number; day: number; year?: string | undefined; upvotes?: string | undefined } | null {
   const monthOf = (name: string) => MONTHS.findIndex((pattern) => pattern.test(name)) + 1;
@@ -73,6 +72,7 @@ function absoluteParts(line: string): { month: number; day: number; year?: strin
   return null;
 }
 
+/** Reads a date line that names a calendar day, or says why the line in date form names none. */
 function readAbsolute(line: string): EntryDate | null {
   const parts = absoluteParts(line);
   if (!parts) return null;
