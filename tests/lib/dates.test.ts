@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isBareDay, isIsoDate, parseDateLine, readDateLine, resolveDate } from '../../src/lib/dates.ts';
 
@@ -76,6 +77,37 @@ describe('readDateLine', () => {
 
   it.each(['days ago', 'ago', '2 days', 'two days ago', 'Mayday 5', '4 authors', 'Yesterday I learned', ''])('is not fooled by %j', (line) => {
     expect(readDateLine(line)).toBeNull();
+  });
+});
+
+describe('date lines, for any calendar day', () => {
+  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const day = fc
+    .record({ year: fc.integer({ min: 1990, max: 2040 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
+    .filter(({ year, month, day }) => new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day);
+  const iso = ({ year, month, day }: { year: number; month: number; day: number }) =>
+    `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+  it('reads the same day in every written form', () => {
+    fc.assert(
+      fc.property(day, fc.boolean(), (date, short) => {
+        const name = short ? MONTHS[date.month - 1]!.slice(0, 3) : MONTHS[date.month - 1]!;
+        for (const line of [`${name} ${date.day}, ${date.year}`, `${date.day} ${name} ${date.year}`, iso(date)]) {
+          expect(readDateLine(line), line).toEqual(date);
+        }
+      }),
+    );
+  });
+
+  it('counts "N days ago" back exactly N days from any capture day', () => {
+    fc.assert(
+      fc.property(day, fc.nat(3650), (captured, n) => {
+        const resolved = resolveDate(readDateLine(`${n} days ago`)!, iso(captured));
+        expect('iso' in resolved).toBe(true);
+        const back = (Date.UTC(captured.year, captured.month - 1, captured.day) - Date.parse(`${(resolved as { iso: string }).iso}T00:00:00Z`)) / 86_400_000;
+        expect(back).toBe(n);
+      }),
+    );
   });
 });
 
