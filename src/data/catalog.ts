@@ -3,7 +3,7 @@
  * awaits the same promise, so related papers (the one expensive step) are computed once, not per page.
  */
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { type Catalog, buildCatalog } from '../lib/catalog-index.ts';
+import { type Catalog, buildCatalog, paperListings } from '../lib/catalog-index.ts';
 import { htmlToPlainText, summarize } from '../lib/plain-text.ts';
 import type { PaperSearchInput } from '../lib/search-record.ts';
 import { SITE } from '../site.config.ts';
@@ -39,14 +39,14 @@ export const abstractSnippet = perPaper((paper) => summarize(abstractText(paper)
  * counts it for its catalog-wide facet counts, so both must derive it the same way: here.
  */
 export function paperSearchInput(paper: PaperEntry, catalog: SiteCatalog): PaperSearchInput {
-  const { title, published, upvotes, organisation, topics, sources } = paper.data;
+  const { title, published, upvotes, organisation, topics } = paper.data;
   return {
     title,
     published,
     upvotes,
     organisation: organisation?.name,
     topicNames: topics.flatMap((id) => catalog.topicNames.get(id) ?? []),
-    listingTitles: [...new Set(sources.map((source) => source.listing))].flatMap((id) => catalog.listingById.get(id)?.data.title ?? []),
+    listingTitles: paperListings(paper, catalog).map((listing) => listing.data.title),
   };
 }
 

@@ -223,12 +223,17 @@ export function buildCatalog<P extends IndexablePaper, L extends IndexableListin
   };
 }
 
+/** The listings a paper was captured in, once each, in the order of its sources. */
+export function paperListings<P extends IndexablePaper, L>(paper: P, catalog: Pick<Catalog<P, L, unknown, unknown>, 'listingById'>): L[] {
+  return [...new Set(paper.data.sources.map((s) => s.listing))].flatMap((id) => catalog.listingById.get(id) ?? []);
+}
+
 export function paperContext<P extends IndexablePaper, L, T, N>(
   paper: P,
   catalog: Catalog<P, L, T, N>,
 ): PaperContext<P, L, N> {
   const context: PaperContext<P, L, N> = {
-    listings: [...new Set(paper.data.sources.map((s) => s.listing))].flatMap((id) => catalog.listingById.get(id) ?? []),
+    listings: paperListings(paper, catalog),
     related: catalog.related.get(paper.id) ?? [],
     topicNames: catalog.topicNames,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { type IndexablePaper, buildCatalog, compareNewestFirst, paperContext } from '../../src/lib/catalog-index.ts';
+import { type IndexablePaper, buildCatalog, compareNewestFirst, paperContext, paperListings } from '../../src/lib/catalog-index.ts';
 
 function paper(id: string, fields: Partial<IndexablePaper['data']> = {}): IndexablePaper & { abstract: string } {
   return {
@@ -98,6 +98,11 @@ describe('buildCatalog', () => {
     const undated = paperContext(twoPerPage.bySlug.get('alpha-undated')!, twoPerPage);
     expect(undated).not.toHaveProperty('monthPage');
     expect(undated.neighbours?.order).toBe('title');
+  });
+
+  test("a paper's listings: once each, in the order of its sources, without listings the catalog lacks", () => {
+    const many = paper('many', { sources: [{ listing: 'l2', line: 1 }, { listing: 'gone', line: 4 }, { listing: 'l1', line: 2 }, { listing: 'l2', line: 9 }] });
+    expect(paperListings(many, buildCatalog({ ...input, papers: [...papers, many] })).map((l) => l.id)).toEqual(['l2', 'l1']);
   });
 
   test('related papers are other papers of the catalog', () => {
