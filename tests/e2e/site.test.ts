@@ -135,6 +135,21 @@ describe('a paper page', () => {
       expect(errors).toEqual([]);
     }));
 
+  test('a dump saved as Windows-1252, with metadata on one row and a relative date, gives papers with their accents and dates', () =>
+    visit(routes.listing('legacy'), async (page, errors) => {
+      const title = 'Café au lait: a naïve study of “smart” quotes';
+      await page.getByRole('link', { name: title, exact: true }).click();
+      expect(await page.locator('h1').innerText()).toBe(title);
+      expect(flat(await page.locator('.paper__abstract .prose').innerText())).toContain('and the résumé of every kitchen is in the appendix.');
+      // "2 days ago" on a dump captured on 2025-11-03.
+      expect(await page.locator('.paper .byline time').getAttribute('datetime')).toBe('2025-11-01');
+      expect(flat(await page.locator('.paper .byline').innerText())).toMatch(/2 authors.*5 upvotes/);
+      expect(catalog.papers.find((p) => p.title === 'Crème brûlée at altitude')?.published).toBe('2025-10-20');
+      const report = JSON.parse(readFileSync(join(FIXTURE_DIST, '..', 'report.json'), 'utf8'));
+      expect(report.warnings).toContainEqual(expect.objectContaining({ file: expect.stringMatching(/legacy\.txt$/), line: 1, reason: expect.stringMatching(/^not UTF-8/) }));
+      expect(errors).toEqual([]);
+    }));
+
   test('has canonical, social and scholarly metadata, and keeps navigation out of the indexed body', () =>
     visit(routes.paper(NOTED), async (page) => {
       const html = readFileSync(distFile(routes.paper(NOTED)), 'utf8');
