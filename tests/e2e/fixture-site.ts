@@ -2,8 +2,8 @@
  * Builds the fixture catalog exactly as `npm run build` builds the real one (ingest, `astro build`
  * with every integration, then the finishing steps: search index and service worker), under a
  * GitHub Pages style sub-path, into a temporary folder of its own. The fixture is the real default
- * catalog plus the hostile and Windows-1252 listings and the notes in tests/fixtures/e2e, so browser tests and
- * search-quality tests see real data.
+ * catalog plus the hostile and Windows-1252 listings and the notes in tests/fixtures/e2e, so
+ * browser tests and search-quality tests see real data.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
