@@ -150,6 +150,22 @@ describe('a paper page', () => {
       expect(errors).toEqual([]);
     }));
 
+  test('a title with a word wider than a phone widens no page it appears on', () =>
+    visit(
+      routes.listing('legacy'),
+      async (page) => {
+        const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(await overflow(), 'the listing page').toBe(0);
+        await page.getByRole('link', { name: /^Tokenisation of Aa+h/ }).click();
+        expect(await overflow(), 'its paper page').toBe(0);
+        // The newer paper's page names this one in its link to the older paper.
+        await page.locator('.paper-neighbours a').first().click();
+        await expect.poll(() => page.locator('.paper-neighbours__title', { hasText: 'Tokenisation of Aa' }).count()).toBe(1);
+        expect(await overflow(), 'the page of its newer neighbour').toBe(0);
+      },
+      { viewport: { width: 375, height: 800 } },
+    ));
+
   test('has canonical, social and scholarly metadata, and keeps navigation out of the indexed body', () =>
     visit(routes.paper(NOTED), async (page) => {
       const html = readFileSync(distFile(routes.paper(NOTED)), 'utf8');
