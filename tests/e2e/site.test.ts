@@ -12,6 +12,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { LinkState, check } from 'linkinator';
 import type { Browser, BrowserContext, BrowserContextOptions, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { listBuiltFiles } from '../../src/build/built-site.ts';
+import { PAGEFIND_DIR } from '../../src/lib/search-paths.ts';
 import { routes } from '../../src/lib/urls.ts';
 import { launchChromium } from './browser.ts';
 import { FIXTURE_BASE, FIXTURE_DIST, FIXTURE_SITE, fixtureEnv } from './fixture-site.ts';
@@ -86,6 +88,32 @@ test('the fixture has the papers these tests rely on', () => {
   expect(hostile).toBeDefined();
   expect(catalog.papers.map((p) => p.slug)).toEqual(expect.arrayContaining([NOTED, RELATED_TO_NOTED]));
   expect(catalog.count).toBe(readdirSync(join(FIXTURE_DIST, 'papers')).length);
+});
+
+test('no page of the site scrolls sideways on a 320 px phone', { timeout: 600_000 }, async () => {
+  const pages = listBuiltFiles(FIXTURE_DIST)
+    .filter((file) => file.endsWith('index.html') && !file.startsWith(PAGEFIND_DIR))
+    .map((file) => file.slice(0, -'index.html'.length));
+  const paperPage = new RegExp(`^${routes.paper('[^/]+')}$`);
+  expect(pages.filter((page) => paperPage.test(page))).toHaveLength(catalog.count);
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  try {
+    const wide: string[] = [];
+    let next = 0;
+    const sweep = async () => {
+      const page = await context.newPage();
+      while (next < pages.length) {
+        const path = pages[next++]!;
+        await page.goto(url(path));
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow > 0) wide.push(`${path} (${overflow} px)`);
+      }
+    };
+    await Promise.all(Array.from({ length: 4 }, sweep));
+    expect(wide).toEqual([]);
+  } finally {
+    await context.close();
+  }
 });
 
 test('every internal link, asset and fragment in the built site resolves', { timeout: 600_000 }, async () => {
