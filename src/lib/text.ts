@@ -32,16 +32,24 @@ export function isBinaryJunk(line: string): boolean {
 }
 
 /** How a dump's bytes were read: UTF-8, or the legacy encoding of a dump saved by older tools. */
-export type ListingEncoding = 'utf-8' | 'windows-1252';
+export type ListingEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** Byte-order marks that name a UTF-16 file (what Windows editors write when asked for "Unicode"). */
+const UTF16_MARKS: readonly [ListingEncoding, number, number][] = [
+  ['utf-16le', 0xff, 0xfe],
+  ['utf-16be', 0xfe, 0xff],
+];
 
 /**
- * The text of a dump's bytes. Dumps should be UTF-8, but one saved by older tools is Windows-1252
- * (Latin-1 as browsers and editors mean it): its `café` is a byte no UTF-8 reader accepts, and
- * read as UTF-8 every such line would become binary junk. So a file whose non-ASCII bytes never
- * form UTF-8 is read as Windows-1252; a UTF-8 file with a few broken bytes stays UTF-8 and only
- * the broken lines are junk.
+ * The text of a dump's bytes. Dumps should be UTF-8. A file that starts with a UTF-16 byte-order
+ * mark is read as UTF-16. One saved by older tools is Windows-1252 (Latin-1 as browsers and editors
+ * mean it): its `café` is a byte no UTF-8 reader accepts, and read as UTF-8 every such line would
+ * become binary junk. So a file whose non-ASCII bytes never form UTF-8 is read as Windows-1252; a
+ * UTF-8 file with a few broken bytes stays UTF-8 and only the broken lines are junk.
  */
 export function decodeListing(bytes: Uint8Array): { text: string; encoding: ListingEncoding } {
+  const utf16 = UTF16_MARKS.find(([, first, second]) => bytes[0] === first && bytes[1] === second);
+  if (utf16) return { text: new TextDecoder(utf16[0]).decode(bytes), encoding: utf16[0] };
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   if (!text.includes('\uFFFD') || /[^\u0000-\u007F\uFFFD]/u.test(text)) return { text, encoding: 'utf-8' };
   return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };

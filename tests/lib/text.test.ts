@@ -72,6 +72,15 @@ describe('decodeListing', () => {
     expect(text).toBe('Café\n\uFFFD\uFFFD\n');
   });
 
+  it('reads a dump that starts with a UTF-16 byte-order mark as UTF-16, either way round', () => {
+    const text = 'Café title\r\nAn abstract with “quotes” and 数学.\r\n';
+    const units = Array.from(text, (c) => c.charCodeAt(0));
+    const le = Uint8Array.from([0xff, 0xfe, ...units.flatMap((u) => [u & 0xff, u >> 8])]);
+    const be = Uint8Array.from([0xfe, 0xff, ...units.flatMap((u) => [u >> 8, u & 0xff])]);
+    expect(decodeListing(le)).toEqual({ text, encoding: 'utf-16le' });
+    expect(decodeListing(be)).toEqual({ text, encoding: 'utf-16be' });
+  });
+
   it('reads any UTF-8 text back unchanged, byte-order mark included', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), fc.boolean(), (body, bom) => {

@@ -106,16 +106,20 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     expect(orca).toContain('upvotes: 18\n');
   });
 
-  it('reads a dump saved as Latin-1 with its accents, and says it was not UTF-8', () => {
+  it('reads dumps saved as Latin-1 or UTF-16 with their accents, and says they were not UTF-8', () => {
     const latin1 = Buffer.from('Caf\u00e9 au lait: a na\u00efve study\n\nWe study caf\u00e9s. Their na\u00efvet\u00e9 is measured.\n', 'latin1');
     writeFileSync(join(listings(), '003_latin1.txt'), latin1);
+    const utf16 = Buffer.from('\uFEFFCr\u00e8me br\u00fbl\u00e9e at altitude\r\n\r\nSugar cracks differently up high. We measure how.\r\n', 'utf16le');
+    writeFileSync(join(listings(), '004_utf16.txt'), utf16);
     const run = ingest('--report', 'report.json');
     expect(run.status).toBe(0);
     const report = JSON.parse(readFileSync(join(cwd, 'report.json'), 'utf8'));
     expect(report.warnings).toContainEqual({ file: 'content/listings/003_latin1.txt', line: 1, reason: expect.stringMatching(/^not UTF-8: read as windows-1252/), text: '' });
-    expect(report.rejected.filter((r: { file: string }) => r.file.endsWith('003_latin1.txt'))).toEqual([]);
-    const file = readdirSync(papers()).find((name) => name.startsWith('cafe-au-lait'))!;
-    expect(readFileSync(join(papers(), file), 'utf8')).toContain('title: "Café au lait: a naïve study"');
+    expect(report.warnings).toContainEqual({ file: 'content/listings/004_utf16.txt', line: 1, reason: expect.stringMatching(/^not UTF-8: read as utf-16le/), text: '' });
+    expect(report.rejected.filter((r: { file: string }) => /00[34]_/.test(r.file))).toEqual([]);
+    const title = (prefix: string) => readFileSync(join(papers(), readdirSync(papers()).find((name) => name.startsWith(prefix))!), 'utf8');
+    expect(title('cafe-au-lait')).toContain('title: "Café au lait: a naïve study"');
+    expect(title('creme-brulee')).toContain('title: Crème brûlée at altitude');
   });
 
   it('rewrites nothing on a second run', () => {
