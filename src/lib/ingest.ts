@@ -94,8 +94,14 @@ function readListing(input: ListingInput, warnings: Finding[], rejected: Finding
     if (captured) dated.captured = captured;
     if (entry.date) {
       const resolved = resolveDate(entry.date, captured);
-      if ('iso' in resolved) dated.published = resolved.iso;
-      else warnings.push({ file: input.file, line: entry.line, reason: `${resolved.problem}: kept without a date`, text: entry.title });
+      if (!('iso' in resolved)) warnings.push({ file: input.file, line: entry.line, reason: `${resolved.problem}: kept without a date`, text: entry.title });
+      else {
+        dated.published = resolved.iso;
+        // Only a printed year can do this (a yearless date is placed on or before the capture day): a typo, most likely.
+        if (captured && resolved.iso > captured) {
+          warnings.push({ file: input.file, line: entry.line, reason: `dated ${resolved.iso}, after the listing was captured on ${captured}: check the year`, text: entry.title });
+        }
+      }
     }
     return dated;
   });

@@ -227,6 +227,14 @@ describe('capture year', () => {
     ]);
   });
 
+  it('keeps a printed date after the capture day but warns about it', () => {
+    const result = ingestListings([listing(pageDump('Oct 30', ['From The Future', ABSTRACT, '• 2 authors', 'May 28, 2205']), { captured: '2025-10-30' })]);
+    expect(published(result)).toEqual({ 'From The Future': '2205-05-28' });
+    expect(result.report.warnings).toEqual([
+      { file: 'x.txt', line: 5, reason: 'dated 2205-05-28, after the listing was captured on 2025-10-30: check the year', text: 'From The Future' },
+    ]);
+  });
+
   it('warns when the sidecar and the header disagree on the day', () => {
     const result = ingestListings([listing(dump, { captured: '2025-10-31' })]);
     expect(result.report.warnings.map((w) => w.reason)).toEqual(["sidecar date 2025-10-31 differs from the header's day"]);
