@@ -20,7 +20,7 @@ export interface ListingInput {
   /** The listing's id: the file name without extension. */
   name: string;
   text: string;
-  /** Set when the file was not UTF-8 and was read in a legacy encoding (see decodeListing). */
+  /** Set when the file was not UTF-8 and was read as something else (see decodeListing). */
   encoding?: ListingEncoding;
   sidecar?: ListingSidecar;
 }
@@ -71,7 +71,9 @@ function readListing(input: ListingInput, warnings: Finding[], rejected: Finding
   const parsed = parseListing(input.file, input.text);
   rejected.push(...parsed.rejected);
   if (input.encoding && input.encoding !== 'utf-8') {
-    warnings.push({ file: input.file, line: 1, reason: `not UTF-8: read as ${input.encoding}; save the dump as UTF-8 to be sure of its accents`, text: '' });
+    // UTF-16 is named by the file's byte-order mark; Windows-1252 is only the likeliest reading of bytes that are not UTF-8.
+    const how = input.encoding === 'windows-1252' ? 'save the dump as UTF-8 to be sure of its accents' : 'its byte-order mark says so';
+    warnings.push({ file: input.file, line: 1, reason: `not UTF-8: read as ${input.encoding} (${how})`, text: '' });
   }
   warnings.push(...parsed.warnings);
   const { captured, inferred } = captureDate(parsed.capturedOn, parsed.entries, input.sidecar);

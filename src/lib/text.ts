@@ -31,7 +31,7 @@ export function isBinaryJunk(line: string): boolean {
   return unreadable > 0 && unreadable * 10 >= [...line].length;
 }
 
-/** How a dump's bytes were read: UTF-8, or the legacy encoding of a dump saved by older tools. */
+/** How a dump's bytes were read: as UTF-8, as the UTF-16 its byte-order mark names, or as the legacy encoding older tools save. */
 export type ListingEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /** Byte-order marks that name a UTF-16 file (what Windows editors write when asked for "Unicode"). */
