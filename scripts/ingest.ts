@@ -16,6 +16,7 @@ import { parse as parseYaml } from 'yaml';
 import { libraryHash } from '../src/build/source-digest.ts';
 import { isIsoDate } from '../src/lib/dates.ts';
 import { type ListingInput, type ListingSidecar, ingestListings } from '../src/lib/ingest.ts';
+import type { Finding } from '../src/lib/parse-listing.ts';
 import { openIngestCache } from '../src/lib/ingest-cache.ts';
 import { isGeneratedPaperFile } from '../src/lib/paper-file.ts';
 import { isSafeSlug } from '../src/lib/slug.ts';
@@ -223,8 +224,18 @@ async function main(): Promise<void> {
   console.log(`ingest: ${summary}`);
   console.log(`ingest: ${changed.length} files written, ${stale.length} removed, ${wanted.size - changed.length} unchanged in ${values.out}`);
   console.log(`ingest: ${cache.stats.redone} papers worked out, ${cache.stats.reused} from the cache (${CACHE_FILE})`);
-  for (const finding of report.rejected.slice(0, 10)) console.log(`  rejected ${finding.file}:${finding.line}: ${finding.reason}`);
-  if (report.rejected.length > 10) console.log(`  … and ${report.rejected.length - 10} more rejected (see --report)`);
+  printFindings('rejected', report.rejected, values.report);
+  printFindings('warning', report.warnings, values.report);
+}
+
+/** Findings shown on the console; the report holds them all. */
+const SHOWN_FINDINGS = 10;
+
+/** The first findings of a kind, one line each, then how many more the report holds. */
+function printFindings(kind: 'rejected' | 'warning', findings: readonly Finding[], reportPath: string | undefined): void {
+  for (const finding of findings.slice(0, SHOWN_FINDINGS)) console.log(`  ${kind} ${finding.file}:${finding.line}: ${finding.reason}`);
+  const more = findings.length - SHOWN_FINDINGS;
+  if (more > 0) console.log(`  … and ${more} more ${kind === 'rejected' ? 'rejected' : 'warnings'} (see ${reportPath ?? 'the report: --report FILE'})`);
 }
 
 try {

@@ -82,7 +82,8 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('ingest: 16 entries in 3 listings -> 16 papers (0 merged duplicates, 4 rejected, 2 warnings)');
-    expect(run.stdout).toContain('rejected content/listings/002_hostile.txt:34: binary junk, not text');
+    expect(run.stdout).toContain('  rejected content/listings/002_hostile.txt:34: binary junk, not text');
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('  warning '))).toHaveLength(2);
 
     const report = JSON.parse(readFileSync(join(cwd, 'out/report.json'), 'utf8'));
     expect(Object.keys(report)).toEqual(['entries', 'papers', 'duplicates', 'rejected', 'warnings', 'listings']);
@@ -120,6 +121,16 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     const title = (prefix: string) => readFileSync(join(papers(), readdirSync(papers()).find((name) => name.startsWith(prefix))!), 'utf8');
     expect(title('cafe-au-lait')).toContain('title: "Café au lait: a naïve study"');
     expect(title('creme-brulee')).toContain('title: Crème brûlée at altitude');
+  });
+
+  it('prints the first ten warnings and says where the rest are', () => {
+    const abstract = 'We look at a thing closely. It behaves as expected.';
+    const entries = Array.from({ length: 12 }, (_, i) => `Undated Paper ${i}\n\n${abstract}\n\n  • 2 authors\n·`);
+    writeFileSync(join(listings(), '003_undated.txt'), ['Daily Papers', 'Oct 30', ...entries].join('\n\n'));
+    const lines = ingest('--report', 'report.json').stdout.split('\n');
+    expect(lines.filter((line) => line.startsWith('  warning content/listings/003_undated.txt:'))).toHaveLength(8);
+    expect(lines.filter((line) => line.startsWith('  warning '))).toHaveLength(10);
+    expect(lines).toContain('  … and 4 more warnings (see report.json)');
   });
 
   it('rewrites nothing on a second run', () => {
