@@ -98,6 +98,9 @@ test('no page of the site scrolls sideways on a 320 px phone', { timeout: 600_00
     .map((file) => file.slice(0, -'index.html'.length));
   const paperPage = new RegExp(`^${routes.paper('[^/]+')}$`);
   expect(pages.filter((page) => paperPage.test(page))).toHaveLength(catalog.count);
+  // Pages that exist only in the browser: the 404 page, and search results (long title included).
+  const searchResults = `${routes.search()}?q=tokenisation+phone`;
+  pages.push('no-such-page/', searchResults);
   const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
   try {
     const wide: string[] = [];
@@ -107,6 +110,7 @@ test('no page of the site scrolls sideways on a 320 px phone', { timeout: 600_00
       while (next < pages.length) {
         const path = pages[next++]!;
         await page.goto(url(path));
+        if (path === searchResults) await page.locator('.search-result').first().waitFor();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         if (overflow > 0) wide.push(`${path} (${overflow} px)`);
       }
