@@ -125,7 +125,8 @@ function contentLines(file: string, text: string, result: ParsedListing): Line[]
     }
     const stripped = inHeader ? stripGluedBoilerplate(clean) : clean;
     const afterHeader = inHeader && lines.length > 0;
-    for (const text of metadataRow(stripped)) lines.push({ line, text, afterHeader });
+    // Only page dumps have metadata rows; in a bare dump the line is a title or an abstract, whole.
+    for (const text of result.format === 'page' ? metadataRow(stripped) : [stripped]) lines.push({ line, text, afterHeader });
     inHeader = false;
   });
   return lines;
@@ -143,7 +144,11 @@ function metadataRow(text: string): string[] {
 }
 
 export function detectFormat(text: string): ListingFormat {
-  return splitLines(text).some((raw) => metadataRow(normalizeLine(raw)).some((line) => line === SEPARATOR || AUTHORS.test(line)))
+  // A metadata row counts by its author count: `Keynote · Oct 3` could as well be a bare dump's title.
+  return splitLines(text).some((raw) => {
+    const line = normalizeLine(raw);
+    return line === SEPARATOR || metadataRow(line).some((part) => AUTHORS.test(part));
+  })
     ? 'page'
     : 'bare';
 }

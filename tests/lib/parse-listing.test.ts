@@ -169,6 +169,12 @@ describe('bare dumps (real excerpt)', () => {
     expect(parsed.rejected).toEqual([]);
   });
 
+  it('keeps a title that ends in a dot and a date whole: bare dumps have no metadata rows', () => {
+    const parsed = parseListing('x', 'Keynote · Oct 3\nA talk about things. It was given on a Friday.\n');
+    expect(parsed.format).toBe('bare');
+    expect(parsed.entries.map((e) => [e.title, e.abstract])).toEqual([['Keynote · Oct 3', 'A talk about things. It was given on a Friday.']]);
+  });
+
   it('does not strip a word that merely starts like boilerplate', () => {
     const parsed = parseListing('x', 'Subscribers of Scale: A Title\nAn abstract. With two sentences.\n');
     expect(parsed.entries[0]!.title).toBe('Subscribers of Scale: A Title');
