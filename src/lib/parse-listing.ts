@@ -61,8 +61,14 @@ const BOILERPLATE_FORMS = new Set(BOILERPLATE.map(boilerplateForm));
 
 /** The dot between a page dump's metadata and its date. */
 const SEPARATOR = '·';
-/** What plain-text copies may show in its place. Only the dot itself marks a page dump: a lone dash could be anything. */
-const SEPARATORS = new Set([SEPARATOR, '•', '∙', '⋅', '-', '–', '—', '|']);
+/** Dots and bars plain-text copies may show in its place, on a line of their own or inside a metadata row. */
+const ROW_SEPARATORS = [SEPARATOR, '•', '∙', '⋅', '|'];
+/**
+ * Every separator on a line of its own: dashes too, which inside a row would split titles. Only the
+ * dot itself marks a page dump: a lone dash could be anything.
+ */
+const SEPARATORS = new Set([...ROW_SEPARATORS, '-', '–', '—']);
+const METADATA_ROW = new RegExp(`^(.+?) ([${ROW_SEPARATORS.join('')}]) (.+)$`);
 /** The longest metadata (author count or organisation) that can share a row with the date. */
 const MAX_META_IN_ROW = 80;
 const AUTHORS = /^•? ?(\d{1,4}) authors?$/i;
@@ -138,7 +144,7 @@ function contentLines(file: string, text: string, result: ParsedListing): Line[]
  * like every other entry, and unsplit its entry would run on into the next ones.
  */
 function metadataRow(text: string): string[] {
-  const m = /^(.+?) ([·•∙⋅|]) (.+)$/.exec(text);
+  const m = METADATA_ROW.exec(text);
   if (!m || m[1]!.length > MAX_META_IN_ROW || !readDateLine(m[3]!)) return [text];
   return [m[1]!, m[2]!, m[3]!];
 }
