@@ -15,13 +15,14 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { libraryHash } from '../src/build/source-digest.ts';
 import { isIsoDate } from '../src/lib/dates.ts';
-import { type ListingInput, type ListingSidecar, ingestListings } from '../src/lib/ingest.ts';
+import { type Identifiers, type ListingInput, type ListingSidecar, ingestListings } from '../src/lib/ingest.ts';
 import type { Finding } from '../src/lib/parse-listing.ts';
 import { openIngestCache } from '../src/lib/ingest-cache.ts';
 import { isGeneratedPaperFile } from '../src/lib/paper-file.ts';
 import { isSafeSlug } from '../src/lib/slug.ts';
 import { decodeListing } from '../src/lib/text.ts';
-import { CONTENT_ROOT, PAPERS_DIR } from '../src/content-paths.ts';
+import { CONTENT_ROOT, IDENTIFIERS_YAML, PAPERS_DIR, isListingFile } from '../src/content-paths.ts';
+import { type IdentifierSidecar, parseIdentifierSidecar } from '../src/lib/identifier-sidecar.ts';
 import { workOutPapers } from './paper-outputs.ts';
 import { type TopicSource, loadTopicSource } from './topics-source.ts';
 
@@ -51,9 +52,9 @@ function listingFiles(paths: string[]): string[] {
   for (const path of paths) {
     if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
     if (statSync(path).isDirectory()) {
-      const found = readdirSync(path).filter((f) => f.endsWith('.txt') && !f.startsWith('.')).sort();
+      const found = readdirSync(path).filter(isListingFile).sort();
       // An empty folder is almost always a wrong path, and ingesting it would remove every paper.
-      if (found.length === 0) throw new UsageError(`no listings (*.txt) in ${path}`);
+      if (found.length === 0) throw new UsageError(`no listings (*.txt, *.json) in ${path}`);
       for (const f of found) files.add(resolve(path, f));
     } else files.add(resolve(path));
   }
@@ -100,6 +101,13 @@ function readInputs(paths: string[]): ListingInput[] {
     names.set(input.name, input.file);
   }
   return inputs;
+}
+
+/** The editor's identifiers (content/identifiers.yaml), if there are any; what cannot be read is a warning. */
+function readIdentifiers(): Identifiers & Pick<IdentifierSidecar, 'warnings'> {
+  const file = relative(process.cwd(), resolve(IDENTIFIERS_YAML)).split(sep).join('/');
+  if (!existsSync(IDENTIFIERS_YAML)) return { file, pins: [], warnings: [] };
+  return { file, ...parseIdentifierSidecar(file, readBytes(IDENTIFIERS_YAML).toString('utf8')) };
 }
 
 /** The file's current content, or undefined if it is not there (another run may just have removed it). */
@@ -169,7 +177,9 @@ async function main(): Promise<void> {
     throw new UsageError((error as Error).message);
   }
   const cache = openIngestCache(readCache(), cacheVersion(source));
-  const { papers, listings, report } = ingestListings(inputs);
+  const identifiers = readIdentifiers();
+  const { papers, listings, report } = ingestListings(inputs, identifiers);
+  report.warnings.unshift(...identifiers.warnings);
   const large = report.entries >= PROGRESS_FROM_ENTRIES;
   if (large) console.log(`ingest: read ${report.entries} entries from ${inputs.length} listings`);
   for (const paper of papers) if (!isSafeSlug(paper.slug)) throw new Error(`unsafe slug ${paper.slug}`);
@@ -190,7 +200,7 @@ async function main(): Promise<void> {
     return content !== undefined && isGeneratedPaperFile(content);
   });
 
-  const summary = `${report.entries} entries in ${inputs.length} listings -> ${report.papers} papers (${report.duplicates.length} merged duplicates, ${report.rejected.length} rejected, ${report.warnings.length} warnings)`;
+  const summary = `${report.entries} entries in ${inputs.length} listings -> ${report.papers} papers (${report.duplicates.length} merged duplicates, ${report.rejected.length} rejected, ${report.warnings.length} warnings, ${report.conflicts.length} conflicts)`;
   if (values.check) {
     console.log(`ingest --check: ${summary}`);
     if (changed.length > 0 || stale.length > 0) {
@@ -226,6 +236,10 @@ async function main(): Promise<void> {
   console.log(`ingest: ${cache.stats.redone} papers worked out, ${cache.stats.reused} from the cache (${CACHE_FILE})`);
   printFindings('rejected', report.rejected, values.report);
   printFindings('warning', report.warnings, values.report);
+  for (const conflict of report.conflicts.slice(0, SHOWN_FINDINGS)) {
+    const [taken, ...others] = conflict.values;
+    console.log(`  conflict ${conflict.slug}: ${conflict.field} "${taken!.value}" (${taken!.file}:${taken!.line}) over ${others.map((o) => `"${o.value}" (${o.file}:${o.line})`).join(', ')}`);
+  }
 }
 
 /** Findings shown on the console; the report holds them all. */

@@ -7,3 +7,7 @@ export const PAPERS_DIR = `${CONTENT_ROOT}/papers`;
 export const NOTES_DIR = `${CONTENT_ROOT}/notes`;
 export const LISTINGS_JSON = `${PAPERS_DIR}/_listings.json`;
 export const TOPICS_YAML = `${CONTENT_ROOT}/topics.yaml`;
+export const IDENTIFIERS_YAML = `${CONTENT_ROOT}/identifiers.yaml`;
+/** Listing files by their endings: text dumps of either kind, and saved Daily Papers JSON responses. */
+export const LISTING_EXTENSIONS = ['.txt', '.json'] as const;
+export const isListingFile = (name: string) => !name.startsWith('.') && LISTING_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));

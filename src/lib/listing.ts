@@ -5,7 +5,7 @@ export const listingSchema = z.object({
   id: z.string(),
   file: z.string(),
   title: z.string(),
-  format: z.enum(['page', 'bare']),
+  format: z.enum(['page', 'bare', 'daily-papers-json']),
   entries: z.number().int().nonnegative(),
   captured: z.iso.date().optional(),
   capturedInferred: z.boolean(),

@@ -16,6 +16,11 @@ function frontMatterOf(paper: Paper): PaperData {
   if (paper.published) data.published = paper.published;
   if (paper.authors) data.authors = paper.authors;
   if (paper.organisation) data.organisation = paper.organisation;
+  if (paper.authorNames) data.authorNames = paper.authorNames;
+  if (paper.arxiv) data.arxiv = paper.arxiv;
+  if (paper.doi) data.doi = paper.doi;
+  if (paper.code) data.code = paper.code;
+  if (paper.comments !== undefined) data.comments = paper.comments;
   return paperSchema.parse(data);
 }
 

@@ -1,10 +1,13 @@
 import { z } from 'astro/zod';
+import { ARXIV_ID_PATTERN } from './identifiers.ts';
 
 /** Where a paper was seen: one entry of one listing dump. */
 export const sourceSchema = z.object({
   listing: z.string().min(1),
   file: z.string().min(1),
   line: z.number().int().positive(),
+  /** 0-based index of the item in a JSON listing. */
+  item: z.number().int().nonnegative().optional(),
   captured: z.iso.date().optional(),
 });
 
@@ -22,7 +25,18 @@ export const paperSchema = z.object({
   /** Normalised title: the identity used for dedupe and slug suffixes. */
   key: z.string().min(1),
   published: z.iso.date().optional(),
+  /** How many authors the listing counted; `authorNames.length` when the names are known. */
   authors: z.number().int().positive().optional(),
+  /** The authors in the paper's order, when a listing named them (Daily Papers JSON). */
+  authorNames: z.array(z.string().min(1)).min(1).optional(),
+  /** The arXiv id without its version (`2310.06825`, `hep-th/9901001`). */
+  arxiv: z.string().regex(ARXIV_ID_PATTERN).optional(),
+  /** Lowercase, without a resolver prefix (`10.1000/xyz`). */
+  doi: z.string().regex(/^10\.\d{4,9}\/\S+$/).optional(),
+  /** The paper's code repository (`https://github.com/owner/repo`). */
+  code: z.url({ protocol: /^https$/ }).optional(),
+  /** Comments on the paper's Hugging Face page, when a listing said. */
+  comments: z.number().int().nonnegative().optional(),
   organisation: organisationSchema.optional(),
   upvotes: z.number().int().nonnegative(),
   topics: z.array(z.string()),

@@ -2,8 +2,17 @@ import type { Organisation } from './paper.ts';
 import { type DayMonth, type EntryDate, isBareDay, parseDateLine, readDateLine } from './dates.ts';
 import { isBinaryJunk, normalizeLine, splitLines } from './text.ts';
 
-/** `page`: the full page dump with metadata; `bare`: alternating title and abstract lines. */
-export type ListingFormat = 'page' | 'bare';
+/**
+ * `page`: the full page dump with metadata; `bare`: alternating title and abstract lines;
+ * `daily-papers-json`: a saved response of the Daily Papers API (parse-daily-papers-json.ts).
+ */
+export type ListingFormat = 'page' | 'bare' | 'daily-papers-json';
+
+/** Identifiers a listing itself gives (the JSON format does; text dumps never do). */
+export interface EntryIdentifiers {
+  arxiv?: string;
+  code?: string;
+}
 
 export interface RawEntry {
   file: string;
@@ -14,12 +23,19 @@ export interface RawEntry {
   authors?: number;
   organisation?: Organisation;
   date?: EntryDate;
+  /** 0-based index of the item in a JSON listing. */
+  item?: number;
+  authorNames?: string[];
+  ids?: EntryIdentifiers;
+  comments?: number;
 }
 
 /** An entry (or stray text) that could not become a paper, or a paper with something to say. */
 export interface Finding {
   file: string;
   line: number;
+  /** 0-based index of the item in a JSON listing. */
+  item?: number;
   reason: string;
   text: string;
 }
@@ -29,6 +45,8 @@ export interface ParsedListing {
   format: ListingFormat;
   /** The capture day printed in a page dump's header (no year). */
   capturedOn?: DayMonth;
+  /** The whole capture day, where the listing itself gives it (a JSON listing's submission day). */
+  captured?: string;
   entries: RawEntry[];
   rejected: Finding[];
   warnings: Finding[];

@@ -53,7 +53,7 @@ describe('the default catalog', () => {
       ['content/listings/003_2c4172cb60d4cd3a.txt', 209, 'Vote-in-Context: Turning VLMs into Zero-Shot Rank Fusers'],
       ['content/listings/004_9727063cfcb86ceb.txt', 269, 'RandLoRA: Full-rank parameter-efficient fine-tuning of large models'],
     ] as const;
-    expect(full.report.warnings).toEqual(
+    expect(full.report.warnings.filter((w) => w.reason.startsWith('entry has no date'))).toEqual(
       undated.map(([file, line, text]) => ({ file, line, reason: 'entry has no date line: kept without a date', text })),
     );
     for (const [file, line, title] of undated) {
@@ -65,6 +65,29 @@ describe('the default catalog', () => {
     // The entry after each keeps its own title and metadata.
     const mgno = full.papers.find((p) => p.title.startsWith('MgNO:'))!;
     expect([mgno.published, mgno.authors, mgno.sources.map((s) => s.line)]).toEqual(['2023-10-16', 3, [311, 213]]);
+  });
+
+  it('warns of the one merge whose abstracts differ (FuseChat v1 and v2), naming both entries, and of nothing else', () => {
+    const others = full.report.warnings.filter((w) => !w.reason.startsWith('entry has no date'));
+    expect(others).toEqual([
+      {
+        file: 'content/listings/003_2c4172cb60d4cd3a.txt',
+        line: 69,
+        reason: 'merged with content/listings/003_2c4172cb60d4cd3a.txt:45 (same title), but the abstracts differ: check that they are one paper',
+        text: 'FuseChat: Knowledge Fusion of Chat Models',
+      },
+    ]);
+    // The two abstracts link two repositories: the first entry's is taken, and the report names both.
+    expect(full.report.conflicts).toEqual([
+      {
+        slug: 'fusechat-knowledge-fusion-of-chat-models',
+        field: 'code',
+        values: [
+          { value: 'https://github.com/fanqiwan/FuseLLM', file: 'content/listings/003_2c4172cb60d4cd3a.txt', line: 45 },
+          { value: 'https://github.com/fanqiwan/FuseAI', file: 'content/listings/003_2c4172cb60d4cd3a.txt', line: 69 },
+        ],
+      },
+    ]);
   });
 
   it('summarises each listing', () => {
@@ -356,5 +379,145 @@ describe('topics', () => {
     const [paper] = ingestListings([{ file: 'x.txt', name: 'x', text: `A Paper On Kernels\n${ABSTRACT}` }]).papers;
     expect(paper).toMatchObject({ slug: 'a-paper-on-kernels' });
     expect(paper).not.toHaveProperty('topics');
+  });
+});
+
+describe('slugs already published', () => {
+  it('stay as they are: every seed paper keeps the slug it was published under', () => {
+    const published = readFileSync(new URL('../fixtures/published-slugs.txt', import.meta.url), 'utf8').trim().split('\n');
+    expect(full.papers.map((p) => p.slug)).toEqual(published);
+  });
+});
+
+/** A saved Daily Papers response of the given papers (the API's item shape, trimmed to what matters here). */
+function dailyPapersJson(...papers: { id?: string; title: string; summary?: string; authors?: string[]; publishedAt?: string; upvotes?: number; githubRepo?: string }[]): string {
+  const items = papers.map(({ authors = ['Ada Lovelace'], summary = ABSTRACT, publishedAt = '2024-05-28T12:00:00.000Z', upvotes = 5, ...rest }) => ({
+    paper: { ...rest, summary, publishedAt, upvotes, authors: authors.map((name, i) => ({ _id: String(i), name, hidden: false })) },
+    publishedAt: '2024-05-29T00:00:00.000Z',
+    title: rest.title,
+    numComments: 1,
+  }));
+  return JSON.stringify(items, null, 2);
+}
+
+describe('identifiers and dedupe by arXiv id', () => {
+  const json = (name: string, ...papers: Parameters<typeof dailyPapersJson>): ListingInput => ({ file: `${name}.json`, name, text: dailyPapersJson(...papers) });
+  const text = (name: string, content: string): ListingInput => ({ file: `${name}.txt`, name, text: content });
+
+  it('makes a JSON item and a text-dump entry of one paper one paper, with the dump’s slug, the id, the names and the count', () => {
+    const dump = text('a', pageDump('May 29', ['Phased Consistency Model', ABSTRACT, '• 2 authors', 'May 28, 2024 3']));
+    const alone = ingestListings([dump]);
+    const both = ingestListings([json('b', { id: '2405.18407', title: 'Phased Consistency Model', authors: ['Ada Lovelace', 'Charles Babbage'], upvotes: 47 }), dump]);
+    expect(both.papers).toHaveLength(1);
+    expect(both.papers[0]).toMatchObject({
+      slug: alone.papers[0]!.slug,
+      arxiv: '2405.18407',
+      authorNames: ['Ada Lovelace', 'Charles Babbage'],
+      authors: 2,
+      upvotes: 47,
+      comments: 1,
+      published: '2024-05-28',
+    });
+    expect(both.report.duplicates).toEqual([{ slug: alone.papers[0]!.slug, sources: [{ file: 'b.json', line: 2, item: 0 }, { file: 'a.txt', line: 5 }] }]);
+  });
+
+  it('makes two items with one id but a revised title one paper, keeping the first title’s slug and reporting the conflict', () => {
+    const first = json('a', { id: '2405.18407', title: 'Phased Consistency Model' });
+    const revised = json('b', { id: '2405.18407v2', title: 'Phased Consistency Models' });
+    const result = ingestListings([first, revised]);
+    expect(result.papers).toHaveLength(1);
+    expect(result.papers[0]).toMatchObject({ slug: 'phased-consistency-model', title: 'Phased Consistency Models', arxiv: '2405.18407' });
+    expect(result.report.conflicts).toEqual([
+      {
+        slug: 'phased-consistency-model',
+        field: 'title',
+        values: [
+          { value: 'Phased Consistency Models', file: 'b.json', line: 2, item: 0 },
+          { value: 'Phased Consistency Model', file: 'a.json', line: 2, item: 0 },
+        ],
+      },
+    ]);
+    // The slug does not follow the title: the first listing's stays, as the page was published under it.
+    expect(ingestListings([first]).papers[0]!.slug).toBe('phased-consistency-model');
+  });
+
+  it('keeps papers with different ids apart under one title, and an id-less entry of that title apart from both, with a warning', () => {
+    const result = ingestListings([
+      json('a', { id: '2401.00001', title: 'Introduction to Scaling' }, { id: '2402.00002', title: 'Introduction to Scaling' }),
+      text('b', pageDump('May 29', ['Introduction to Scaling', ABSTRACT, '• 2 authors', 'May 28, 2024 3'])),
+    ]);
+    // The id-less paper keeps the plain slug: it is the one a page could already have been published under.
+    expect(result.papers.map((p) => [p.slug, p.arxiv ?? null])).toEqual([
+      ['introduction-to-scaling', null],
+      ['introduction-to-scaling-2401-00001', '2401.00001'],
+      ['introduction-to-scaling-2402-00002', '2402.00002'],
+    ]);
+    expect(result.report.rejected).toEqual([]);
+    expect(result.report.warnings.map((w) => [w.file, w.line, w.reason])).toContainEqual([
+      'b.txt',
+      5,
+      'the title is that of several papers (arXiv 2401.00001, 2402.00002): kept apart from them; set its id in content/identifiers.yaml',
+    ]);
+  });
+
+  it('keeps C, C++ and C# apart (one bare dump, three abstracts), and LLaMA-Adapter from LLaMA-Adapter+', () => {
+    const bare = ['Learning C Programs', `${ABSTRACT} C.`, 'Learning C++ Programs', `${ABSTRACT} C++.`, 'Learning C# Programs', `${ABSTRACT} C#.`, 'LLaMA-Adapter', `${ABSTRACT} One.`, 'LLaMA-Adapter+', `${ABSTRACT} Two.`].join('\n');
+    const result = ingestListings([text('a', bare)]);
+    expect(result.papers.map((p) => p.title).sort()).toEqual(['LLaMA-Adapter', 'LLaMA-Adapter+', 'Learning C Programs', 'Learning C# Programs', 'Learning C++ Programs']);
+    expect(result.report.duplicates).toEqual([]);
+    expect(result.papers.find((p) => p.title === 'Learning C Programs')!.slug).toBe('learning-c-programs');
+  });
+
+  it('warns of a merge whose abstracts disagree, naming both sources, and not of one cut short', () => {
+    const result = ingestListings([
+      text('a', ['Same Title', 'We study one thing. It works.', 'Other Title', 'We study a thing in depth. It works in practice too.'].join('\n')),
+      text('b', ['Same Title', 'A different paper entirely. Nothing alike.', 'Other Title', 'We study a thing in depth. It works…'].join('\n')),
+    ]);
+    expect(result.report.warnings.map((w) => `${w.file}:${w.line} ${w.reason}`)).toEqual([
+      'a.txt:1 merged with b.txt:1 (same title), but the abstracts differ: check that they are one paper',
+    ]);
+  });
+
+  it('takes an arXiv id named in an abstract, with a warning, and merges by it', () => {
+    const result = ingestListings([
+      text('a', pageDump('May 29', ['A Paper', `${ABSTRACT} See arXiv:2405.18407.`, '• 2 authors', 'May 28, 2024 3'])),
+      json('b', { id: '2405.18407', title: 'A Paper, Revised' }),
+    ]);
+    expect(result.papers).toHaveLength(1);
+    expect(result.papers[0]).toMatchObject({ slug: 'a-paper', arxiv: '2405.18407', title: 'A Paper, Revised' });
+    expect(result.report.warnings.map((w) => w.reason)).toContain('arXiv id 2405.18407 taken from the abstract: check it, or set it in content/identifiers.yaml');
+  });
+
+  it('lets the editor’s identifiers win, keep their slug, and say where they disagree with a listing', () => {
+    const pins = {
+      file: 'content/identifiers.yaml',
+      pins: [
+        { slug: 'a-paper', line: 1, arxiv: '2405.11111', doi: '10.1000/xyz' },
+        { slug: 'kept-slug', line: 4, arxiv: '2405.22222' },
+        { slug: 'gone-paper', line: 6, arxiv: '2405.33333' },
+      ],
+    };
+    const result = ingestListings(
+      [
+        text('a', pageDump('May 29', ['A Paper', ABSTRACT, '• 2 authors', 'May 28, 2024 3'])),
+        json('b', { id: '2405.99999', title: 'A Paper' }, { id: '2405.22222', title: 'A Renamed Paper' }),
+      ],
+      pins,
+    );
+    expect(result.papers.map((p) => [p.slug, p.arxiv, p.doi ?? null])).toEqual([
+      ['a-paper', '2405.11111', '10.1000/xyz'],
+      ['kept-slug', '2405.22222', null],
+    ]);
+    expect(result.report.conflicts).toContainEqual({
+      slug: 'a-paper',
+      field: 'arxiv',
+      values: [
+        { value: '2405.11111', file: 'content/identifiers.yaml', line: 1 },
+        { value: '2405.99999', file: 'b.json', line: 2, item: 0 },
+      ],
+    });
+    expect(result.report.warnings.map((w) => `${w.file}:${w.line} ${w.reason}`)).toContain(
+      'content/identifiers.yaml:6 gone-paper names no paper of the catalog: its identifiers are not used',
+    );
   });
 });

@@ -39,4 +39,22 @@ describe('titleKey', () => {
     expect(titleKey('\u{1F984} \u{1F680}!')).toBe('\u{1F984} \u{1F680}');
     expect(titleKey('*** --- !!!')).toBe('');
   });
+
+  it('keeps symbols that make another word of the one they follow: C, C++ and C# are three titles', () => {
+    const keys = ['Learning C Programs', 'Learning C++ Programs', 'Learning C# Programs'].map(titleKey);
+    expect(keys).toEqual(['learning c programs', 'learning c++ programs', 'learning c# programs']);
+    expect(titleKey('LLaMA-Adapter+: Efficient Fine-tuning')).not.toBe(titleKey('LLaMA-Adapter: Efficient Fine-tuning'));
+    expect(titleKey('A* Search Without Expansions')).toBe('a* search without expansions');
+    expect(titleKey('Compiling C++ to WebAssembly')).not.toBe(titleKey('Compiling C to WebAssembly'));
+  });
+
+  it('still folds the same symbols where they are punctuation: spaced out, or before a word', () => {
+    expect(titleKey('Vision + Language')).toBe(titleKey('Vision & Language'));
+    expect(titleKey('#1 on the Leaderboard')).toBe(titleKey('1 on the Leaderboard'));
+  });
+
+  it('drops invisible format characters, so a copy with a zero-width joiner inside a word is the same title', () => {
+    expect(titleKey('Trans\u200Dformers Learn In\u200Bcontext')).toBe(titleKey('Transformers Learn Incontext'));
+    expect(titleKey('Soft\u00ADmax Bottleneck')).toBe(titleKey('Softmax Bottleneck'));
+  });
 });

@@ -81,13 +81,13 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     const run = ingest('--report', 'out/report.json');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('ingest: 16 entries in 3 listings -> 16 papers (0 merged duplicates, 4 rejected, 2 warnings)');
+    expect(run.stdout).toContain('ingest: 16 entries in 3 listings -> 16 papers (0 merged duplicates, 4 rejected, 2 warnings, 0 conflicts)');
     expect(run.stdout).toContain('  rejected content/listings/002_hostile.txt:34: binary junk, not text');
     expect(run.stdout.split('\n').filter((line) => line.startsWith('  warning '))).toHaveLength(2);
 
     const report = JSON.parse(readFileSync(join(cwd, 'out/report.json'), 'utf8'));
-    expect(Object.keys(report)).toEqual(['entries', 'papers', 'duplicates', 'rejected', 'warnings', 'listings']);
-    expect(report).toMatchObject({ entries: 16, papers: 16, duplicates: [] });
+    expect(Object.keys(report)).toEqual(['entries', 'papers', 'duplicates', 'conflicts', 'rejected', 'warnings', 'listings']);
+    expect(report).toMatchObject({ entries: 16, papers: 16, duplicates: [], conflicts: [] });
     expect(report.rejected[0]).toEqual({ file: 'content/listings/002_hostile.txt', line: 34, reason: 'binary junk, not text', text: expect.any(String) });
     expect(report.rejected.at(-1)).toMatchObject({ line: 79, reason: expect.stringContaining('truncated entry') });
     expect(report.listings).toEqual([
@@ -211,7 +211,7 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     ['a sidecar that is not YAML', () => (writeFileSync(join(listings(), '001_bare.yaml'), 'captured: [2025\n'), []), /^ingest: content\/listings\/001_bare\.yaml: not valid YAML/],
     ['a sidecar with an impossible day', () => (writeFileSync(join(listings(), '001_bare.yaml'), 'captured: 2025-02-30\n'), []), /captured must be a real day written YYYY-MM-DD, not "2025-02-30"$/],
     ['a sidecar that is a list', () => (writeFileSync(join(listings(), '001_bare.yaml'), '- 2025-10-30\n'), []), /001_bare\.yaml: must be a mapping/],
-    ['an empty listings folder', () => (mkdirSync(join(cwd, 'empty')), ['empty']), /^ingest: no listings \(\*\.txt\) in empty$/],
+    ['an empty listings folder', () => (mkdirSync(join(cwd, 'empty')), ['empty']), /^ingest: no listings \(\*\.txt, \*\.json\) in empty$/],
     ['two listings with one name', () => (mkdirSync(join(cwd, 'more')), copyFileSync(join(FIXTURES, 'bare-001-excerpt.txt'), join(cwd, 'more/001_bare.txt')), ['content/listings', 'more']), /^ingest: two listings are named 001_bare/],
   ])('reports %s in one line, exits 1 and writes nothing', (_name, setUp, message) => {
     const args = setUp();

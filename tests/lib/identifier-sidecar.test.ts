@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parseIdentifierSidecar } from '../../src/lib/identifier-sidecar.ts';
+
+const FILE = 'content/identifiers.yaml';
+
+describe('parseIdentifierSidecar', () => {
+  it('reads slugs with their ids exactly as written (2310.10000 is not the number 2310.1)', () => {
+    const text = ['mistral-7b:', '  arxiv: 2310.10000v2', '  doi: https://doi.org/10.48550/arXiv.2310.06825', '  code: https://github.com/mistralai/mistral-src', 'old-paper:', '  arxiv: hep-th/9901001'].join('\n');
+    expect(parseIdentifierSidecar(FILE, text)).toEqual({
+      pins: [
+        { slug: 'mistral-7b', line: 1, arxiv: '2310.10000', doi: '10.48550/arxiv.2310.06825', code: 'https://github.com/mistralai/mistral-src' },
+        { slug: 'old-paper', line: 5, arxiv: 'hep-th/9901001' },
+      ],
+      warnings: [],
+    });
+  });
+
+  it('leaves out what it cannot read, each with its line, and never throws', () => {
+    const text = ['Not A Slug:', '  arxiv: 2310.06825', 'good-slug:', '  arxiv: 9999.99999', '  homepage: x', 'flat-slug: 2310.06825'].join('\n');
+    const { pins, warnings } = parseIdentifierSidecar(FILE, text);
+    expect(pins).toEqual([{ slug: 'good-slug', line: 3 }]);
+    expect(warnings.map((w) => `${w.line} ${w.reason}`)).toEqual([
+      '1 "Not A Slug" is not a paper slug: entry left out',
+      '4 good-slug: "9999.99999" is not a valid arxiv: left out',
+      '5 good-slug: unknown field "homepage" (arxiv, doi or code): left out',
+      '6 flat-slug: must hold arxiv, doi or code: entry left out',
+    ]);
+    expect(parseIdentifierSidecar(FILE, 'a: [unclosed').warnings[0]!.reason).toMatch(/^not valid YAML/);
+    expect(parseIdentifierSidecar(FILE, '- a\n- b').warnings[0]!.reason).toMatch(/^must map slugs/);
+    expect(parseIdentifierSidecar(FILE, '')).toEqual({ pins: [], warnings: [] });
+  });
+});
