@@ -8,21 +8,18 @@
  * files of papers whose data did not change come from the cache in PAPERSHELF_INGEST_CACHE
  * (default `.cache/ingest.json`).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
 import { libraryHash } from '../src/build/source-digest.ts';
-import { isIsoDate } from '../src/lib/dates.ts';
-import { type Identifiers, type ListingInput, type ListingSidecar, ingestListings } from '../src/lib/ingest.ts';
+import { ingestListings } from '../src/lib/ingest.ts';
 import type { Finding } from '../src/lib/parse-listing.ts';
 import { openIngestCache } from '../src/lib/ingest-cache.ts';
 import { isGeneratedPaperFile } from '../src/lib/paper-file.ts';
 import { isSafeSlug } from '../src/lib/slug.ts';
-import { decodeListing } from '../src/lib/text.ts';
-import { CONTENT_ROOT, IDENTIFIERS_YAML, PAPERS_DIR, isListingFile } from '../src/content-paths.ts';
-import { type IdentifierSidecar, parseIdentifierSidecar } from '../src/lib/identifier-sidecar.ts';
+import { CONTENT_ROOT, PAPERS_DIR } from '../src/content-paths.ts';
+import { UsageError, isNodeError, readIdentifiers, readInputs, writeAtomic } from './listing-inputs.ts';
 import { workOutPapers } from './paper-outputs.ts';
 import { type TopicSource, loadTopicSource } from './topics-source.ts';
 
@@ -32,84 +29,6 @@ const CACHE_FILE = process.env.PAPERSHELF_INGEST_CACHE ?? '.cache/ingest.json';
 const PROGRESS_FROM_ENTRIES = 1000;
 const USAGE = 'usage: npm run ingest -- [--out DIR] [--report FILE] [--check] [PATH ...]';
 
-/** A problem with the input or the command line: reported as one line, never as a stack trace. */
-class UsageError extends Error {}
-
-/** Node's own I/O and argument errors (ENOENT, EISDIR, ERR_PARSE_ARGS_…) are usage errors too. */
-const isNodeError = (error: unknown): error is Error & { code: string } =>
-  error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
-
-function readBytes(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
-  }
-}
-
-function listingFiles(paths: string[]): string[] {
-  const files = new Set<string>();
-  for (const path of paths) {
-    if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
-    if (statSync(path).isDirectory()) {
-      const found = readdirSync(path).filter(isListingFile).sort();
-      // An empty folder is almost always a wrong path, and ingesting it would remove every paper.
-      if (found.length === 0) throw new UsageError(`no listings (*.txt, *.json) in ${path}`);
-      for (const f of found) files.add(resolve(path, f));
-    } else files.add(resolve(path));
-  }
-  return [...files];
-}
-
-function readSidecar(listing: string): ListingSidecar | undefined {
-  const path = join(dirname(listing), `${basename(listing, extname(listing))}.yaml`);
-  if (!existsSync(path)) return undefined;
-  let data: unknown;
-  try {
-    data = parseYaml(readBytes(path).toString('utf8')) ?? {};
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${relative(process.cwd(), path)}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new UsageError(`${relative(process.cwd(), path)}: must be a mapping such as "captured: 2025-10-30"`);
-  }
-  const { captured, title } = data as Record<string, unknown>;
-  const sidecar: ListingSidecar = {};
-  if (captured !== undefined && captured !== null) {
-    // The core schema reads 2025-10-30 as a string; a YAML 1.1 reader would have made it a Date.
-    sidecar.captured = captured instanceof Date ? captured.toISOString().slice(0, 10) : String(captured);
-    if (!isIsoDate(sidecar.captured)) throw new UsageError(`${relative(process.cwd(), path)}: captured must be a real day written YYYY-MM-DD, not "${sidecar.captured}"`);
-  }
-  if (title !== undefined && title !== null) sidecar.title = String(title);
-  return sidecar;
-}
-
-function readInputs(paths: string[]): ListingInput[] {
-  const inputs = listingFiles(paths).map((file) => {
-    const { text, encoding } = decodeListing(readBytes(file));
-    const input: ListingInput = { file: relative(process.cwd(), file).split(sep).join('/'), name: basename(file, extname(file)), text };
-    if (encoding !== 'utf-8') input.encoding = encoding;
-    const sidecar = readSidecar(file);
-    if (sidecar) input.sidecar = sidecar;
-    return input;
-  });
-  const names = new Map<string, string>();
-  for (const input of inputs) {
-    const other = names.get(input.name);
-    if (other) throw new UsageError(`two listings are named ${input.name}: ${other} and ${input.file}`);
-    names.set(input.name, input.file);
-  }
-  return inputs;
-}
-
-/** The editor's identifiers (content/identifiers.yaml), if there are any; what cannot be read is a warning. */
-function readIdentifiers(): Identifiers & Pick<IdentifierSidecar, 'warnings'> {
-  const file = relative(process.cwd(), resolve(IDENTIFIERS_YAML)).split(sep).join('/');
-  if (!existsSync(IDENTIFIERS_YAML)) return { file, pins: [], warnings: [] };
-  return { file, ...parseIdentifierSidecar(file, readBytes(IDENTIFIERS_YAML).toString('utf8')) };
-}
-
 /** The file's current content, or undefined if it is not there (another run may just have removed it). */
 function currentContent(path: string): string | undefined {
   try {
@@ -118,13 +37,6 @@ function currentContent(path: string): string | undefined {
     if (isNodeError(error) && error.code === 'ENOENT') return undefined;
     throw error;
   }
-}
-
-/** Writes through a temporary file and a rename, so readers never see half a file. */
-function writeAtomic(path: string, content: string): void {
-  const temp = `${path}.tmp-${process.pid}`;
-  writeFileSync(temp, content);
-  renameSync(temp, path);
 }
 
 /**

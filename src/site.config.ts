@@ -8,4 +8,6 @@ export const SITE = {
   /** Papers in the home page's "newest" and "most upvoted" lists. */
   homeListSize: 12,
   relatedCount: 5,
+  /** Author names a paper page shows before folding the rest behind "and N more". */
+  authorsShown: 8,
 } as const;

@@ -7,6 +7,7 @@
 import slugify from '@sindresorhus/slugify';
 import { parseIsoDate } from './dates.ts';
 import { arxivLinks, doiLink } from './identifiers.ts';
+import type { PaperData } from './paper.ts';
 
 export interface CitablePaper {
   title: string;
@@ -18,6 +19,19 @@ export interface CitablePaper {
   doi?: string | undefined;
   /** The paper's page in the catalog: what a paper without an id is cited by. */
   pageUrl: string;
+}
+
+/** What a citation needs of a paper's front matter, and the absolute URL of its page. */
+export function citableOf(data: PaperData, pageUrl: string): CitablePaper {
+  return {
+    title: data.title,
+    published: data.published,
+    authorNames: data.authorNames,
+    organisation: data.organisation?.name,
+    arxiv: data.arxiv,
+    doi: data.doi,
+    pageUrl,
+  };
 }
 
 const LATEX_SPECIALS: Record<string, string> = {
@@ -70,7 +84,7 @@ function familyName(name: string): string {
  */
 export function citeKey(paper: CitablePaper): string {
   const who = paper.authorNames?.[0] ? familyName(paper.authorNames[0]) : paper.organisation ? asciiWords(paper.organisation)[0] ?? '' : '';
-  const year = paper.published ? paper.published.slice(0, 4) : 'nd';
+  const year = paper.published ? paper.published.slice(0, 4) : '';
   const words = asciiWords(paper.title).filter((w) => !STOP_WORDS.has(w));
   const [first = 'paper', ...rest] = words;
   const initials = rest.slice(0, 2).map((w) => w[0]!.toUpperCase()).join('');
@@ -112,11 +126,13 @@ function authorList(paper: CitablePaper): string | undefined {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-/** A plain-text reference: `Ada Lovelace and Charles Babbage (2024). Title. arXiv:2405.18407. https://…` */
+/** A plain-text reference: `Ada Lovelace and Charles Babbage (2024). Title. arXiv:2405.18407. https://…`. */
 export function plainCitation(paper: CitablePaper): string {
   const who = authorList(paper);
   const year = paper.published ? paper.published.slice(0, 4) : 'n.d.';
   const title = /[.?!]$/.test(paper.title) ? paper.title : `${paper.title}.`;
   const where = paper.arxiv ? ` arXiv:${paper.arxiv}.` : paper.doi ? ` doi:${paper.doi}.` : '';
-  return `${who ? `${who} (${year})` : `(${year})`}. ${title}${where} ${citationUrl(paper)}`;
+  // Without an author, the title takes the author's place (as APA has it).
+  const head = who ? `${who} (${year}). ${title}` : `${paper.title.replace(/\.$/, '')} (${year}).`;
+  return `${head}${where} ${citationUrl(paper)}`;
 }

@@ -4,7 +4,7 @@
  * both import the names from here.
  *
  * Pagefind makes every meta value searchable (filters and sort keys are not), so meta holds only
- * what a result shows and what is fine to match: title, date, organisation and upvotes. The social card URL is
+ * what a result shows and what is fine to match: title, date, organisation, arXiv id and upvotes. The social card URL is
  * left out on purpose: its path words (`papers`, `og`, `png`, the base) would match every paper, and
  * the search page derives it from the result URL when it needs it.
  */
@@ -35,6 +35,8 @@ export interface PaperSearchInput {
   upvotes: number;
   /** The lab or company a listing named instead of an author count. */
   organisation?: string | undefined;
+  /** Searchable as written (`2405.18407`), so a reader who has the id finds the paper. */
+  arxiv?: string | undefined;
   topicNames: readonly string[];
   listingTitles: readonly string[];
 }
@@ -68,6 +70,7 @@ export function paperSearchRecord(paper: PaperSearchInput): SearchRecord {
   const meta: Record<string, string> = { title: paper.title, upvotes: String(paper.upvotes) };
   if (paper.published) meta['date'] = paper.published;
   if (paper.organisation) meta['organisation'] = paper.organisation;
+  if (paper.arxiv) meta['arxiv'] = paper.arxiv;
   return {
     meta,
     filters: {

@@ -15,6 +15,7 @@ export const routes = {
   search: () => 'search/',
   feed: () => 'rss.xml',
   catalogJson: () => 'papers.json',
+  bibliography: () => 'papers.bib',
   sitemap: () => 'sitemap-index.xml',
   paperCard: (slug: string) => `og/papers/${slug}.png`,
   topicCard: (slug: string) => `og/topics/${slug}.png`,

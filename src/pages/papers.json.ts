@@ -1,10 +1,12 @@
 /**
  * The whole catalog as JSON for other tools: every paper's metadata and URL, newest first. Topics
  * and listings are described once at the top and referred to by id from each paper, which keeps
- * the file small for large catalogs. Abstracts are on the paper pages (and in the RSS feed).
+ * the file small for large catalogs. Abstracts are on the paper pages (and in the RSS feed); each
+ * paper carries its identifiers, author names and the links that lead to it.
  */
 import type { APIRoute } from 'astro';
 import { getCatalog } from '../data/catalog.ts';
+import { arxivLinks, doiLink } from '../lib/identifiers.ts';
 import { absoluteUrl, routes } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
 
@@ -21,15 +23,21 @@ export const GET: APIRoute = async ({ site = new URL('http://localhost') }) => {
       catalog.listings.map((l) => [l.id, { title: l.data.title, url: url(routes.listing(l.id)), ...(l.data.captured && { captured: l.data.captured }) }]),
     ),
     papers: catalog.papers.map((paper) => {
-      const { title, published, authors, organisation, upvotes, topics, sources } = paper.data;
+      const { title, published, authors, authorNames, organisation, upvotes, comments, topics, sources, arxiv, doi, code } = paper.data;
       return {
         slug: paper.id,
         url: url(routes.paper(paper.id)),
         title,
         published: published ?? null,
         authors: authors ?? null,
+        authorNames: authorNames ?? null,
         organisation: organisation?.name ?? null,
+        arxiv: arxiv ?? null,
+        doi: doi ?? null,
+        code: code ?? null,
+        links: { ...(arxiv && arxivLinks(arxiv)), ...(doi && { doi: doiLink(doi) }) },
         upvotes,
+        comments: comments ?? null,
         topics,
         listings: [...new Set(sources.map((s) => s.listing))],
       };

@@ -1,12 +1,25 @@
-/** RSS feed of the newest papers, with full abstracts and topics as categories. */
+/**
+ * RSS feed of the newest papers, with full abstracts, topics as categories and author names. Each
+ * item links to the paper's page; a paper with an arXiv id also carries its arXiv page as a related
+ * link and its Hugging Face page as the place to comment.
+ */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { abstractText, getCatalog } from '../data/catalog.ts';
+import { type PaperEntry, abstractText, getCatalog } from '../data/catalog.ts';
+import { arxivLinks } from '../lib/identifiers.ts';
 import { absoluteUrl, routes } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
 
 /** Enough for a feed reader that polls daily to miss nothing on a busy day. */
 const FEED_SIZE = 50;
+
+/** XML text: escaped, since names and ids are input. */
+const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function itemExtras({ arxiv, authorNames }: PaperEntry['data']): string {
+  const related = arxiv ? `<atom:link rel="related" type="text/html" href="${xml(arxivLinks(arxiv).abs)}"/>` : '';
+  return related + (authorNames ?? []).map((name) => `<dc:creator>${xml(name)}</dc:creator>`).join('');
+}
 
 export const GET: APIRoute = async ({ site = new URL('http://localhost') }) => {
   const catalog = await getCatalog();
@@ -15,7 +28,7 @@ export const GET: APIRoute = async ({ site = new URL('http://localhost') }) => {
     title: SITE.title,
     description: `Newest papers in ${SITE.title}: ${SITE.description}`,
     site: url(routes.home()),
-    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
     customData: `<language>${SITE.lang}</language><atom:link href="${url(routes.feed())}" rel="self" type="application/rss+xml"/>`,
     items: catalog.papers.slice(0, FEED_SIZE).map((paper) => ({
       title: paper.data.title,
@@ -23,6 +36,8 @@ export const GET: APIRoute = async ({ site = new URL('http://localhost') }) => {
       description: abstractText(paper),
       ...(paper.data.published && { pubDate: new Date(`${paper.data.published}T00:00:00Z`) }),
       categories: paper.data.topics.flatMap((id) => catalog.topicNames.get(id) ?? []),
+      ...(paper.data.arxiv && { commentsUrl: arxivLinks(paper.data.arxiv).huggingFace }),
+      customData: itemExtras(paper.data),
     })),
   });
 };

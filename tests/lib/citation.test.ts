@@ -97,13 +97,14 @@ describe('escapeBibtex', () => {
 describe('citeKey and plainCitation', () => {
   it('makes the key from the first author, the year and the title', () => {
     expect(citeKey(PAPER)).toBe('wang2024phasedCM');
-    expect(citeKey({ title: 'The Art of Ü', pageUrl: '' })).toBe('ndartU');
-    expect(citeKey({ title: '???', pageUrl: '' })).toBe('ndpaper');
+    expect(citeKey({ title: 'The Art of Ü', pageUrl: '' })).toBe('artU');
+    expect(citeKey({ title: '???', published: '2020-01-01', pageUrl: '' })).toBe('2020paper');
   });
 
   it('writes a reference with up to three authors, the year, the title and where to find it', () => {
     expect(plainCitation(PAPER)).toBe('Fu-Yun Wang, Zhaoyang Huang and Alexander William Bergman (2024). Phased Consistency Model. arXiv:2405.18407. https://arxiv.org/abs/2405.18407');
     expect(plainCitation({ ...PAPER, authorNames: ['A B', 'C D', 'E F', 'G H'], arxiv: undefined, doi: '10.1/x' })).toBe('A B et al. (2024). Phased Consistency Model. doi:10.1/x. https://doi.org/10.1/x');
-    expect(plainCitation({ title: 'Why?', pageUrl: PAPER.pageUrl })).toBe(`(n.d.). Why? ${PAPER.pageUrl}`);
+    expect(plainCitation({ title: 'Why?', pageUrl: PAPER.pageUrl })).toBe(`Why? (n.d.). ${PAPER.pageUrl}`);
+    expect(plainCitation({ title: 'A Lab Paper', organisation: 'NAVER AI Lab', pageUrl: PAPER.pageUrl })).toBe(`NAVER AI Lab (n.d.). A Lab Paper. ${PAPER.pageUrl}`);
   });
 });

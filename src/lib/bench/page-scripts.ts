@@ -1,10 +1,10 @@
 /**
  * What JavaScript a built page ships: its `<script>` elements (inline or external) and module
  * preloads, each judged by what it is for. A paper page may ship the theme toggle and the search
- * entry point and nothing else.
+ * entry point and the citation's copy buttons, and nothing else.
  */
 
-export type ScriptPurpose = 'theme' | 'search' | 'other';
+export type ScriptPurpose = 'theme' | 'search' | 'citation' | 'other';
 
 export interface PageScript {
   /** The `src` / `href` as written in the page, or `inline`. */
@@ -48,6 +48,7 @@ export function scriptPurpose(source: string, code: string): ScriptPurpose {
   const judge = (text: string): ScriptPurpose | undefined => {
     if (/theme|color-?scheme|dark-?mode/i.test(text)) return 'theme';
     if (/search|pagefind/i.test(text)) return 'search';
+    if (/citation|clipboard/i.test(text)) return 'citation';
     return undefined;
   };
   return judge(name) ?? judge(code) ?? 'other';

@@ -108,7 +108,7 @@ function pageRows(result: BenchResult): TargetRow[] {
       status: judge(pages.largestGzipBytes < MAX_PAGE_GZIP_BYTES),
     },
     {
-      target: 'paper page ships no JS but theme toggle and search entry',
+      target: 'paper page ships no JS but theme toggle, search entry and copy buttons',
       measured: others.length === 0 ? shipped : `also ${others.map((o) => o.source).join(', ')}`,
       status: judge(others.length === 0),
     },

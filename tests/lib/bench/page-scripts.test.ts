@@ -27,6 +27,8 @@ test('judges a script by its bundle name first, then by its code', () => {
   expect(scriptPurpose('/_astro/SearchEntry.astro_astro_type_script_index_0_lang.js', 'theme')).toBe('search');
   expect(scriptPurpose('inline', "document.documentElement.dataset.theme = 'dark'")).toBe('theme');
   expect(scriptPurpose('/_astro/chunk.js', 'import("/pagefind/pagefind.js")')).toBe('search');
+  expect(scriptPurpose('/_astro/PaperCitation.astro_astro_type_script_index_0_lang.js', '')).toBe('citation');
+  expect(scriptPurpose('inline', 'navigator.clipboard.writeText(x)')).toBe('citation');
   expect(scriptPurpose('/_astro/Analytics.Q9.js', 'navigator.sendBeacon("/hit")')).toBe('other');
 });
 
