@@ -10,7 +10,7 @@
  *   code: https://github.com/mistralai/mistral-src
  * ```
  */
-import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
+import { type Document, LineCounter, Scalar, isMap, isScalar, parseDocument } from 'yaml';
 import { parseArxivId, parseCodeUrl, parseDoi } from './identifiers.ts';
 import type { Finding } from './parse-listing.ts';
 import { isSafeSlug } from './slug.ts';
@@ -77,4 +77,32 @@ export function parseIdentifierSidecar(file: string, text: string): IdentifierSi
     pins.push(pin);
   }
   return { pins, warnings };
+}
+
+/**
+ * The sidecar's text with arXiv ids added for the given slugs, entries sorted by slug so the file
+ * diffs cleanly. What the editor wrote (other fields, comments, spelling of values) stays as it is;
+ * an id is written quoted, since YAML would read `2310.10000` as a number.
+ */
+export function withArxivIds(text: string, additions: readonly { slug: string; arxiv: string }[]): string {
+  const parsed = parseDocument(text, { schema: 'failsafe' });
+  if (parsed.errors.length > 0) throw new Error(`not valid YAML: ${parsed.errors[0]!.message.split('\n')[0]}`);
+  // Widened from the parsed form, whose nodes all come from source text, so new nodes can go in.
+  const doc: Document = parsed;
+  doc.contents ??= doc.createNode({});
+  const map = doc.contents;
+  if (!isMap(map)) throw new Error('must map slugs to identifiers');
+  for (const { slug, arxiv } of additions) {
+    const value = new Scalar(arxiv);
+    value.type = Scalar.QUOTE_DOUBLE;
+    const entry = map.get(slug, true);
+    if (isMap(entry)) entry.set('arxiv', value);
+    else map.set(slug, doc.createNode({ arxiv: value }));
+  }
+  const keyOf = (key: unknown) => String(isScalar(key) ? key.value : key);
+  map.items.sort((a, b) => {
+    const [x, y] = [keyOf(a.key), keyOf(b.key)];
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  return doc.toString({ lineWidth: 0 });
 }

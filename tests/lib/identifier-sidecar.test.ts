@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIdentifierSidecar } from '../../src/lib/identifier-sidecar.ts';
+import { parseIdentifierSidecar, withArxivIds } from '../../src/lib/identifier-sidecar.ts';
 
 const FILE = 'content/identifiers.yaml';
 
@@ -28,5 +28,17 @@ describe('parseIdentifierSidecar', () => {
     expect(parseIdentifierSidecar(FILE, 'a: [unclosed').warnings[0]!.reason).toMatch(/^not valid YAML/);
     expect(parseIdentifierSidecar(FILE, '- a\n- b').warnings[0]!.reason).toMatch(/^must map slugs/);
     expect(parseIdentifierSidecar(FILE, '')).toEqual({ pins: [], warnings: [] });
+  });
+});
+
+describe('withArxivIds', () => {
+  it('adds ids quoted, keeps what the editor wrote as written, and sorts entries by slug', () => {
+    const text = withArxivIds('zeta:\n  arxiv: 2310.10000 # by hand\nalpha:\n  doi: 10.1000/xyz\n', [
+      { slug: 'beta', arxiv: '2405.00001' },
+      { slug: 'alpha', arxiv: '1701.07875' },
+    ]);
+    expect(text).toBe('alpha:\n  doi: 10.1000/xyz\n  arxiv: "1701.07875"\nbeta:\n  arxiv: "2405.00001"\nzeta:\n  arxiv: 2310.10000 # by hand\n');
+    expect(parseIdentifierSidecar(FILE, text).pins.map((p) => p.arxiv)).toEqual(['1701.07875', '2405.00001', '2310.10000']);
+    expect(withArxivIds('', [{ slug: 'a', arxiv: '2310.10000' }])).toBe('a:\n  arxiv: "2310.10000"\n');
   });
 });
