@@ -10,7 +10,7 @@
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml, stringify } from 'yaml';
 import type { ListingInput } from '../src/lib/ingest.ts';
@@ -68,7 +68,7 @@ function version(pkg: string): string {
 }
 
 function writeListing(dir: string, listing: ListingInput): void {
-  writeFileSync(join(dir, `${listing.name}.txt`), listing.text);
+  writeFileSync(join(dir, basename(listing.file)), listing.text);
   if (listing.sidecar) writeFileSync(join(dir, `${listing.name}.yaml`), stringify(listing.sidecar));
 }
 

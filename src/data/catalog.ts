@@ -39,13 +39,14 @@ export const abstractSnippet = perPaper((paper) => summarize(abstractText(paper)
  * counts it for its catalog-wide facet counts, so both must derive it the same way: here.
  */
 export function paperSearchInput(paper: PaperEntry, catalog: SiteCatalog): PaperSearchInput {
-  const { title, published, upvotes, organisation, topics, arxiv } = paper.data;
+  const { title, published, upvotes, organisation, topics, arxiv, authorNames } = paper.data;
   return {
     title,
     published,
     upvotes,
     organisation: organisation?.name,
     arxiv,
+    authorNames,
     topicNames: topics.flatMap((id) => catalog.topicNames.get(id) ?? []),
     listingTitles: paperListings(paper, catalog).map((listing) => listing.data.title),
   };

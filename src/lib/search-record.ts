@@ -4,7 +4,7 @@
  * both import the names from here.
  *
  * Pagefind makes every meta value searchable (filters and sort keys are not), so meta holds only
- * what a result shows and what is fine to match: title, date, organisation, arXiv id and upvotes. The social card URL is
+ * what a result shows and what is fine to match: title, date, organisation, authors, arXiv id and upvotes. The social card URL is
  * left out on purpose: its path words (`papers`, `og`, `png`, the base) would match every paper, and
  * the search page derives it from the result URL when it needs it.
  */
@@ -37,6 +37,8 @@ export interface PaperSearchInput {
   organisation?: string | undefined;
   /** Searchable as written (`2405.18407`), so a reader who has the id finds the paper. */
   arxiv?: string | undefined;
+  /** Searchable, without leading every excerpt as they would from the page body. */
+  authorNames?: readonly string[] | undefined;
   topicNames: readonly string[];
   listingTitles: readonly string[];
 }
@@ -71,6 +73,7 @@ export function paperSearchRecord(paper: PaperSearchInput): SearchRecord {
   if (paper.published) meta['date'] = paper.published;
   if (paper.organisation) meta['organisation'] = paper.organisation;
   if (paper.arxiv) meta['arxiv'] = paper.arxiv;
+  if (paper.authorNames?.length) meta['authors'] = paper.authorNames.join(', ');
   return {
     meta,
     filters: {

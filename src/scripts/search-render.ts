@@ -33,7 +33,10 @@ function byline(data: PagefindResultData): HTMLParagraphElement {
   const date = data.meta['date'];
   const line = element('p', { class: 'byline search-result__meta' }, date ? element('time', { datetime: date }, formatDate(date, { short: true })) : element('span', {}, 'Undated'));
   const organisation = data.meta['organisation'];
-  if (organisation) line.append(element('span', {}, organisation));
+  const authors = data.meta['authors']?.split(', ');
+  // Shortened as a reference list shortens them: one or two names, or the first and "et al."
+  if (authors?.length) line.append(element('span', {}, authors.length > 2 ? `${authors[0]} et al.` : authors.join(' and ')));
+  else if (organisation) line.append(element('span', {}, organisation));
   const upvotes = Number(data.meta['upvotes'] ?? 0);
   if (upvotes > 0) line.append(element('span', { class: 'byline__upvotes', 'data-upvotes': String(upvotes) }, upvoteIcon(), countOf(upvotes, 'upvote')));
   return line;

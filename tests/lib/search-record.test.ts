@@ -26,6 +26,12 @@ test('the organisation is recorded when the listing named one', () => {
   expect(paperSearchRecord({ ...paper, organisation: 'Google DeepMind' }).meta['organisation']).toBe('Google DeepMind');
 });
 
+test('the arXiv id and the author names are recorded as searchable meta when known', () => {
+  const record = paperSearchRecord({ ...paper, arxiv: '2405.18407', authorNames: ['Ada Lovelace', 'Charles Babbage'] });
+  expect(record.meta).toMatchObject({ arxiv: '2405.18407', authors: 'Ada Lovelace, Charles Babbage' });
+  expect(paperSearchRecord(paper).meta).not.toHaveProperty('authors');
+});
+
 test('an undated paper without upvotes still gets every filter and numeric sort keys', () => {
   const record = paperSearchRecord({ ...paper, published: undefined, upvotes: 0, topicNames: [] });
   expect(record.filters).toMatchObject({ topic: [], year: ['Undated'], 'has-upvotes': ['no'] });

@@ -2,7 +2,8 @@
  * A deterministic synthetic catalog of any size, made from the real default listings: every paper
  * reuses a real abstract under a varied title (a real title with a research-style prefix and/or
  * suffix), so page sizes, word statistics and the search index look like a real catalog's, not
- * lorem ipsum. The output is raw listing dumps in both formats, so the benchmark runs the real
+ * lorem ipsum. The output is raw listings in all three formats (page and bare text dumps, saved
+ * Daily Papers JSON responses with arXiv ids and author names), so the benchmark runs the real
  * ingest on them.
  */
 import { toIsoDate } from '../dates.ts';
@@ -210,6 +211,42 @@ function bareDump(entries: readonly ListedEntry[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+const GIVEN_NAMES = ['Ada', 'Wei', 'Priya', 'Jonas', 'Amara', 'Kenji', 'Sofia', 'Mateo', 'Leila', 'Noah', 'Yuki', 'Omar', 'Elena', 'Ravi', 'Chloé', 'Tomás'];
+const FAMILY_NAMES = ['Lovelace', 'Zhang', 'Sharma', 'Müller', 'Okafor', 'Tanaka', 'Rossi', 'García', 'Haddad', 'Smith', 'Sato', 'Khan', 'Ivanova', 'Patel', 'Dubois', 'Silva'];
+
+/** A paper's author names, the same for the paper wherever it is listed. */
+function authorNames(paper: SyntheticPaper): string[] {
+  const start = paper.title.length + paper.upvotes;
+  return Array.from({ length: paper.authors ?? 1 }, (_, i) => `${GIVEN_NAMES[(start + i * 7) % GIVEN_NAMES.length]} ${FAMILY_NAMES[(start * 3 + i) % FAMILY_NAMES.length]}`);
+}
+
+/** A saved Daily Papers API response, in the shape the API gives (see parse-daily-papers-json.ts). */
+function jsonDump(entries: readonly ListedEntry[], captured: Date, firstCapture: Map<SyntheticPaper, Date>, arxivIds: Map<SyntheticPaper, string>): string {
+  const submitted = `${isoOf(captured)}T08:00:00.000Z`;
+  const items = entries.map(({ paper, repeat }) => {
+    const published = new Date(firstCapture.get(paper)!.getTime() - paper.ageDays * DAY_MS);
+    const names = authorNames(paper);
+    return {
+      paper: {
+        id: arxivIds.get(paper)!,
+        authors: names.map((name, i) => ({ _id: `${arxivIds.get(paper)}-${i}`, name, hidden: false })),
+        publishedAt: `${isoOf(published)}T17:59:58.000Z`,
+        submittedOnDailyAt: submitted,
+        title: paper.title,
+        summary: paper.paragraphs.join('\n\n'),
+        upvotes: repeat ? paper.upvotes + 1 : paper.upvotes,
+        discussionId: `d${arxivIds.get(paper)!.replace('.', '')}`,
+        ...(paper.upvotes % 3 === 0 && { githubRepo: `https://github.com/lab-${paper.title.length % 40}/${arxivIds.get(paper)!.replace('.', '-')}` }),
+      },
+      publishedAt: submitted,
+      title: paper.title,
+      numComments: paper.upvotes % 7,
+      isAuthorParticipating: false,
+    };
+  });
+  return `${JSON.stringify(items, null, 2)}\n`;
+}
+
 export interface SynthOptions {
   papers: number;
   /** Papers in the extra listing that the incremental rebuild adds. */
@@ -235,6 +272,7 @@ export interface SyntheticCatalog {
 const LISTING_DAYS = 6 * 365;
 const PAGE_SIZE_RANGE = [60, 180] as const;
 const BARE_SHARE = 0.12;
+const JSON_SHARE = 0.15;
 const REPEAT_SHARE = 0.03;
 
 const listingName = (index: number) => `synthetic-${String(index).padStart(5, '0')}`;
@@ -242,7 +280,9 @@ const listingName = (index: number) => `synthetic-${String(index).padStart(5, '0
 /**
  * A catalog of `papers` distinct papers in listing dumps of 60-180 entries, captured over six years:
  * mostly page dumps (with author counts or organisations, dates, upvotes, and 3% repeats of earlier
- * papers), about one in eight bare dumps (titles and abstracts only). Same options, same bytes.
+ * papers), about one in eight bare dumps (titles and abstracts only), and about one in seven of the
+ * rest saved Daily Papers JSON (the same papers with arXiv ids and author names). Same options,
+ * same bytes.
  */
 export function synthesizeCatalog(seeds: readonly SeedPaper[], options: SynthOptions): SyntheticCatalog {
   const { papers: count, extraPapers = 20, seed = 1, firstCapture = '2019-01-07', include = () => false } = options;
@@ -255,6 +295,14 @@ export function synthesizeCatalog(seeds: readonly SeedPaper[], options: SynthOpt
   const listings: ListingInput[] = [];
   const listedOn = new Map<SyntheticPaper, Date>();
   const listedOnPages: SyntheticPaper[] = [];
+  /** One id per paper, numbered in the month of its date, so ids are unique and plausible. */
+  const arxivIds = new Map<SyntheticPaper, string>();
+  const arxivIdOf = (paper: SyntheticPaper, published: Date) => {
+    if (!arxivIds.has(paper)) {
+      const yymm = `${String(published.getUTCFullYear() % 100).padStart(2, '0')}${String(published.getUTCMonth() + 1).padStart(2, '0')}`;
+      arxivIds.set(paper, `${yymm}.${String(arxivIds.size + 1).padStart(5, '0')}`);
+    }
+  };
   let entries = 0;
   for (let start = 0; start < count; ) {
     const index = listings.length;
@@ -263,9 +311,10 @@ export function synthesizeCatalog(seeds: readonly SeedPaper[], options: SynthOpt
     start += size;
     const captured = addDays(firstCapture, index * spacing);
     const name = listingName(index);
-    const file = `content/listings/${name}.txt`;
-    // The first two listings fix one of each format, so even a small catalog has both.
-    const bare = index === 1 || (index > 1 && random.chance(BARE_SHARE));
+    // The first three listings fix one of each format, so even a small catalog has all three.
+    const bare = index === 1 || (index > 2 && random.chance(BARE_SHARE));
+    const json = !bare && (index === 2 || (index > 2 && random.chance(JSON_SHARE)));
+    const file = `content/listings/${name}.${json ? 'json' : 'txt'}`;
     if (bare) {
       const listed = fresh.map((paper) => ({ paper, repeat: false }));
       listings.push({ file, name, text: bareDump(listed), sidecar: { title: `Reading list ${index}` } });
@@ -277,7 +326,8 @@ export function synthesizeCatalog(seeds: readonly SeedPaper[], options: SynthOpt
     const listed = shuffled([...fresh.map((paper) => ({ paper, repeat: false })), ...repeats.map((paper) => ({ paper, repeat: true }))], random);
     listedOnPages.push(...fresh);
     const sidecar = { captured: isoOf(captured), ...(random.chance(0.3) ? { title: `Daily Papers, ${isoOf(captured)}` } : {}) };
-    listings.push({ file, name, text: pageDump(listed, captured, listedOn), sidecar });
+    if (json) for (const { paper } of listed) arxivIdOf(paper, new Date(listedOn.get(paper)!.getTime() - paper.ageDays * DAY_MS));
+    listings.push({ file, name, text: json ? jsonDump(listed, captured, listedOn, arxivIds) : pageDump(listed, captured, listedOn), sidecar });
     entries += listed.length;
   }
 

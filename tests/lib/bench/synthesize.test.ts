@@ -49,11 +49,14 @@ describe('a synthetic catalog of 1000 papers', () => {
     expect(catalog.titles.length).toBe(N);
   });
 
-  test('mixes both dump formats, detected as such', () => {
-    const formats = catalog.listings.map((l) => detectFormat(l.text));
-    expect(formats).toContain('page');
-    expect(formats).toContain('bare');
+  test('mixes all three formats, read as such: JSON papers with arXiv ids and author names', () => {
+    const formats = catalog.listings.map((l) => (l.file.endsWith('.json') ? 'daily-papers-json' : detectFormat(l.text)));
+    expect(new Set(formats)).toEqual(new Set(['page', 'bare', 'daily-papers-json']));
     expect(ingested.listings.map((l) => l.format)).toEqual(formats);
+    const withIds = ingested.papers.filter((p) => p.arxiv);
+    expect(withIds.length).toBeGreaterThan(0);
+    expect(new Set(withIds.map((p) => p.arxiv)).size).toBe(withIds.length);
+    for (const paper of withIds) expect(paper.authorNames).toHaveLength(paper.authors!);
     // Bare dumps glue page furniture to the first title, as copied from a browser.
     expect(catalog.listings.find((l) => detectFormat(l.text) === 'bare')!.text).toMatch(/\nSubscribe\p{Lu}/u);
   });
