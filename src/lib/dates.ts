@@ -10,6 +10,8 @@ export interface ListingDate extends DayMonth {
 /** A date line of a page dump, e.g. `May 28, 2024`, `May 30`, `Jun 5, 2023 18` (18 upvotes). */
 export interface DateLine extends ListingDate {
   upvotes?: number;
+  /** Set when the year stood after the day without a comma (`May 28 2024`), where upvotes could stand too. */
+  yearWithoutComma?: true;
 }
 
 /** A relative date line (`2 days ago`, `yesterday`): a day counted back from the capture day. */
@@ -45,26 +47,43 @@ const MONTH_NAMES = [
   'dec(?:ember)?',
 ];
 const MONTHS = MONTH_NAMES.map((name) => new RegExp(`^${name}$`, 'i'));
-const DATE_LINE = new RegExp(`^(${MONTH_NAMES.join('|')})\\.? (\\d{1,2})(?:, ?(\\d{4}))?(?: (\\d{1,7}))?$`, 'i');
+/** An upvote count as the page and people write it: `15`, `1,234`, `1.2k`. */
+const COUNT = String.raw`\d{1,7}|\d{1,3}(?:,\d{3})+|\d{1,4}(?:\.\d)?[kK]`;
+/**
+ * `May 28, 2024`, `May 28 2024` (a year of this century or the last without its comma: any other
+ * number there counts upvotes), `May 28`, each with optional upvotes.
+ */
+const DATE_LINE = new RegExp(`^(${MONTH_NAMES.join('|')})\\.? (\\d{1,2})(?:(, ?| )((?:19|20)\\d{2})|, ?(\\d{4}))?(?: (${COUNT}))?$`, 'i');
 /** The same day written day first (`28 May 2024`, `28 May`), as copies in other locales show it. */
-const DAY_FIRST_LINE = new RegExp(`^(\\d{1,2}) (${MONTH_NAMES.join('|')})\\.?(?:,? (\\d{4}))?(?: (\\d{1,7}))?$`, 'i');
+const DAY_FIRST_LINE = new RegExp(`^(\\d{1,2}) (${MONTH_NAMES.join('|')})\\.?(?:,? (\\d{4}))?(?: (${COUNT}))?$`, 'i');
 /** And as an ISO date (`2024-05-28`). */
-const ISO_LINE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{1,7}))?$/;
+const ISO_LINE = new RegExp(`^(\\d{4})-(\\d{2})-(\\d{2})(?: (${COUNT}))?$`);
+/** Words a copy may put before a date: `Published on May 28, 2024`, `Submitted: 2 days ago`. */
+const DATE_PREFIX = /^(?:published|submitted|updated|posted|listed|added)(?: on)?:? +/i;
 
-const RELATIVE_LINE = /^(?:(just now|today|yesterday)|(a|an|one|\d{1,4}) (second|minute|hour|day|week|month|year)s? ago)(?: (\d{1,7}))?$/i;
+const RELATIVE_LINE = new RegExp(`^(?:(just now|today|yesterday)|(a|an|one|\\d{1,4}) (second|minute|hour|day|week|month|year)s? ago)(?: (${COUNT}))?$`, 'i');
+
+/** The number an upvote count stands for: `1.2k` is 1200, `1,234` is 1234. */
+export function parseCount(text: string): number {
+  const plain = text.replace(/,/g, '');
+  return /k$/i.test(plain) ? Math.round(Number(plain.slice(0, -1)) * 1000) : Number(plain);
+}
+
+/** A lone upvote count, in any of the spellings COUNT accepts. */
+export const isCount = (text: string) => new RegExp(`^(?:${COUNT})$`).test(text);
 
 function daysIn(month: number, year: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 const withUpvotes = (date: EntryDate, upvotes: string | undefined): EntryDate =>
-  upvotes === undefined ? date : { ...date, upvotes: Number(upvotes) };
+  upvotes === undefined ? date : { ...date, upvotes: parseCount(upvotes) };
 
 /** Month, day, year and upvotes of a line in any of the absolute date forms, as written. */
-function absoluteParts(line: string): { month: number; day: number; year?: string | undefined; upvotes?: string | undefined } | null {
+function absoluteParts(line: string): { month: number; day: number; year?: string | undefined; upvotes?: string | undefined; noComma?: boolean } | null {
   const monthOf = (name: string) => MONTHS.findIndex((pattern) => pattern.test(name)) + 1;
   let m = DATE_LINE.exec(line);
-  if (m) return { month: monthOf(m[1]!), day: Number(m[2]), year: m[3], upvotes: m[4] };
+  if (m) return { month: monthOf(m[1]!), day: Number(m[2]), year: m[4] ?? m[5], upvotes: m[6], noComma: m[3] === ' ' };
   m = DAY_FIRST_LINE.exec(line);
   if (m) return { month: monthOf(m[2]!), day: Number(m[1]), year: m[3], upvotes: m[4] };
   m = ISO_LINE.exec(line);
@@ -82,6 +101,7 @@ function readAbsolute(line: string): EntryDate | null {
   if (month < 1 || month > 12 || day < 1 || day > daysIn(month, year ?? 2024)) return withUpvotes({ problem: `"${line}" names no day of the calendar` }, parts.upvotes);
   const date: DateLine = { month, day };
   if (year !== undefined) date.year = year;
+  if (parts.noComma) date.yearWithoutComma = true;
   return withUpvotes(date, parts.upvotes);
 }
 
@@ -103,13 +123,13 @@ function readRelative(line: string): EntryDate | null {
 
 /** Parses a date line that names a calendar day; null for anything else. */
 export function parseDateLine(line: string): DateLine | null {
-  const date = readAbsolute(line.trim());
+  const date = readAbsolute(line.trim().replace(DATE_PREFIX, ''));
   return date && 'month' in date ? date : null;
 }
 
 /** Reads an entry's date line of any kind (see EntryDate); null when the line is not one. */
 export function readDateLine(line: string): EntryDate | null {
-  const text = line.trim();
+  const text = line.trim().replace(DATE_PREFIX, '');
   return readAbsolute(text) ?? readRelative(text);
 }
 

@@ -6,7 +6,7 @@ import { identifiersFromAbstract } from './identifiers.ts';
 import type { ListingSummary } from './listing.ts';
 import type { MergedPaper, PaperSource } from './paper.ts';
 import { parseDailyPapersJson } from './parse-daily-papers-json.ts';
-import { type Finding, type RawEntry, parseListing } from './parse-listing.ts';
+import { type Finding, type ParsedListing, type RawEntry, parseListing } from './parse-listing.ts';
 import { slugFor } from './slug.ts';
 import type { ListingEncoding } from './text.ts';
 import { titleKey } from './title-key.ts';
@@ -51,7 +51,8 @@ export interface IngestReport {
   conflicts: Conflict[];
   rejected: Finding[];
   warnings: Finding[];
-  listings: ListingSummary[];
+  /** Each listing as the site knows it, with the page furniture ingest dropped from it, by kind. */
+  listings: (ListingSummary & { ignored: ParsedListing['ignored'] })[];
 }
 
 export interface IngestResult {
@@ -153,7 +154,7 @@ function readListing(input: ListingInput, warnings: Finding[], rejected: Finding
     capturedInferred: inferred,
   };
   if (captured) summary.captured = captured;
-  return { entries, summary };
+  return { entries, summary, ignored: parsed.ignored };
 }
 
 /** Code-unit order: the same on every machine, unlike `localeCompare`. */
@@ -330,12 +331,14 @@ export function ingestListings(inputs: ListingInput[], identifiers: Identifiers 
   const warnings: Finding[] = [];
   const conflicts: Conflict[] = [];
   const listings: ListingSummary[] = [];
+  const reported: IngestReport['listings'] = [];
   const entries: DatedEntry[] = [];
   let entryCount = 0;
 
   for (const input of inputs) {
     const read = readListing(input, warnings, rejected);
     listings.push(read.summary);
+    reported.push({ ...read.summary, ignored: read.ignored });
     for (const entry of read.entries) {
       entryCount += 1;
       if (entry.key === '') rejected.push({ ...refOf(entry), reason: 'title has no letters, digits or symbols', text: entry.title });
@@ -387,6 +390,6 @@ export function ingestListings(inputs: ListingInput[], identifiers: Identifiers 
   return {
     papers,
     listings,
-    report: { entries: entryCount, papers: papers.length, duplicates, conflicts, rejected, warnings, listings },
+    report: { entries: entryCount, papers: papers.length, duplicates, conflicts, rejected, warnings, listings: reported },
   };
 }

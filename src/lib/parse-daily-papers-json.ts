@@ -156,7 +156,7 @@ function captureDay(items: unknown[]): string | undefined {
 
 /** Parses one saved Daily Papers JSON response. Pure: never throws on content. */
 export function parseDailyPapersJson(file: string, source: string): ParsedListing {
-  const result: ParsedListing = { file, format: 'daily-papers-json', entries: [], rejected: [], warnings: [] };
+  const result: ParsedListing = { file, format: 'daily-papers-json', entries: [], rejected: [], warnings: [], ignored: {}, roles: new Map() };
   const line = lineOf(source);
   const errors: ParseError[] = [];
   const root = parseTree(source.replace(/^\uFEFF/, ' '), errors, { disallowComments: true, allowTrailingComma: false });

@@ -1,6 +1,6 @@
 import type { Organisation } from './paper.ts';
-import { type DayMonth, type EntryDate, isBareDay, parseDateLine, readDateLine } from './dates.ts';
-import { isBinaryJunk, normalizeLine, splitLines } from './text.ts';
+import { type DayMonth, type EntryDate, isBareDay, isCount, parseCount, parseDateLine, readDateLine } from './dates.ts';
+import { hasInvisibleCharacters, isBinaryJunk, normalizeLine, splitLines } from './text.ts';
 
 /**
  * `page`: the full page dump with metadata; `bare`: alternating title and abstract lines;
@@ -50,7 +50,14 @@ export interface ParsedListing {
   entries: RawEntry[];
   rejected: Finding[];
   warnings: Finding[];
+  /** Page furniture dropped, by kind (see FURNITURE), so an editor sees what was ignored. */
+  ignored: Partial<Record<FurnitureKind, number>>;
+  /** What the reader took each line for (1-based line → role), for `ingest --explain`. */
+  roles: Map<number, LineRole>;
 }
+
+/** The part a line played, as `ingest --explain` shows it. */
+export type LineRole = 'title' | 'abstract' | 'metadata' | 'separator' | 'date' | 'upvotes' | 'header day' | `furniture (${FurnitureKind})` | 'rejected';
 
 interface Line {
   line: number;
@@ -59,28 +66,79 @@ interface Line {
   afterHeader: boolean;
 }
 
-/** Page furniture of daily-papers dumps; matched whole, or glued to the start of the first title. */
-const BOILERPLATE = [
-  'Get trending papers in your email inbox once a day!',
-  'Get trending papers in your email inbox!',
-  'byAK and the research community',
-  'Daily Papers',
-  'Subscribe',
-  'new',
-];
-const GLUABLE = BOILERPLATE.filter((b) => b.length > 3);
+/**
+ * Page furniture of the Hugging Face Daily Papers page, as select-all copies and page exporters
+ * give it (collected from public captures of huggingface.co/papers): the page header, the site's
+ * navigation and footer, the list's controls, and the lines each paper card adds. Matched whole,
+ * without case or spaces; the header's phrases also when glued to the start of the first title.
+ */
+const FURNITURE = {
+  header: [
+    'Get trending papers in your email inbox once a day!',
+    'Get trending papers in your email inbox!',
+    'by AK and the research community',
+    'Daily Papers by AK and the research community',
+    'and the research community',
+    'Daily Papers',
+    'Trending Papers',
+    'Subscribe',
+    'new',
+  ],
+  navigation: [
+    'Hugging Face', 'Models', 'Datasets', 'Spaces', 'Buckets new', 'Buckets', 'Docs', 'Enterprise', 'Pricing', 'Log In', 'Sign Up',
+    'Website', 'Tasks', 'HuggingChat', 'Collections', 'Languages', 'Organizations', 'Community', 'Blog', 'Posts', 'Learn',
+    'Discord', 'Forum', 'GitHub', 'Solutions', 'Team & Enterprise', 'Hugging Face PRO', 'Enterprise Support',
+    'Inference Providers', 'Inference Endpoints', 'Storage Buckets', 'System theme', 'Company', 'TOS', 'Terms of Service',
+    'Privacy', 'About', 'Careers', 'Jobs',
+  ],
+  controls: ['Daily', 'Weekly', 'Monthly', 'Previous', 'Next', 'Submitted by', 'Trending Papers ranked by GitHub stars activity', 'Search any paper with AI'],
+} as const;
+export type FurnitureKind = keyof typeof FURNITURE | 'paper card';
+
+/** Header phrases long enough to be told apart from a title they are glued to. */
+const GLUABLE = FURNITURE.header.filter((b) => b.length > 3);
 
 /**
- * A line as it compares with the boilerplate: without case or spaces, since how a copied page
+ * A line as it compares with the furniture: without case or spaces, since how a copied page
  * spaces its linked words depends on the browser (`byAK and …` here, `by AK and …` elsewhere).
  */
-const boilerplateForm = (line: string) => line.toLowerCase().replace(/ /g, '');
-const BOILERPLATE_FORMS = new Set(BOILERPLATE.map(boilerplateForm));
+const furnitureForm = (line: string) => line.toLowerCase().replace(/ /g, '');
+const FURNITURE_KIND = new Map<string, FurnitureKind>(
+  (Object.entries(FURNITURE) as [FurnitureKind, readonly string[]][]).flatMap(([kind, lines]) => lines.map((line) => [furnitureForm(line), kind] as const)),
+);
+/**
+ * What each paper card adds in copies that keep its links and widgets: the upvote button (`[-] 12`,
+ * `[-] -`), a link target on its own line, a lone bracket of a link split over lines.
+ */
+const CARD_FURNITURE = /^(?:\[-\] ?(?:\d[\d,.]*k?|-)|https?:\/\/\S+|\[|\]|\]\[\d+\])$/i;
 
-/** The dot between a page dump's metadata and its date. */
-const SEPARATOR = '·';
-/** Dots and bars plain-text copies may show in its place, on a line of their own or inside a metadata row. */
-const ROW_SEPARATORS = [SEPARATOR, '•', '∙', '⋅', '|'];
+/**
+ * A Markdown export of the page has whole lines that are links (`### [A Title](https://…)`,
+ * `[4 authors](https://…)`, or a link's tail `4 authors](https://…)`); a text copy has none, even
+ * where an abstract quotes a link.
+ */
+const LINK_LINE = /^(?:#{1,6} +)?(?:\[[^\]\n]*|[^[\]\n]*)\]\((?:https?:)?\/\/[^)\s]*\)[ \t]*\r?$/m;
+const isMarkdownExport = (text: string) => LINK_LINE.test(text);
+
+/**
+ * Strips the markup page exporters (Markdown copies, link-keeping text exports) wrap around a
+ * line: images, links reduced to their text (`[4 authors](https://…)`, `[A Title][12]`, and the
+ * tail of a link whose `[` stood on the line before), and in a Markdown export, a heading's `#`s
+ * (`### [A Title](https://…)`). In a text copy, `# …` is a title's own text.
+ */
+function unwrapExportMarkup(line: string, markdown: boolean): string {
+  return (markdown ? line.replace(/^#{1,6} +/, '') : line)
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\((?:https?:\/\/|\/)[^)\s]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\[\d+\]/g, '$1')
+    .replace(/^([^[\]]*)\]\((?:https?:\/\/|\/)[^)\s]*\)$/, '$1')
+    .trim();
+}
+
+/** The dot between a page dump's metadata and its date, and the look-alikes copies and fonts put in its place. */
+const DOTS = ['·', '・', '･', '‧', '∙', '⋅'];
+/** Dots, bullets and bars plain-text copies may show in its place, on a line of their own or inside a metadata row. */
+const ROW_SEPARATORS = [...DOTS, '•', '|'];
 /**
  * Every separator on a line of its own: dashes too, which inside a row would split titles. Only the
  * dot itself marks a page dump: a lone dash could be anything.
@@ -90,7 +148,6 @@ const METADATA_ROW = new RegExp(`^(.+?) ([${ROW_SEPARATORS.join('')}]) (.+)$`);
 /** The longest metadata (author count or organisation) that can share a row with the date. */
 const MAX_META_IN_ROW = 80;
 const AUTHORS = /^•? ?(\d{1,4}) authors?$/i;
-const UPVOTES = /^\d{1,7}$/;
 const MAX_TEXT_IN_REPORT = 300;
 
 export const NO_DATE = 'entry has no date line: kept without a date';
@@ -104,7 +161,7 @@ const excerpt = (text: string) =>
  * counts as glued when what follows does not continue a lowercase word, so a title such as
  * `Subscribers of …` survives.
  */
-function stripGluedBoilerplate(text: string): string {
+function stripGluedHeader(text: string): string {
   let rest = text;
   for (let changed = true; changed; ) {
     changed = false;
@@ -118,60 +175,94 @@ function stripGluedBoilerplate(text: string): string {
   return rest;
 }
 
+/** The vote button of a Markdown export: the count, linked to the login page (`[101](https://huggingface.co/login?next=…)`). */
+const VOTE_LINK = /^\[[^\]]*\]\((?:https?:\/\/huggingface\.co)?\/login\b[^)]*\)$/;
+
+/** A furniture line, by kind, or undefined for content. */
+function furnitureKind(line: string): FurnitureKind | undefined {
+  return FURNITURE_KIND.get(furnitureForm(line)) ?? (CARD_FURNITURE.test(line) ? 'paper card' : undefined);
+}
+
 /**
- * The content lines of a dump, common to both formats: normalised, blank lines gone, binary junk
- * rejected, and page headers (boilerplate lines and the capture day after them, at the top or
- * repeated mid-file) removed, with boilerplate glued onto the next line stripped off it.
+ * The content lines of a dump, common to both formats: normalised, exporters' markup unwrapped,
+ * blank lines gone, binary junk rejected, page furniture dropped (counted by kind), page headers
+ * (furniture and the capture day after it, at the top or repeated mid-file) removed, and header
+ * phrases glued onto the next line stripped off it.
  */
 function contentLines(file: string, text: string, result: ParsedListing): Line[] {
   const lines: Line[] = [];
+  const markdown = isMarkdownExport(text);
+  const invisible: number[] = [];
   let inHeader = true;
   splitLines(text).forEach((raw, i) => {
     const line = i + 1;
     if (isBinaryJunk(raw)) {
       result.rejected.push({ file, line, reason: 'binary junk, not text', text: excerpt(raw) });
+      result.roles.set(line, 'rejected');
       return;
     }
-    const clean = normalizeLine(raw);
+    if (hasInvisibleCharacters(raw)) invisible.push(line);
+    const normal = normalizeLine(raw);
+    const clean = unwrapExportMarkup(normal, markdown);
     if (clean === '') return;
-    if (BOILERPLATE_FORMS.has(boilerplateForm(clean))) {
-      inHeader = true;
+    const furniture = VOTE_LINK.test(normal) ? 'paper card' : furnitureKind(clean);
+    if (furniture) {
+      result.ignored[furniture] = (result.ignored[furniture] ?? 0) + 1;
+      result.roles.set(line, `furniture (${furniture})`);
+      if (furniture === 'header') inHeader = true;
       return;
     }
     const date = parseDateLine(clean);
     if (inHeader && date && isBareDay(date)) {
       const seen = result.capturedOn;
+      result.roles.set(line, 'header day');
       if (!seen) result.capturedOn = { month: date.month, day: date.day };
       else if (seen.month !== date.month || seen.day !== date.day) {
         result.warnings.push({ file, line, reason: 'a repeated page header shows another capture day: the first one is used', text: clean });
       }
       return;
     }
-    const stripped = inHeader ? stripGluedBoilerplate(clean) : clean;
+    const stripped = inHeader ? stripGluedHeader(clean) : clean;
     const afterHeader = inHeader && lines.length > 0;
     // Only page dumps have metadata rows; in a bare dump the line is a title or an abstract, whole.
     for (const text of result.format === 'page' ? metadataRow(stripped) : [stripped]) lines.push({ line, text, afterHeader });
     inHeader = false;
   });
+  if (invisible.length > 0) {
+    const where = invisible.length === 1 ? 'this line' : `${invisible.length} lines, first here`;
+    result.warnings.push({ file, line: invisible[0]!, reason: `invisible characters (zero-width spaces or joiners, soft hyphens, direction marks) removed from ${where}`, text: '' });
+  }
   return lines;
 }
 
+const DOT_CLASS = `[${DOTS.join('')}]`;
+/** Metadata with the dot still on its line (`• 4 authors ·`), and a date with the dot before it (`· May 28, 2024`). */
+const TRAILING_DOT = new RegExp(`^(.+?) ?(${DOT_CLASS})$`);
+const LEADING_DOT = new RegExp(`^(${DOT_CLASS}) ?(.+)$`);
+
 /**
  * A line as the lines it stands for. Copies that keep a page's inline elements together put the
- * metadata, the separator and the date on one row (`• 4 authors · May 28, 2024`): split, it reads
- * like every other entry, and unsplit its entry would run on into the next ones.
+ * metadata, the separator and the date on one row (`• 4 authors · May 28, 2024`), or the dot on
+ * the metadata's line or the date's: split, it reads like every other entry, and unsplit its
+ * entry would run on into the next ones.
  */
 function metadataRow(text: string): string[] {
   const m = METADATA_ROW.exec(text);
-  if (!m || m[1]!.length > MAX_META_IN_ROW || !readDateLine(m[3]!)) return [text];
-  return [m[1]!, m[2]!, m[3]!];
+  if (m && m[1]!.length <= MAX_META_IN_ROW && readDateLine(m[3]!)) return [m[1]!, m[2]!, m[3]!];
+  // A title or an abstract never ends in a spaced dot; an author count or an organisation may carry it.
+  const trailing = TRAILING_DOT.exec(text);
+  if (trailing && / $/.test(text.slice(0, -trailing[2]!.length)) && trailing[1]!.length <= MAX_META_IN_ROW) return [trailing[1]!, trailing[2]!];
+  const leading = LEADING_DOT.exec(text);
+  if (leading && readDateLine(leading[2]!)) return [leading[1]!, leading[2]!];
+  return [text];
 }
 
 export function detectFormat(text: string): ListingFormat {
+  const markdown = isMarkdownExport(text);
   // A metadata row counts by its author count: `Keynote · Oct 3` could as well be a bare dump's title.
   return splitLines(text).some((raw) => {
-    const line = normalizeLine(raw);
-    return line === SEPARATOR || metadataRow(line).some((part) => AUTHORS.test(part));
+    const line = unwrapExportMarkup(normalizeLine(raw), markdown);
+    return DOTS.includes(line) || metadataRow(line).some((part) => AUTHORS.test(part));
   })
     ? 'page'
     : 'bare';
@@ -206,7 +297,7 @@ function splitEntries(lines: Line[]): Line[][] {
   const starts = [0];
   for (let i = 2; i < lines.length - 1; i++) {
     const [before, text, after] = [lines[i - 1]!.text, lines[i]!.text, lines[i + 1]!.text];
-    if (looksLikeAbstract(before) && isTitle(text, after) && looksLikeAbstract(after)) starts.push(i);
+    if (looksLikeAbstract(before) && !continuesParagraph(text) && isTitle(text, after) && looksLikeAbstract(after)) starts.push(i);
   }
   return starts.map((start, n) => lines.slice(start, starts[n + 1]));
 }
@@ -226,16 +317,46 @@ function takeMeta(lines: Line[]): { lines: Line[]; meta: Meta; found: boolean } 
   return { lines, meta: {}, found: false };
 }
 
+/**
+ * A paragraph that cannot start an entry: a title does not end in a colon, semicolon or comma, and
+ * an abstract's paragraphs often do (`Our contributions are threefold:`).
+ */
+const continuesParagraph = (text: string) => /[:;,]$/.test(text);
+
+/**
+ * Warns about an abstract holding what reads like another entry (a title-like paragraph followed by
+ * an abstract-like one) that the structure did not split off: it may have swallowed an entry whose
+ * metadata lines were lost.
+ */
+function checkAbsorbed(lines: Line[], result: ParsedListing): void {
+  for (let i = 2; i < lines.length - 1; i++) {
+    const [text, next] = [lines[i]!.text, lines[i + 1]!.text];
+    if (!looksLikeAbstract(text) && !continuesParagraph(text) && isTitle(text, next) && looksLikeAbstract(next)) {
+      result.warnings.push({
+        file: result.file,
+        line: lines[i]!.line,
+        reason: `read as part of the abstract of line ${lines[0]!.line}, but reads like a title: if it starts another entry, that entry lost its metadata lines`,
+        text: excerpt(text),
+      });
+    }
+  }
+}
+
 function parsePageDump(file: string, body: Line[], result: ParsedListing): void {
   let block: Line[] = [];
   let sawSeparator = false;
   /** The entry a date line just closed, while a lone upvote count on the next line may still follow. */
   let justDated: RawEntry | undefined;
+  /** The first date line whose year stood without a comma, where upvotes could stand too. */
+  let yearWithoutComma: Line | undefined;
 
   const pushEntry = (lines: Line[], meta: Meta, date: EntryDate | undefined): RawEntry => {
     const first = lines[0]!;
     const abstract = lines.slice(1).map((l) => l.text).join('\n\n');
     const entry: RawEntry = { file, line: first.line, title: first.text, abstract, ...meta };
+    result.roles.set(first.line, 'title');
+    for (const l of lines.slice(1)) result.roles.set(l.line, 'abstract');
+    checkAbsorbed(lines, result);
     if (date) entry.date = date;
     else result.warnings.push({ file, line: first.line, reason: NO_DATE, text: excerpt(first.text) });
     if (abstract === '') result.warnings.push({ file, line: first.line, reason: NO_ABSTRACT, text: excerpt(first.text) });
@@ -246,6 +367,7 @@ function parsePageDump(file: string, body: Line[], result: ParsedListing): void 
   /** Ends the current block. Only its last entry owns the metadata and the date. */
   const close = (date: EntryDate | undefined, atEnd = false): RawEntry | undefined => {
     const { lines, meta, found } = takeMeta(block);
+    if (found) result.roles.set(block[block.length - 1]!.line, 'metadata');
     const complete = !atEnd || found || sawSeparator;
     block = [];
     sawSeparator = false;
@@ -253,6 +375,7 @@ function parsePageDump(file: string, body: Line[], result: ParsedListing): void 
     const last = parts.pop()!;
     for (const part of parts) pushEntry(part, {}, undefined);
     if (complete) return pushEntry(last, meta, date);
+    for (const l of last) result.roles.set(l.line, 'rejected');
     result.rejected.push({
       file,
       line: last[0]!.line,
@@ -262,29 +385,44 @@ function parsePageDump(file: string, body: Line[], result: ParsedListing): void 
     return undefined;
   };
 
-  for (const current of body) {
+  body.forEach((current, i) => {
     const dated = justDated;
     justDated = undefined;
     if (current.afterHeader && block.length > 0) close(undefined);
     if (SEPARATORS.has(current.text)) {
+      result.roles.set(current.line, 'separator');
       if (block.length === 0) result.rejected.push({ file, line: current.line, reason: 'separator without an entry', text: current.text });
       else sawSeparator = true;
-      continue;
+      return;
     }
-    if (block.length === 0 && dated?.date && dated.date.upvotes === undefined && UPVOTES.test(current.text)) {
-      dated.date.upvotes = Number(current.text);
-      continue;
+    // A number after a date line counts its upvotes, unless an abstract follows: then it is a title (`2048`).
+    const next = body[i + 1];
+    if (block.length === 0 && dated?.date && dated.date.upvotes === undefined && isCount(current.text) && !(next && looksLikeAbstract(next.text))) {
+      dated.date.upvotes = parseCount(current.text);
+      result.roles.set(current.line, 'upvotes');
+      return;
     }
     const date = readDateLine(current.text);
     if (date) {
+      result.roles.set(current.line, 'date');
+      if ('yearWithoutComma' in date && !yearWithoutComma) yearWithoutComma = current;
       if (block.length > 0) justDated = close(date);
       else result.rejected.push({ file, line: current.line, reason: 'date line without an entry', text: current.text });
-      continue;
+      return;
     }
-    if (sawSeparator) close(undefined);
+    // After a separator, or after an author count, a line that is no date starts the next entry: this one lost its date.
+    if (sawSeparator || (block.length > 1 && AUTHORS.test(block[block.length - 1]!.text))) close(undefined);
     block.push(current);
-  }
+  });
   if (block.length > 0) close(undefined, true);
+  if (yearWithoutComma) {
+    result.warnings.push({
+      file,
+      line: yearWithoutComma.line,
+      reason: 'dates without a comma before the year (first here): a number from 1900 to 2099 after the day is read as the year, not as upvotes',
+      text: yearWithoutComma.text,
+    });
+  }
 }
 
 function parseBareDump(file: string, body: Line[], result: ParsedListing): void {
@@ -315,7 +453,7 @@ function parseBareDump(file: string, body: Line[], result: ParsedListing): void 
 
 /** Parses one raw listing dump of either format. Pure: never throws on content. */
 export function parseListing(file: string, text: string): ParsedListing {
-  const result: ParsedListing = { file, format: detectFormat(text), entries: [], rejected: [], warnings: [] };
+  const result: ParsedListing = { file, format: detectFormat(text), entries: [], rejected: [], warnings: [], ignored: {}, roles: new Map() };
   const body = contentLines(file, text, result);
   if (result.format === 'page') parsePageDump(file, body, result);
   else parseBareDump(file, body, result);

@@ -1,17 +1,24 @@
 /**
  * Cleans one line of a raw dump: Unicode NFC; tabs and every other space character to a plain
  * space, runs collapsed; control characters and invisible formatting (soft hyphens, zero-width
- * spaces, byte-order marks, direction marks) dropped, so that a title copied twice out of a browser
- * reads the same both times. Zero-width joiners stay: emoji sequences and some scripts need them.
+ * spaces, byte-order marks, direction marks, and joiners inside Latin, Greek or Cyrillic words)
+ * dropped, so that a title copied twice out of a browser reads the same both times. Joiners stay
+ * elsewhere: emoji sequences and scripts such as Devanagari and Persian need them.
  */
 export function normalizeLine(line: string): string {
   return line
     .normalize('NFC')
     .replace(/[\t\v\f\u0085\u2028\u2029\p{Zs}]/gu, ' ')
-    .replace(/[\p{Cc}\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/gu, '')
+    .replace(INVISIBLE, '')
     .replace(/ {2,}/g, ' ')
     .trim();
 }
+
+/** Invisible characters a copy may carry that mean nothing in a title or an abstract (see normalizeLine). */
+const INVISIBLE = /[\p{Cc}\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]|(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}])[\u200C\u200D]+(?=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}])/gu;
+
+/** Whether a line carries invisible format characters that normalizeLine drops (tabs and line ends aside). */
+export const hasInvisibleCharacters = (line: string) => new RegExp(INVISIBLE.source, 'u').test(line.replace(/[\t\r\n]/g, ''));
 
 /** Splits a dump into lines, accepting LF, CRLF and lone CR line ends. */
 export function splitLines(text: string): string[] {

@@ -144,9 +144,12 @@ describe('metadata real consumers read', () => {
     expect(survey.title).toBe('A Survey Written by Many Hands');
     expect(survey.link).toBe(pageUrl('a-survey-written-by-many-hands'));
     expect(survey.comments).toBe('https://huggingface.co/papers/2512.00001');
-    const related = ([] as { '@': Record<string, string> }[]).concat((survey as unknown as Record<string, never>)['atom:link']);
+    // node-feedparser keeps namespaced elements as they were: one object, or an array of them.
+    const raw = survey as unknown as Record<string, unknown>;
+    const all = <T,>(value: unknown): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]) as T[];
+    const related = all<{ '@': Record<string, string> }>(raw['atom:link']);
     expect(related.map((l) => [l['@']['rel'], l['@']['href']])).toContainEqual(['related', 'https://arxiv.org/abs/2512.00001']);
-    expect(([] as { '#': string }[]).concat((survey as unknown as Record<string, never>)['dc:creator']).map((c) => c['#'])).toHaveLength(30);
+    expect(all<{ '#': string }>(raw['dc:creator']).map((c) => c['#'])).toHaveLength(30);
     for (const item of items) expect(item.link).toMatch(new RegExp(`^${FIXTURE_SITE}${FIXTURE_BASE}papers/[a-z0-9-]+/$`));
   });
 });

@@ -24,8 +24,7 @@ function readBack(bibtex: string) {
 }
 
 /** Text as LaTeX sets it: its ligatures turn `--` into an en dash and two backquotes into an opening quote, as the title's author meant. */
-const typeset = (text: string) =>
-  text.replace(/---|--|``|''|!`|\?`/g, (l) => ({ '---': '\u2014', '--': '\u2013', '``': '\u201C', "''": '\u201D', '!`': '\u00A1', '?`': '\u00BF' })[l]!);
+const typeset = (text: string) => text.replace(/---|--|``|''/g, (l) => ({ '---': '\u2014', '--': '\u2013', '``': '\u201C', "''": '\u201D' })[l]!);
 
 describe('bibtexEntry', () => {
   it('cites an arXiv paper as arXiv asks: @misc with eprint and archivePrefix, and its abstract page', () => {
@@ -76,7 +75,7 @@ describe('bibtexEntry', () => {
         expect(entry.fields['title']).toBe(typeset(title.replace(/\s+/g, ' ').trim()));
         expect(entry.fields['author']).toEqual(names.map(([firstName, lastName]) => ({ firstName, lastName })));
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env['FUZZ_RUNS'] ?? 300) },
     );
   });
 });

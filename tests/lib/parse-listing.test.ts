@@ -443,3 +443,91 @@ describe('hostile fixtures', () => {
     expect(parsed.rejected[0]!.text).toBe('This line is an abstract without a title. It has sentences of its own.');
   });
 });
+
+/**
+ * Issue 17's table: copies of the page that read wrong before, each in a small dump of its own
+ * (`ABSTRACT_*` are abstract-like paragraphs, as the real ones are).
+ */
+describe('real copies that read wrong before', () => {
+  const A1 = 'We study a thing in depth. It works well in practice, and we say why it does so.';
+  const A2 = 'We propose another method entirely. Experiments on five benchmarks confirm the gains.';
+  const A3 = 'A third paper with its own abstract. It reports results on three more tasks.';
+  const dump = (...lines: string[]) => ['Daily Papers', 'Oct 30', '', ...lines].join('\n');
+  const entry = (title: string, abstract: string, ...meta: string[]) => [title, '', abstract, '', ...meta, ''];
+  const read = (text: string) => {
+    const parsed = parseListing('copy.txt', text);
+    return { parsed, papers: parsed.entries.map((e) => [e.title, e.authors ?? e.organisation?.name ?? null, e.date ?? null]) };
+  };
+  const TWO_THIRTY = { month: 5, day: 28, year: 2024 };
+
+  it('metadata on one line with the dot: `• 4 authors ·` / `May 28, 2024`', () => {
+    const { parsed, papers } = read(dump(...entry('Paper One', A1, '• 4 authors ·', 'May 28, 2024'), ...entry('Paper Two', A2, '• 2 authors ·', 'May 28, 2024'), ...entry('Paper Three', A3, '• 1 author ·', 'May 28, 2024')));
+    expect(parsed.format).toBe('page');
+    expect(papers).toEqual([['Paper One', 4, TWO_THIRTY], ['Paper Two', 2, TWO_THIRTY], ['Paper Three', 1, TWO_THIRTY]]);
+  });
+
+  it('the dot moved to the date line: `• 4 authors` / `· May 28, 2024`', () => {
+    const { papers } = read(dump(...entry('Paper One', A1, '• 4 authors', '· May 28, 2024'), ...entry('Paper Two', A2, '• 2 authors', '· May 28, 2024'), ...entry('Paper Three', A3, '• 1 author', '· May 28, 2024')));
+    expect(papers).toEqual([['Paper One', 4, TWO_THIRTY], ['Paper Two', 2, TWO_THIRTY], ['Paper Three', 1, TWO_THIRTY]]);
+  });
+
+  it('a date without its comma: `May 28 2024` is the year, with a warning; `May 28 2024 15` has upvotes too', () => {
+    const { parsed, papers } = read(dump(...entry('Paper One', A1, '• 4 authors', '·', 'May 28 2024'), ...entry('Paper Two', A2, '• 2 authors', '·', 'May 28 2024 15')));
+    expect(papers).toEqual([['Paper One', 4, { ...TWO_THIRTY, yearWithoutComma: true }], ['Paper Two', 2, { ...TWO_THIRTY, yearWithoutComma: true, upvotes: 15 }]]);
+    expect(parsed.warnings.map((w) => w.reason)).toEqual([expect.stringMatching(/^dates without a comma before the year/)]);
+  });
+
+  it('upvotes written `1.2k`, on the date line or the next', () => {
+    const { papers } = read(dump(...entry('Paper One', A1, '• 4 authors', '·', 'May 28, 2024 1.2k'), ...entry('Paper Two', A2, '• 2 authors', '·', 'May 28, 2024', '1,234'), ...entry('Paper Three', A3, '• 1 author', '·', 'May 28')));
+    expect(papers.map((p) => (p[2] as { upvotes?: number }).upvotes)).toEqual([1200, 1234, undefined]);
+    expect(papers.map((p) => p[0])).toEqual(['Paper One', 'Paper Two', 'Paper Three']);
+  });
+
+  it('`Published on May 28, 2024`', () => {
+    const { papers } = read(dump(...entry('Paper One', A1, '• 4 authors', '·', 'Published on May 28, 2024'), ...entry('Paper Two', A2, '• 2 authors', '·', 'Submitted on May 28, 2024')));
+    expect(papers).toEqual([['Paper One', 4, TWO_THIRTY], ['Paper Two', 2, TWO_THIRTY]]);
+  });
+
+  it('a paper titled `2048` after a date line is a paper, not the previous one’s upvotes', () => {
+    const { papers } = read(dump(...entry('Paper One', A1, '• 4 authors', '·', 'May 28, 2024'), ...entry('2048', A2, '• 2 authors', '·', 'May 28, 2024 3')));
+    expect(papers).toEqual([['Paper One', 4, TWO_THIRTY], ['2048', 2, { ...TWO_THIRTY, upvotes: 3 }]]);
+  });
+
+  it('a two-paragraph abstract whose first paragraph ends in a colon stays one paper', () => {
+    const { parsed, papers } = read(dump('Paper One', '', 'Our contributions are threefold:', '', A1, '', '• 4 authors', '·', 'May 28, 2024', '', ...entry('Paper Two', A2, '• 2 authors', '·', 'May 28, 2024')));
+    expect(papers.map((p) => p[0])).toEqual(['Paper One', 'Paper Two']);
+    expect(parsed.entries[0]!.abstract).toBe(`Our contributions are threefold:\n\n${A1}`);
+    expect(parsed.warnings).toEqual([]);
+  });
+
+  it('warns where an abstract holds what reads like another entry it could not split off', () => {
+    const { parsed } = read(dump('Paper One', '', 'Short intro.', '', 'A Title-Like Line', '', A1, '', '• 4 authors', '·', 'May 28, 2024'));
+    expect(parsed.warnings.map((w) => [w.line, w.reason])).toEqual([[8, 'read as part of the abstract of line 4, but reads like a title: if it starts another entry, that entry lost its metadata lines']]);
+  });
+
+  it('the same title with a zero-width joiner inside a word is the same title, and the report says so', () => {
+    const { parsed } = read(dump(...entry('Trans\u200Dformers Learn', A1, '• 4 authors', '·', 'May 28, 2024')));
+    expect(parsed.entries[0]!.title).toBe('Transformers Learn');
+    expect(parsed.warnings.map((w) => w.reason)).toEqual([expect.stringMatching(/^invisible characters .* removed from this line/)]);
+  });
+
+  it('the page header on one line, and the site’s navigation, controls and footer, are dropped and counted', () => {
+    const text = ['Hugging Face', 'Models', 'Log In', 'Daily Papers by AK and the research community', 'Daily', 'Weekly', 'Oct 30', '', ...entry('Paper One', A1, '• 4 authors', '·', 'May 28, 2024'), '[-] 12', 'https://huggingface.co/papers/2405.00001', ...entry('Paper Two', A2, '• 2 authors', '·', 'May 28, 2024'), 'Previous', 'System theme', 'TOS', 'Privacy'].join('\n');
+    const { parsed, papers } = read(text);
+    expect(papers.map((p) => p[0])).toEqual(['Paper One', 'Paper Two']);
+    expect(parsed.capturedOn).toEqual({ month: 10, day: 30 });
+    expect(parsed.ignored).toEqual({ navigation: 6, header: 1, controls: 3, 'paper card': 2 });
+  });
+
+  it('`・` (U+30FB) and other look-alikes in place of `·`', () => {
+    const { parsed, papers } = read(dump(...entry('Paper One', A1, '• 4 authors', '・', 'May 28, 2024'), ...entry('Paper Two', A2, 'naver-ai NAVER AI Lab', '･', 'May 28, 2024')));
+    expect(parsed.format).toBe('page');
+    expect(papers).toEqual([['Paper One', 4, TWO_THIRTY], ['Paper Two', 'NAVER AI Lab', TWO_THIRTY]]);
+  });
+
+  it('a Markdown export: headings and links unwrapped, its link lines dropped', () => {
+    const text = ['# Daily Papers', '## by [AK](https://huggingface.co/akhaliq) and the research community', 'Oct 30', '[101](https://huggingface.co/login?next=%2Fpapers)', '### [Paper One](https://huggingface.co/papers/2405.00001)', '', A1, '', '[', '4 authors](https://huggingface.co/papers/2405.00001)', '', '·', '', 'May 28, 2024'].join('\n');
+    const { papers } = read(text);
+    expect(papers).toEqual([['Paper One', 4, TWO_THIRTY]]);
+  });
+});
