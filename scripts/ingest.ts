@@ -1,5 +1,6 @@
 /**
  * `npm run ingest -- [--out DIR] [--report FILE] [--check] [PATH ...]`
+ * `npm run ingest -- --explain FILE`: prints how the reader read FILE, line by line; writes nothing.
  * (defaults: PATH = content/listings, DIR = content/papers, both under PAPERSHELF_CONTENT if set)
  *
  * Thin I/O shell around `ingestListings`: reads listing dumps (and their sidecars), writes one MDX
@@ -13,7 +14,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { libraryHash } from '../src/build/source-digest.ts';
-import { ingestListings } from '../src/lib/ingest.ts';
+import { explainListing } from '../src/lib/explain-listing.ts';
+import { ingestListings, parseAnyListing } from '../src/lib/ingest.ts';
 import type { Finding } from '../src/lib/parse-listing.ts';
 import { openIngestCache } from '../src/lib/ingest-cache.ts';
 import { isGeneratedPaperFile } from '../src/lib/paper-file.ts';
@@ -27,7 +29,7 @@ const LISTINGS_FILE = '_listings.json';
 const CACHE_FILE = process.env.PAPERSHELF_INGEST_CACHE ?? '.cache/ingest.json';
 /** Inputs of at least this many entries get progress lines: a large catalog takes a while. */
 const PROGRESS_FROM_ENTRIES = 1000;
-const USAGE = 'usage: npm run ingest -- [--out DIR] [--report FILE] [--check] [PATH ...]';
+const USAGE = 'usage: npm run ingest -- [--out DIR] [--report FILE] [--check] [PATH ...] | --explain FILE';
 
 /** The file's current content, or undefined if it is not there (another run may just have removed it). */
 function currentContent(path: string): string | undefined {
@@ -78,8 +80,14 @@ async function main(): Promise<void> {
       out: { type: 'string', default: PAPERS_DIR },
       report: { type: 'string' },
       check: { type: 'boolean', default: false },
+      explain: { type: 'string' },
     },
   });
+  if (values.explain !== undefined) {
+    const [input] = readInputs([values.explain]);
+    process.stdout.write(explainListing(parseAnyListing(input!.file, input!.text), input!.text));
+    return;
+  }
   const outDir = resolve(values.out);
   const inputs = readInputs(positionals.length > 0 ? positionals : [`${CONTENT_ROOT}/listings`]);
   let source: TopicSource | undefined;

@@ -101,11 +101,11 @@ function listingTitle(name: string, captured: string | undefined, sidecar: Listi
   return captured ? `Daily papers of ${captured}` : `Listing ${name}`;
 }
 
-/** The reader of a listing's format: a saved Daily Papers response, or a text dump of either kind. */
-const parserFor = (file: string) => (file.toLowerCase().endsWith('.json') ? parseDailyPapersJson : parseListing);
+/** Reads a listing in its format, by its file name: a saved Daily Papers response, or a text dump of either kind. */
+export const parseAnyListing = (file: string, text: string): ParsedListing => (file.toLowerCase().endsWith('.json') ? parseDailyPapersJson : parseListing)(file, text);
 
 function readListing(input: ListingInput, warnings: Finding[], rejected: Finding[]) {
-  const parsed = parserFor(input.file)(input.file, input.text);
+  const parsed = parseAnyListing(input.file, input.text);
   rejected.push(...parsed.rejected);
   if (input.encoding && input.encoding !== 'utf-8') {
     // UTF-16 is named by the file's byte-order mark; Windows-1252 is only the likeliest reading of bytes that are not UTF-8.

@@ -432,6 +432,7 @@ function parseBareDump(file: string, body: Line[], result: ParsedListing): void 
     const next = body[i + 2];
     if (!isTitle(title.text, abstract?.text)) {
       result.rejected.push({ file, line: title.line, reason: 'abstract without a title', text: excerpt(title.text) });
+      result.roles.set(title.line, 'rejected');
       i += 1;
     } else if (!abstract) {
       result.rejected.push({
@@ -440,12 +441,15 @@ function parseBareDump(file: string, body: Line[], result: ParsedListing): void 
         reason: 'truncated entry: title without an abstract at the end of the file',
         text: excerpt(title.text),
       });
+      result.roles.set(title.line, 'rejected');
       i += 1;
     } else if (!looksLikeAbstract(abstract.text) && next && looksLikeAbstract(next.text) && isTitle(abstract.text, next.text)) {
       result.rejected.push({ file, line: title.line, reason: 'title without an abstract', text: excerpt(title.text) });
+      result.roles.set(title.line, 'rejected');
       i += 1;
     } else {
       result.entries.push({ file, line: title.line, title: title.text, abstract: abstract.text });
+      result.roles.set(title.line, 'title').set(abstract.line, 'abstract');
       i += 2;
     }
   }

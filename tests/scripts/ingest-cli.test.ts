@@ -189,6 +189,36 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     for (const [name, text] of Object.entries(handWritten)) expect(readFileSync(join(papers(), name), 'utf8')).toBe(text);
   });
 
+  it('reads a saved Daily Papers JSON beside the text dumps, and the identifiers sidecar, which wins', () => {
+    const item = (id: string, title: string) => ({ paper: { id, title, summary: 'We study a thing. It works.', authors: [{ name: 'Ada Lovelace' }], publishedAt: '2024-05-28T00:00:00.000Z', upvotes: 3 }, numComments: 2 });
+    writeFileSync(join(listings(), '003_daily.json'), JSON.stringify([item('2405.11111', 'A JSON Paper'), item('2405.22222', 'Another JSON Paper')], null, 2));
+    writeFileSync(join(cwd, 'content/identifiers.yaml'), 'a-json-paper:\n  doi: 10.1234/abcd\nanother-json-paper:\n  arxiv: "2405.33333"\n');
+    const run = ingest('--report', 'out/report.json');
+    expect(run.status).toBe(0);
+    const file = (slug: string) => readFileSync(join(papers(), `${slug}.mdx`), 'utf8');
+    expect(file('a-json-paper')).toMatch(/^arxiv: "2405.11111"\nauthorNames:\n {2}- Ada Lovelace\nauthors: 1\ncomments: 2\ndoi: 10.1234\/abcd\n/m);
+    expect(file('another-json-paper')).toContain('arxiv: "2405.33333"');
+    const report = JSON.parse(readFileSync(join(cwd, 'out/report.json'), 'utf8'));
+    expect(report.conflicts).toContainEqual({
+      slug: 'another-json-paper',
+      field: 'arxiv',
+      values: [
+        { value: '2405.33333', file: 'content/identifiers.yaml', line: 3 },
+        { value: '2405.22222', file: 'content/listings/003_daily.json', line: 17, item: 1 },
+      ],
+    });
+  });
+
+  it('--explain prints each line of a listing with its role and each entry with its fields, and writes nothing', () => {
+    const before = snapshot(cwd);
+    const run = ingest('--explain', 'content/listings/000_page.txt');
+    expect(run.status).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe('content/listings/000_page.txt: page dump, 6 entries, 0 rejected, 0 warnings; furniture dropped: header 5');
+    expect(run.stdout).toMatch(/\n *13 +title +Dual Process Learning/);
+    expect(run.stdout).toMatch(/=> entry "Dual Process Learning: .*" \| 4 authors \| 2024-05-28 \|/);
+    expect(touched(before, snapshot(cwd))).toEqual([]);
+  });
+
   it('--check exits 0 when up to date and 1 when stale, and writes nothing', () => {
     ingest();
     expect(ingest('--check')).toMatchObject({ status: 0, stderr: '' });
