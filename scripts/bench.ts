@@ -8,6 +8,7 @@
  * Node floor and Hugo + Pagefind on the same papers, and search latency in headless Chromium.
  * Prints tables with PASS/FAIL per target (docs/performance.md) and writes the result as JSON.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
@@ -63,6 +64,12 @@ function options() {
   return { papers, seed: Number(values.seed), out: resolve(values.out ?? join('.cache', 'bench', `bench-${papers}.json`)), work: values.work, keep: values.keep, skip };
 }
 
+/** Why headless Chromium cannot run, after trying to install it as the tests do; undefined when it can. */
+function browserMissing(): string | undefined {
+  const run = spawnSync('bash', [join(ROOT, 'scripts/ensure-chromium.sh')], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'pipe'] });
+  return run.status === 0 ? undefined : (run.stderr.trim() || `scripts/ensure-chromium.sh exited with ${run.status}`);
+}
+
 function version(pkg: string): string {
   return (JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 }
@@ -101,6 +108,10 @@ async function main(): Promise<void> {
   writeFileSync(join(work, WORK_MARKER), '');
   mkdirSync(paths.logs, { recursive: true });
   console.log(`bench: ${opts.papers} papers in ${work}`);
+
+  // Before minutes of building: the search stage needs a browser, installed as `npm test` installs it.
+  const browser = opts.skip.has('search') ? undefined : browserMissing();
+  if (browser) console.log(`bench: ${browser}; search latency is skipped`);
 
   const time = ensureTool('/usr/bin/time', 'time');
   const timeBin = 'path' in time ? time.path : undefined;
@@ -154,7 +165,11 @@ async function main(): Promise<void> {
   writeListing(join(content, 'listings'), catalog.extra);
   const incremental = await measuredBuild('incremental', paths, env, timeBin);
   console.log('  search latency in headless Chromium');
-  const search = opts.skip.has('search') ? { skipped: '--skip search' } : await measureSearch(dist, BASE, searchQueries(catalog.titles, QUERY_COUNT));
+  const search = opts.skip.has('search')
+    ? { skipped: '--skip search' }
+    : browser
+      ? { skipped: browser }
+      : await measureSearch(dist, BASE, searchQueries(catalog.titles, QUERY_COUNT));
 
   const cpu = cpus();
   const result: BenchResult = {

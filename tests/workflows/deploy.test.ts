@@ -26,7 +26,7 @@ describe('GitHub Pages workflow', () => {
 
   test('npm run build is the whole site: the search index and then the service worker run after astro build', () => {
     const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
-    expect(scripts.build).toMatch(/&& astro build && npm run finish-build$/);
+    expect(scripts.build).toMatch(/&& astro build && npm run finish-build && npm run site-size$/);
     expect(scripts['finish-build']).toBe('node --import tsx scripts/finish-build.ts');
     expect(FINISH_STEP_NAMES).toEqual(['search-index', 'service-worker']);
   });
@@ -37,6 +37,13 @@ describe('GitHub Pages workflow', () => {
     expect(steps.find((s) => s.run === 'npm run build')?.env?.PAPERSHELF_CACHE).toBe('.cache/astro');
     expect(readFileSync('src/integrations/social-cards.ts', 'utf8')).toContain("process.env.PAPERSHELF_CARD_CACHE ?? '.cache/cards'");
     expect(readFileSync('scripts/ingest.ts', 'utf8')).toContain("process.env.PAPERSHELF_INGEST_CACHE ?? '.cache/ingest.json'");
+  });
+
+  test('stops before uploading a site over GitHub Pages’ 1 GB, which a local build only warns about', () => {
+    const check = steps.findIndex((s) => s.run === 'npm run site-size -- --strict');
+    const upload = steps.findIndex((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
+    expect(check).toBeGreaterThan(steps.findIndex((s) => s.run === 'npm run build'));
+    expect(check).toBeLessThan(upload);
   });
 
   test('installs with npm install, not npm ci (see README)', () => {
