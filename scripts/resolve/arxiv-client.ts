@@ -4,6 +4,7 @@
  * request, and retries with backoff (p-retry) on throttling (429, "Rate exceeded."), server errors
  * and timeouts, waiting as long as a Retry-After header says. Results are read by parseArxivResponse.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import pRetry, { AbortError } from 'p-retry';
 import pThrottle from 'p-throttle';
 import { type ArxivRecord, ArxivResponseError, parseArxivResponse } from '../../src/lib/arxiv-atom.ts';
@@ -50,7 +51,6 @@ function retryAfterMs(header: string | null): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createArxivClient(options: ArxivClientOptions = {}) {
   const { endpoint = ARXIV_API, onRetry } = options;

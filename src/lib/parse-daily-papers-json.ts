@@ -15,11 +15,9 @@ import { z } from 'astro/zod';
 import { type Node, type ParseError, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { isIsoDate, parseIsoDate } from './dates.ts';
 import { parseArxivId, parseCodeUrl } from './identifiers.ts';
-import { type Finding, NO_ABSTRACT, NO_DATE, type ParsedListing, type RawEntry } from './parse-listing.ts';
+import { type Finding, NO_ABSTRACT, NO_DATE, type ParsedListing, type RawEntry, excerpt } from './parse-listing.ts';
 import { normalizeLine } from './text.ts';
 
-const MAX_TEXT_IN_REPORT = 300;
-const excerpt = (text: string) => (text.length > MAX_TEXT_IN_REPORT ? `${text.slice(0, MAX_TEXT_IN_REPORT)}…` : text);
 
 /** Line starts of a text, so an offset can be named by its 1-based line. */
 function lineOf(text: string): (offset: number) => number {

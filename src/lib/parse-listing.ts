@@ -153,7 +153,8 @@ const MAX_TEXT_IN_REPORT = 300;
 export const NO_DATE = 'entry has no date line: kept without a date';
 export const NO_ABSTRACT = 'entry has no abstract';
 
-const excerpt = (text: string) =>
+/** Text as the report quotes it: whole, or cut at MAX_TEXT_IN_REPORT. Every parser's findings use it. */
+export const excerpt = (text: string) =>
   text.length > MAX_TEXT_IN_REPORT ? `${text.slice(0, MAX_TEXT_IN_REPORT)}…` : text;
 
 /**
