@@ -5,6 +5,7 @@
  */
 import type { Card, PaperCard, SiteCard, TopicCard } from '../lib/cards/card-specs.ts';
 import { countOf, formatDate } from '../lib/format.ts';
+import { blend, type Rgb } from './antialias-ramps.ts';
 import { box, type CardElement, image } from './element.ts';
 import type { FitOptions, FittedText } from '../lib/cards/fit-text.ts';
 import type { TextKit, TextStyle } from './text-kit.ts';
@@ -33,6 +34,18 @@ export const COLORS = {
   upvote: '#9a4c00',
 } as const;
 
+const rgb = (color: string): Rgb => parseInt(color.slice(1), 16);
+/** The mark's two lighter books: the accent at 55 % and 80 % over the card. */
+const MARK_OPACITIES = [0.55, 0.8] as const;
+
+/** Every flat colour a card is drawn in; edge pixels between two of them are snapped to ramps. */
+export const DESIGN_COLORS: readonly Rgb[] = [
+  ...Object.values(COLORS).map(rgb),
+  ...MARK_OPACITIES.map((opacity) => blend(rgb(COLORS.paper), rgb(COLORS.accent), opacity)),
+];
+/** Anti-aliasing steps between two design colours (resvg draws up to 255). */
+export const ANTIALIAS_STEPS = 8;
+
 const PAD_X = 80;
 const PAD_TOP = 64;
 const PAD_BOTTOM = 60;
@@ -56,9 +69,9 @@ const svgData = (svg: string) => `data:image/svg+xml,${encodeURIComponent(svg)}`
 function mark(size: number): CardElement {
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" fill="${COLORS.accent}">` +
-    `<rect x="3" y="5" width="6" height="22" rx="1.5" opacity="0.55"/>` +
+    `<rect x="3" y="5" width="6" height="22" rx="1.5" opacity="${MARK_OPACITIES[0]}"/>` +
     `<rect x="11" y="3" width="6" height="24" rx="1.5"/>` +
-    `<rect x="19.5" y="6.5" width="6" height="21" rx="1.5" transform="rotate(-12 22.5 17)" opacity="0.8"/>` +
+    `<rect x="19.5" y="6.5" width="6" height="21" rx="1.5" transform="rotate(-12 22.5 17)" opacity="${MARK_OPACITIES[1]}"/>` +
     `<rect x="2" y="27.5" width="28" height="2" rx="1"/></svg>`;
   return image(svgData(svg), size, size);
 }
@@ -125,38 +138,37 @@ function frame(top: CardElement, body: CardElement, bottom: CardElement | undefi
   );
 }
 
-const pill = (text: string, style: Record<string, string>) =>
-  box({ height: 44, alignItems: 'center', padding: `0 ${CHIP_PAD}px`, borderRadius: 22, ...font(MEDIUM, CHIP_SIZE), ...style }, text);
-
 const CHIP_SIZE = 22;
 const CHIP_PAD = 18;
-const CHIP_GAP = 12;
+const TOPICS_SIZE = 24;
+const TOPIC_SEPARATOR = '  ·  ';
 
-/** Topic names as pills; as many as fit on one row, then `+N`. */
-function chips(names: string[], kit: TextKit): CardElement {
-  const chipWidth = (text: string) => kit.width(text, CHIP_SIZE, MEDIUM) + 2 * CHIP_PAD;
+/**
+ * Topic names on one muted line, as many as fit, then `+N`. Plain text rather than a pill per
+ * topic: the pills' outlines and fills cost a sixth of a card's bytes and said nothing more.
+ */
+function topicLine(names: string[], kit: TextKit): CardElement {
+  const width = (text: string) => kit.width(text, TOPICS_SIZE, MEDIUM);
   const shown: string[] = [];
-  let used = 0;
   for (const [i, name] of names.entries()) {
-    const text = kit.line(name, 480 - 2 * CHIP_PAD, CHIP_SIZE, MEDIUM);
+    const text = kit.line(name, 560, TOPICS_SIZE, MEDIUM);
     const more = names.length - i - 1;
-    const reserve = more > 0 ? chipWidth(`+${more}`) : 0;
-    if (used + chipWidth(text) + reserve > INNER) break;
+    const candidate = [...shown, text, ...(more > 0 ? [`+${more}`] : [])].join(TOPIC_SEPARATOR);
+    if (shown.length > 0 && width(candidate) > INNER) break;
     shown.push(text);
-    used += chipWidth(text) + CHIP_GAP;
   }
   const hidden = names.length - shown.length;
-  return box(
-    { gap: CHIP_GAP, alignItems: 'center' },
-    ...shown.map((name) => pill(name, { backgroundColor: COLORS.raised, color: COLORS.ink, border: `1.5px solid ${COLORS.rule}` })),
-    hidden > 0 && pill(`+${hidden}`, { color: COLORS.muted, border: `1.5px solid ${COLORS.rule}` }),
-  );
+  const text = [...shown, ...(hidden > 0 ? [`+${hidden}`] : [])].join(TOPIC_SEPARATOR);
+  return box({ height: 44, alignItems: 'center', color: COLORS.muted, ...font(MEDIUM, TOPICS_SIZE) }, kit.line(text, INNER, TOPICS_SIZE, MEDIUM));
 }
+
+const pill = (text: string, style: Record<string, string>) =>
+  box({ height: 44, alignItems: 'center', padding: `0 ${CHIP_PAD}px`, borderRadius: 22, ...font(MEDIUM, CHIP_SIZE), ...style }, text);
 
 function paperCard(card: PaperCard, kit: TextKit): CardElement {
   const title = kit.fit(
     card.title,
-    { width: INNER, height: 280, maxFontSize: 68, minFontSize: 34, lineHeight: 1.15, maxLines: 6, balance: true },
+    { width: INNER, height: 280, maxFontSize: 56, minFontSize: 34, lineHeight: 1.15, maxLines: 6, balance: true },
     HEADLINE,
   );
   const metaSize = 26;
@@ -174,7 +186,7 @@ function paperCard(card: PaperCard, kit: TextKit): CardElement {
       meta && box({ color: COLORS.muted, ...font(REGULAR, metaSize) }, kit.line(meta, INNER - 280, metaSize, REGULAR)),
     ),
   );
-  return frame(header(card, kit), body, card.topics.length > 0 ? chips(card.topics, kit) : undefined);
+  return frame(header(card, kit), body, card.topics.length > 0 ? topicLine(card.topics, kit) : undefined);
 }
 
 function topicCard(card: TopicCard, kit: TextKit): CardElement {

@@ -4,9 +4,10 @@
  * (218 in the default catalog's busiest card), so it is written as a palette image, one byte per
  * pixel, which is lossless and about a third smaller than 8-bit RGB (a 20,000-paper site's cards go
  * from 0.9 to 0.6 GiB, and GitHub Pages publishes at most 1 GB). A card with more than 256
- * colours (a photo-like emoji run, say) is written as RGB.
+ * colours (a photo-like emoji run, say) is written as RGB. Every row uses filter 0: with palette
+ * indices, the other filters made real cards 20–35 % larger (docs/performance.md).
  */
-import { constants, crc32, deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const COLOR_TYPE_RGB = 2;
@@ -28,7 +29,9 @@ function png(width: number, height: number, colorType: number, raw: Buffer, pale
   header.writeUInt32BE(height, 4);
   header[8] = 8;
   header[9] = colorType;
-  const data = deflateSync(raw, { level: constants.Z_DEFAULT_COMPRESSION });
+  // Level 8: 6 % smaller cards than the default level for 12 ms more a card; level 9 saves 4 % more
+  // for 30 ms more, which is 12 minutes of a 50,000-paper cold build on two cores.
+  const data = deflateSync(raw, { level: 8 });
   const chunks = [chunk('IHDR', header), ...(palette ? [chunk('PLTE', palette)] : []), chunk('IDAT', data), chunk('IEND', Buffer.alloc(0))];
   return Buffer.concat([SIGNATURE, ...chunks]);
 }
