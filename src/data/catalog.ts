@@ -39,9 +39,8 @@ export const abstractSnippet = perPaper((paper) => summarize(abstractText(paper)
  * counts it for its catalog-wide facet counts, so both must derive it the same way: here.
  */
 export function paperSearchInput(paper: PaperEntry, catalog: SiteCatalog): PaperSearchInput {
-  const { title, published, upvotes, organisation, topics, arxiv, authorNames } = paper.data;
+  const { published, upvotes, organisation, topics, arxiv, authorNames } = paper.data;
   return {
-    title,
     published,
     upvotes,
     organisation: organisation?.name,

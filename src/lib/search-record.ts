@@ -4,7 +4,7 @@
  * both import the names from here.
  *
  * Pagefind makes every meta value searchable (filters and sort keys are not), so meta holds only
- * what a result shows and what is fine to match: title, date, organisation, authors, arXiv id and upvotes. The social card URL is
+ * what a result shows and what is fine to match: date, organisation, authors, arXiv id and upvotes. The social card URL is
  * left out on purpose: its path words (`papers`, `og`, `png`, the base) would match every paper, and
  * the search page derives it from the result URL when it needs it.
  */
@@ -29,7 +29,6 @@ export const UPVOTED = { yes: 'yes', no: 'no' } as const;
 export const SORT_KEYS = { date: 'date', upvotes: 'upvotes' } as const;
 
 export interface PaperSearchInput {
-  title: string;
   /** ISO date, absent when the listing gave none. */
   published?: string | undefined;
   upvotes: number;
@@ -69,7 +68,8 @@ export function dateSortKey(published: string | undefined): string {
 }
 
 export function paperSearchRecord(paper: PaperSearchInput): SearchRecord {
-  const meta: Record<string, string> = { title: paper.title, upvotes: String(paper.upvotes) };
+  // No `title`: Pagefind takes it from the page's one <h1>, which is the title.
+  const meta: Record<string, string> = { upvotes: String(paper.upvotes) };
   if (paper.published) meta['date'] = paper.published;
   if (paper.organisation) meta['organisation'] = paper.organisation;
   if (paper.arxiv) meta['arxiv'] = paper.arxiv;

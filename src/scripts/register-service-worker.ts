@@ -1,8 +1,8 @@
 /**
  * Registers the service worker (production builds only; in dev it removes a worker a preview may
  * have left on the same origin, so dev pages are never served from a stale cache). When a new
- * deployment's worker is waiting, it offers the reader a reload, using the notice template
- * RegisterServiceWorker.astro puts in every page.
+ * deployment's worker is waiting, it offers the reader a reload (styled by RegisterServiceWorker.astro;
+ * built here, so the markup of a notice most readers never see is not in every page's HTML).
  */
 import { offlineRoutes } from '../lib/offline/routes.ts';
 import { withBase } from '../lib/urls.ts';
@@ -20,10 +20,17 @@ function cacheThisPageWhenControlled(): void {
 }
 
 function offerUpdate(worker: ServiceWorker): void {
-  const template = document.querySelector<HTMLTemplateElement>('#sw-update-notice');
-  if (!template || document.querySelector('.sw-update')) return;
-  const notice = template.content.cloneNode(true) as DocumentFragment;
-  notice.querySelector('button')?.addEventListener('click', () => worker.postMessage({ type: SKIP_WAITING }));
+  if (document.querySelector('.sw-update')) return;
+  const notice = document.createElement('div');
+  notice.className = 'sw-update';
+  notice.setAttribute('role', 'status');
+  const text = document.createElement('p');
+  text.textContent = 'A new version of the catalog is ready.';
+  const reload = document.createElement('button');
+  reload.type = 'button';
+  reload.textContent = 'Reload';
+  reload.addEventListener('click', () => worker.postMessage({ type: SKIP_WAITING }));
+  notice.append(text, reload);
   document.body.append(notice);
 }
 

@@ -3,7 +3,7 @@
  * listings and a note) served Pages-style under /papershelf/, in Debian's Chromium.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -166,8 +166,9 @@ describe('a paper page', () => {
       expect(flat(await page.locator('.paper__abstract .prose').innerText())).toBe(HOSTILE_ABSTRACT);
       expect(await page.locator('.paper__abstract a').getAttribute('href')).toBe('https://example.org/a_(b)?c=1&d=2');
       const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
-      expect(jsonLd).toMatchObject({ '@type': 'ScholarlyArticle', name: HOSTILE_TITLE, datePublished: '2024-10-02' });
-      expect(flat(jsonLd.abstract)).toBe(HOSTILE_ABSTRACT);
+      expect(jsonLd).toMatchObject({ '@type': 'ScholarlyArticle', headline: HOSTILE_TITLE, datePublished: '2024-10-02' });
+      // The abstract is on the page once, in its body; structured data names the page instead.
+      expect(jsonLd.abstract).toBeUndefined();
       expect(await page.locator('meta[name="description"]').getAttribute('content')).toMatch(
         /^import fs from 'node:fs' export const leaked = 1 <img src=x/,
       );
@@ -336,23 +337,56 @@ describe('the 404 page', () => {
 });
 
 describe('page weight', () => {
-  test('paper pages are small, link one stylesheet, inline no CSS and run no classic script but the theme script', () => {
-    const sizes = catalog.papers.map((p) => {
+  const pages = () =>
+    catalog.papers.map((p) => {
       const html = readFileSync(distFile(routes.paper(p.slug)));
       return { slug: p.slug, raw: html.length, gzip: gzipSync(html).length, html: html.toString('utf8') };
     });
+
+  test('paper pages are small, link one stylesheet, inline no CSS and run no classic script but the theme script', () => {
+    const sizes = pages();
     const largest = sizes.reduce((a, b) => (b.raw > a.raw ? b : a));
     const largestGzip = sizes.reduce((a, b) => (b.gzip > a.gzip ? b : a));
     console.info(`largest paper page: ${largest.raw} B raw (${largest.slug}), ${largestGzip.gzip} B gzipped (${largestGzip.slug})`);
-    expect(largest.raw).toBeLessThan(30_000);
-    expect(largestGzip.gzip).toBeLessThan(8_000);
+    // Pinned where this catalog's pages are (15.8 KB raw, 4.6 KB gzipped for a 30-author page), so
+    // that any growth is a decision; npm run bench judges the 10 KiB target on a large catalog.
+    expect(largest.raw).toBeLessThan(16_500);
+    expect(largestGzip.gzip).toBeLessThan(5_000);
     const { html } = largest;
     expect(html.match(/<link rel="stylesheet"/g)).toHaveLength(1);
     expect(html).not.toMatch(/<style/);
-    // Component scripts (search entry, service worker) are modules; the theme script alone must run before paint.
-    const classicScripts = [...html.matchAll(/<script(?![^>]*type="(?:module|application\/ld\+json)")[^>]*>/g)];
+    // Scoped component styles would put an attribute on every element of every page.
+    expect(html).not.toMatch(/data-astro-cid-/);
+    // Component scripts are one module; the theme script alone must run before paint, and it is tiny.
+    const classicScripts = [...html.matchAll(/<script(?![^>]*type="(?:module|application\/ld\+json)")[^>]*>([\s\S]*?)<\/script>/g)];
     expect(classicScripts).toHaveLength(1);
-    expect(html).toMatch(/<script>\s*\(\(\) => \{\s*const key = 'papershelf-theme'/);
+    expect(classicScripts[0]![1]).toMatch(/localStorage\.getItem\('papershelf-theme'\)/);
+    expect(classicScripts[0]![1]!.length).toBeLessThan(300);
+    expect(html.match(/<script type="module"/g)).toHaveLength(1);
+    expect(html.indexOf('<script type="module"')).toBeLessThan(html.indexOf('</body>'));
+  });
+
+  test('a paper page holds its abstract once: the head and structured data carry a short description', () => {
+    let checked = 0;
+    for (const { slug, html } of pages()) {
+      const prose = html.match(/<section class="paper__abstract"[\s\S]*?<div class="prose">([\s\S]*?)<\/div><\/section>/)?.[1] ?? '';
+      // A run of plain words past the 160 characters a description keeps, as it appears in the HTML.
+      const window = prose.replace(/<[^>]+>/g, ' ').slice(200).match(/[A-Za-z][A-Za-z ,]{59}/)?.[0];
+      if (!window) continue;
+      checked += 1;
+      expect(html.split(window).length - 1, slug).toBe(1);
+    }
+    expect(checked).toBeGreaterThan(400);
+  });
+
+  test('social cards average under 18 KiB and none is over 28 KiB', () => {
+    const folder = join(FIXTURE_DIST, 'og', 'papers');
+    const sizes = readdirSync(folder).map((name) => statSync(join(folder, name)).size);
+    expect(sizes).toHaveLength(catalog.papers.length);
+    const average = sizes.reduce((a, b) => a + b, 0) / sizes.length;
+    console.info(`paper cards: ${(average / 1024).toFixed(1)} KiB on average, largest ${(Math.max(...sizes) / 1024).toFixed(1)} KiB`);
+    expect(average).toBeLessThan(18 * 1024);
+    expect(Math.max(...sizes)).toBeLessThan(28 * 1024);
   });
 });
 

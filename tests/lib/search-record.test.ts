@@ -2,7 +2,6 @@ import { expect, test } from 'vitest';
 import { type PaperSearchInput, dateSortKey, paperSearchRecord } from '../../src/lib/search-record.ts';
 
 const paper: PaperSearchInput = {
-  title: 'LoRA: Low-Rank Adaptation',
   published: '2024-05-28',
   upvotes: 12,
   topicNames: ['Parameter-efficient fine-tuning', 'Large language models', 'Large language models'],
@@ -11,7 +10,7 @@ const paper: PaperSearchInput = {
 
 test('a dated, upvoted paper', () => {
   expect(paperSearchRecord(paper)).toEqual({
-    meta: { title: 'LoRA: Low-Rank Adaptation', upvotes: '12', date: '2024-05-28' },
+    meta: { upvotes: '12', date: '2024-05-28' },
     filters: {
       topic: ['Large language models', 'Parameter-efficient fine-tuning'],
       year: ['2024'],
