@@ -60,6 +60,7 @@ export function measureDist(dist: string, base: string): BenchResult['output'] {
   const index = builtFileSizes(join(dist, PAGEFIND_DIR));
   const cardFolder = join(dist, routes.paperCard('x').split('/')[0]!);
   const paperPages = paperPageSizes(dist);
+  const paperCards = builtFileSizes(join(dist, dirname(routes.paperCard('x')))).filter((f) => f.path.endsWith('.png'));
   return {
     pages: all.filter((f) => f.path.endsWith('.html')).length,
     files: all.length,
@@ -68,5 +69,6 @@ export function measureDist(dist: string, base: string): BenchResult['output'] {
     paperPages,
     paperPageScripts: shippedScripts(dist, join(dist, paperPages.largestPath), base),
     cards: builtFileSizes(cardFolder).filter((f) => f.path.endsWith('.png')).length,
+    paperCards: { count: paperCards.length, bytes: paperCards.reduce((sum, f) => sum + f.bytes, 0) },
   };
 }

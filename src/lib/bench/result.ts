@@ -84,6 +84,8 @@ export interface BenchResult {
     paperPages: PageSizes;
     paperPageScripts: ShippedScript[];
     cards: number;
+    /** The papers' own cards (`cards` counts topic and site cards too). */
+    paperCards: { count: number; bytes: number };
   };
   references: { floor: ReferenceResult | Skipped; hugo: (ReferenceResult & { version: string }) | Skipped; hugoPagefind: ReferenceResult | Skipped };
   search: SearchResult | Skipped;
