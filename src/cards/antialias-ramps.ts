@@ -61,15 +61,21 @@ export function rampSnap(bases: readonly Rgb[], steps: number): Snap {
   };
 }
 
-/** Snaps every pixel of an RGBA image in place (alpha untouched); each distinct colour is worked out once. */
+/**
+ * Snaps every pixel of an RGBA image in place (alpha untouched); each distinct colour is worked out
+ * once, and a run of one colour (most of a card is flat) is looked up once.
+ */
 export function snapToRamps(rgba: Uint8Array, snap: Snap): Uint8Array {
   const memo = new Map<Rgb, Rgb>();
+  let previous = -1;
+  let snapped = 0;
   for (let i = 0; i < rgba.length; i += 4) {
     const color = (rgba[i]! << 16) | (rgba[i + 1]! << 8) | rgba[i + 2]!;
-    let snapped = memo.get(color);
-    if (snapped === undefined) {
-      snapped = snap(color);
-      memo.set(color, snapped);
+    if (color !== previous) {
+      previous = color;
+      const known = memo.get(color);
+      snapped = known ?? snap(color);
+      if (known === undefined) memo.set(color, snapped);
     }
     rgba[i] = snapped >> 16;
     rgba[i + 1] = (snapped >> 8) & 0xff;
