@@ -58,9 +58,12 @@ function shippedScripts(dist: string, page: string, base: string): ShippedScript
 export function measureDist(dist: string, base: string): BenchResult['output'] {
   const all = builtFileSizes(dist);
   const index = builtFileSizes(join(dist, PAGEFIND_DIR));
-  const cardFolder = join(dist, routes.paperCard('x').split('/')[0]!);
+  const cardRoot = routes.paperCard('x').split('/')[0]!;
+  // One walk of og/: every card, and the papers' own among them (og/papers/…).
+  const cards = builtFileSizes(join(dist, cardRoot)).filter((f) => f.path.endsWith('.png'));
+  const paperCardFolder = `${relative(cardRoot, dirname(routes.paperCard('x')))}/`;
+  const paperCards = cards.filter((f) => f.path.startsWith(paperCardFolder));
   const paperPages = paperPageSizes(dist);
-  const paperCards = builtFileSizes(join(dist, dirname(routes.paperCard('x')))).filter((f) => f.path.endsWith('.png'));
   return {
     pages: all.filter((f) => f.path.endsWith('.html')).length,
     files: all.length,
@@ -68,7 +71,7 @@ export function measureDist(dist: string, base: string): BenchResult['output'] {
     searchIndex: index.length > 0 ? { bytes: index.reduce((sum, f) => sum + f.bytes, 0), files: index.length } : null,
     paperPages,
     paperPageScripts: shippedScripts(dist, join(dist, paperPages.largestPath), base),
-    cards: builtFileSizes(cardFolder).filter((f) => f.path.endsWith('.png')).length,
+    cards: cards.length,
     paperCards: { count: paperCards.length, bytes: paperCards.reduce((sum, f) => sum + f.bytes, 0) },
   };
 }

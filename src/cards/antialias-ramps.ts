@@ -37,7 +37,8 @@ export function rampSnap(bases: readonly Rgb[], steps: number): Snap {
   const stepColors = new Set<Rgb>(bases);
   for (let i = 0; i < bases.length; i += 1)
     for (let j = i + 1; j < bases.length; j += 1) for (let k = 1; k < steps; k += 1) stepColors.add(blend(bases[i]!, bases[j]!, k / steps));
-  return (color) => {
+  const memo = new Map<Rgb, Rgb>();
+  const snapOne = (color: Rgb): Rgb => {
     if (stepColors.has(color)) return color;
     const c = channels(color);
     let snapped = color;
@@ -59,23 +60,26 @@ export function rampSnap(bases: readonly Rgb[], steps: number): Snap {
     }
     return snapped;
   };
+  // Cards share their colours, so a renderer works each one out once.
+  return (color) => {
+    let snapped = memo.get(color);
+    if (snapped === undefined) {
+      snapped = snapOne(color);
+      memo.set(color, snapped);
+    }
+    return snapped;
+  };
 }
 
-/**
- * Snaps every pixel of an RGBA image in place (alpha untouched); each distinct colour is worked out
- * once, and a run of one colour (most of a card is flat) is looked up once.
- */
+/** Snaps every pixel of an RGBA image in place (alpha untouched); a run of one colour (most of a card is flat) is snapped once. */
 export function snapToRamps(rgba: Uint8Array, snap: Snap): Uint8Array {
-  const memo = new Map<Rgb, Rgb>();
   let previous = -1;
   let snapped = 0;
   for (let i = 0; i < rgba.length; i += 4) {
     const color = (rgba[i]! << 16) | (rgba[i + 1]! << 8) | rgba[i + 2]!;
     if (color !== previous) {
       previous = color;
-      const known = memo.get(color);
-      snapped = known ?? snap(color);
-      if (known === undefined) memo.set(color, snapped);
+      snapped = snap(color);
     }
     rgba[i] = snapped >> 16;
     rgba[i + 1] = (snapped >> 8) & 0xff;
