@@ -14,10 +14,10 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 export const FINISH_STEPS = {
   'search-index': async (site: string, log: Log) => {
-    const { buildSearchIndex } = await import('./search-index.ts');
-    const { indexed, bytes, files, reused } = await buildSearchIndex(site);
-    const how = reused ? 'taken from the cache (no paper page changed)' : 'indexed';
-    log(`${how}: ${indexed} paper pages, ${kib(bytes)} in ${files} files`);
+    const { buildSearchIndex, shardPagesFromEnv } = await import('./search-index.ts');
+    const { indexed, bytes, files, shards, reindexed } = await buildSearchIndex(site, { shardPages: shardPagesFromEnv() });
+    const fresh = reindexed.length === 0 ? 'all from the cache' : `indexed ${reindexed.join(', ')}; the others from the cache`;
+    log(`${indexed} paper pages in ${shards.length} shards (${fresh}), ${kib(bytes)} in ${files} files`);
   },
   'service-worker': async (site: string, log: Log) => {
     const { buildServiceWorker } = await import('./service-worker.ts');

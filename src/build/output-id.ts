@@ -18,7 +18,7 @@ import { PAGEFIND_DIR } from '../lib/search-paths.ts';
 import { ASSETS_DIR, listBuiltFiles } from './built-site.ts';
 
 /** Output paths whose file names carry a hash of their content. */
-export const CONTENT_HASHED_PATH = new RegExp(`^(?:${ASSETS_DIR}/|${PAGEFIND_DIR}/(?:index|fragment|filter)/)`);
+export const CONTENT_HASHED_PATH = new RegExp(`^(?:${ASSETS_DIR}/|${PAGEFIND_DIR}/(?:[^/]+/)?(?:index|fragment|filter)/)`);
 
 /** Written by the service-worker step, so not part of what the build id describes. */
 const OWN_FILES = new Set([offlineRoutes.serviceWorker(), offlineRoutes.status()]);

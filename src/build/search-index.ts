@@ -1,12 +1,14 @@
 /**
- * Builds the Pagefind search index of a finished site. Run after `astro build` has exited
- * (scripts/finish-build.ts), so Pagefind's memory never adds to Astro's. Only paper pages are
- * indexed; within them Pagefind reads the `data-pagefind-body` element and the filter / sort / meta
- * attributes that PaperSearchMeta emits.
+ * Builds the Pagefind search index of a finished site, in shards by publication date
+ * (src/lib/search-shards.ts). Run after `astro build` has exited (scripts/finish-build.ts), so
+ * Pagefind's memory never adds to Astro's. Only paper pages are indexed, each as its
+ * `data-pagefind-body` element (indexed-page.ts), with the filter / sort / meta attributes that
+ * PaperSearchMeta emits.
  *
- * Pagefind has no incremental mode and takes 20-odd seconds at 20,000 papers, so the finished
- * bundle is kept in a cache with a digest of every paper page (and of the code and packages), and a
- * build whose paper pages are all byte-identical to the cached one's takes the bundle from there.
+ * Each shard is indexed by a Pagefind process of its own, one after another, so the peak is one
+ * shard's, and is cached with a digest of what it was made from: a build takes every shard whose
+ * pages' indexed parts are byte-identical from the cache and indexes only the others. The search
+ * page reads `pagefind/shards.json` and merges the shards (src/scripts/search-pagefind.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,15 +17,17 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { PAGEFIND_DIR } from '../lib/search-paths.ts';
+import { SORT_KEYS } from '../lib/search-record.ts';
+import { type PlannedShard, SHARD_MANIFEST, SHARD_PAGE_LIMIT, type ShardManifest, planShards, sortValueRuns } from '../lib/search-shards.ts';
 import { routes } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
 import { builtFileSizes, cacheDir, listBuiltFiles } from './built-site.ts';
 import { linkOrCopy } from './hard-link.ts';
+import { indexedDocument, type SortValues, sortValues } from './indexed-page.ts';
 import { mapLimit } from './map-limit.ts';
-import { libraryHash } from './source-digest.ts';
+import { hashSources } from './source-digest.ts';
 
-/** `papers/*\/index.html` and `papers/`, derived from the one definition of paper URLs. */
-const PAPER_GLOB = `${routes.paper('*')}index.html`;
+/** `papers/`, derived from the one definition of paper URLs. */
 const PAPER_PREFIX = routes.paper('*').slice(0, routes.paper('*').indexOf('*'));
 
 /**
@@ -34,13 +38,16 @@ const PAPER_PREFIX = routes.paper('*').slice(0, routes.paper('*').indexOf('*'));
  */
 const NOT_CONTENT = ['.byline', '.eyebrow'];
 
+/** How Pagefind is set up for the catalog; one language for all of it, so a stray lang attribute never splits the index. */
+export const PAGEFIND_CONFIG = { forceLanguage: SITE.lang, excludeSelectors: NOT_CONTENT };
+
 /** Every Pagefind response carries `errors`; an index built despite one would silently miss pages. */
 function check<T extends { errors: string[] }>(step: string, response: T): T {
   if (response.errors.length > 0) throw new Error(`Pagefind ${step} failed:\n  ${response.errors.join('\n  ')}`);
   return response;
 }
 
-/** Pages Pagefind actually indexed (addDirectory's own count includes pages it then skipped). */
+/** Pages Pagefind actually indexed, from the bundle it wrote. */
 function indexedPages(bundle: string): number {
   const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { page_count: number }>;
@@ -58,47 +65,78 @@ export function paperPageFiles(site: string): string[] {
     .sort();
 }
 
-/** Everything the bundle is made from: this code, `src/lib` and the lockfile, and every paper page's path and bytes. */
-async function bundleKey(site: string, pages: readonly string[]): Promise<string> {
-  const digests = await mapLimit(pages, 64, async (page) => createHash('sha1').update(await readFile(join(site, page))).digest('base64url'));
-  const hash = libraryHash([fileURLToPath(import.meta.url)]);
-  pages.forEach((page, i) => hash.update(`${page}\0${digests[i]}\0`));
+interface IndexedPage {
+  /** Path in the site, `papers/<slug>/index.html`. */
+  path: string;
+  day: number;
+  sorts: SortValues;
+  /** Of the document Pagefind is given for it. */
+  digest: string;
+}
+
+async function readPaperPage(site: string, path: string): Promise<IndexedPage> {
+  const html = await readFile(join(site, path), 'utf8');
+  const sorts = sortValues(html);
+  return { path, day: sorts.date ?? 0, sorts, digest: createHash('sha1').update(indexedDocument(html)).digest('base64url') };
+}
+
+const CODE = [fileURLToPath(import.meta.url), fileURLToPath(new URL('./indexed-page.ts', import.meta.url)), fileURLToPath(new URL('../../package-lock.json', import.meta.url))];
+
+/**
+ * Everything a shard's bundle is made from: the documents Pagefind is given (paths and digests), the
+ * code that gives them and Pagefind's version (the lockfile). Not the rest of `src/lib`: whatever of
+ * it reaches the index reaches it through the pages.
+ */
+function shardKey(shard: PlannedShard<IndexedPage>): string {
+  const hash = hashSources(createHash('sha256'), { files: CODE.filter((file) => existsSync(file)) }).update(`${shard.name}\0`);
+  for (const page of shard.pages) hash.update(`${page.path}\0${page.digest}\0`);
   return hash.digest('base64url');
 }
 
-/** `from`'s files at the same paths under a new `to`, hard-linked where the file system allows. */
-async function linkTree(from: string, to: string): Promise<void> {
+/** `from`'s files (those `keep` accepts) at the same paths under a new `to`, hard-linked where the file system allows. */
+async function linkTree(from: string, to: string, keep: (file: string) => boolean = () => true): Promise<void> {
   rmSync(to, { recursive: true, force: true });
-  const files = listBuiltFiles(from);
+  const files = listBuiltFiles(from).filter(keep);
   for (const folder of new Set(files.map((file) => dirname(join(to, file))))) mkdirSync(folder, { recursive: true });
   await mapLimit(files, 64, (file) => linkOrCopy(join(from, file), join(to, file)));
 }
 
 /**
- * The cached bundle and the key it was built for. The key is written after the bundle and removed
- * before it is replaced, so a bundle torn by a killed build is never taken.
+ * The cached bundle of each shard and the key it was built for. A key is written after its bundle
+ * and removed before it is replaced, so a bundle torn by a killed build is never taken.
  */
-function bundleCache(root: string) {
-  const bundle = join(root, 'bundle');
-  const keyFile = join(root, 'key');
+function shardCache(root: string) {
+  const folder = (name: string) => join(root, name);
+  const keyFile = (name: string) => join(root, name, 'key');
   return {
-    /** The key of the cached bundle, if there is one. */
-    key: (): string | undefined => (existsSync(keyFile) ? readFileSync(keyFile, 'utf8') : undefined),
-    restore: (to: string): Promise<void> => linkTree(bundle, to),
-    async save(key: string, from: string): Promise<void> {
-      rmSync(keyFile, { force: true });
-      await linkTree(from, bundle);
-      writeFileSync(keyFile, key);
+    bundle: (name: string) => join(folder(name), 'bundle'),
+    key: (name: string): string | undefined => (existsSync(keyFile(name)) ? readFileSync(keyFile(name), 'utf8') : undefined),
+    /** Before a shard is indexed into its bundle. */
+    invalidate: (name: string) => {
+      rmSync(keyFile(name), { force: true });
+      rmSync(folder(name), { recursive: true, force: true });
+      mkdirSync(folder(name), { recursive: true });
+    },
+    commit: (name: string, key: string) => writeFileSync(keyFile(name), key),
+    /** Shards no longer planned, so the cache does not grow with every split. */
+    prune: (planned: readonly string[]) => {
+      if (!existsSync(root)) return;
+      for (const entry of readdirSync(root)) if (!planned.includes(entry)) rmSync(join(root, entry), { recursive: true, force: true });
     },
   };
 }
 
-async function runPagefind(site: string, bundle: string): Promise<void> {
+/** Indexes one shard's pages into `bundle`, in a Pagefind process of its own that ends with it. */
+async function indexShard(site: string, shard: PlannedShard<IndexedPage>, bundle: string): Promise<void> {
   try {
-    // One language for the whole catalog: a stray lang attribute must not split the index.
-    const { index } = check('createIndex', await pagefind.createIndex({ forceLanguage: SITE.lang, excludeSelectors: NOT_CONTENT }));
+    const { index } = check('createIndex', await pagefind.createIndex(PAGEFIND_CONFIG));
     if (!index) throw new Error('Pagefind createIndex returned no index');
-    check('addDirectory', await index.addDirectory({ path: site, glob: PAPER_GLOB }));
+    // Read ahead, added in path order: the order pages are added in is the order of the bundle.
+    const documents = shard.pages.map((page) => readFile(join(site, page.path), 'utf8').then(indexedDocument));
+    for (const document of documents) document.catch(() => undefined);
+    for (const [i, page] of shard.pages.entries()) {
+      check(`addHTMLFile ${page.path}`, await index.addHTMLFile({ sourcePath: page.path, content: await documents[i]! }));
+    }
     check('writeFiles', await index.writeFiles({ outputPath: bundle }));
   } finally {
     await pagefind.close();
@@ -107,46 +145,82 @@ async function runPagefind(site: string, bundle: string): Promise<void> {
 
 /**
  * Pagefind always writes its ready-made UIs and highlighter; the search page has its own UI, so they
- * would only be deployed (and precached) for nothing.
+ * would only be deployed (and precached) for nothing. Its script, worker and WebAssembly are the same
+ * in every shard and loaded from the primary's folder only.
  */
 const UNUSED_BUNDLE_FILE = /^pagefind-(?:[a-z-]*ui|highlight)\.(?:js|css)$/;
-
-function removeUnusedFiles(bundle: string): void {
-  for (const name of readdirSync(bundle)) if (UNUSED_BUNDLE_FILE.test(name)) rmSync(join(bundle, name));
-}
+const PRIMARY_ONLY_FILE = /^(?:pagefind\.js|pagefind-worker\.js|wasm\.[a-z-]+\.pagefind)$/;
 
 export interface SearchIndexResult {
   indexed: number;
   bytes: number;
   files: number;
-  /** Whether the bundle came from the cache, every paper page being unchanged. */
-  reused: boolean;
+  /** Shard names, newest first. */
+  shards: string[];
+  /** The shards indexed by this build; the others came from the cache. */
+  reindexed: string[];
+}
+
+export interface SearchIndexOptions {
+  cacheRoot?: string;
+  /** Pages a shard holds before its period splits (SHARD_PAGE_LIMIT). */
+  shardPages?: number;
+}
+
+/** The shard limit from PAPERSHELF_SEARCH_SHARD_PAGES, for a build that wants smaller shards (the e2e fixture). */
+export function shardPagesFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env.PAPERSHELF_SEARCH_SHARD_PAGES;
+  if (value === undefined || value === '') return SHARD_PAGE_LIMIT;
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`PAPERSHELF_SEARCH_SHARD_PAGES must be a whole number of pages, not ${JSON.stringify(value)}`);
+  return limit;
 }
 
 /**
- * Indexes every paper page of the site in `site` into `<site>/pagefind/`, or takes the bundle from
- * `<cacheRoot>/search-index/` when no paper page changed; fails unless every page was indexed.
+ * Indexes every paper page of the site in `site` into `<site>/pagefind/<shard>/` and writes
+ * `<site>/pagefind/shards.json`, taking each shard whose pages did not change from
+ * `<cacheRoot>/search-index/`; fails unless every page was indexed exactly once.
  */
-export async function buildSearchIndex(site: string, cacheRoot: string = cacheDir()): Promise<SearchIndexResult> {
-  const pages = paperPageFiles(site);
-  const bundle = join(site, PAGEFIND_DIR);
-  const cache = bundleCache(join(cacheRoot, 'search-index'));
-  const cached = cache.key();
-  // Reading and hashing every paper page takes about a second at 20,000: with no cached bundle to
-  // compare with, it runs while Pagefind does (and fails where it is awaited, not unhandled meanwhile).
-  const key = bundleKey(site, pages);
-  key.catch(() => undefined);
-  // Written fresh, never over an old bundle: its files may be links into the cache.
-  rmSync(bundle, { recursive: true, force: true });
-  const reused = cached !== undefined && cached === (await key);
-  if (reused) await cache.restore(bundle);
-  else {
-    await runPagefind(site, bundle);
-    removeUnusedFiles(bundle);
+export async function buildSearchIndex(site: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+  const cache = shardCache(join(options.cacheRoot ?? cacheDir(), 'search-index', 'shards'));
+  const pages = await mapLimit(paperPageFiles(site), 64, (path) => readPaperPage(site, path));
+  const shards = planShards(pages, options.shardPages ?? SHARD_PAGE_LIMIT);
+  const reindexed: string[] = [];
+  for (const shard of shards) {
+    const key = shardKey(shard);
+    if (cache.key(shard.name) === key) continue;
+    cache.invalidate(shard.name);
+    await indexShard(site, shard, cache.bundle(shard.name));
+    const indexed = indexedPages(cache.bundle(shard.name));
+    if (indexed !== shard.pages.length) throw new Error(`Pagefind indexed ${indexed} pages of shard ${shard.name}, which has ${shard.pages.length}`);
+    cache.commit(shard.name, key);
+    reindexed.push(shard.name);
   }
-  const indexed = indexedPages(bundle);
-  if (indexed !== pages.length) throw new Error(`Pagefind indexed ${indexed} pages but the build wrote ${pages.length} paper pages`);
-  if (!reused) await cache.save(await key, bundle);
-  const files = builtFileSizes(bundle);
-  return { indexed, bytes: files.reduce((sum, file) => sum + file.bytes, 0), files: files.length, reused };
+  cache.prune(shards.map((shard) => shard.name));
+
+  // Written fresh, never over an old bundle: its files may be links into the cache.
+  const out = join(site, PAGEFIND_DIR);
+  rmSync(out, { recursive: true, force: true });
+  for (const [i, shard] of shards.entries()) {
+    await linkTree(cache.bundle(shard.name), join(out, shard.name), (file) => !UNUSED_BUNDLE_FILE.test(file) && (i === 0 || !PRIMARY_ONLY_FILE.test(file)));
+  }
+  const manifest: ShardManifest = {
+    shards: shards.map((shard) => ({
+      name: shard.name,
+      pages: shard.pages.length,
+      sorts: Object.fromEntries(
+        Object.entries(SORT_KEYS).map(([key, name]) => [name, sortValueRuns(shard.pages.flatMap((page) => page.sorts[key as keyof typeof SORT_KEYS] ?? []))]),
+      ),
+    })),
+  };
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, SHARD_MANIFEST), `${JSON.stringify(manifest)}\n`);
+  const files = builtFileSizes(out);
+  return {
+    indexed: shards.reduce((sum, shard) => sum + shard.pages.length, 0),
+    bytes: files.reduce((sum, file) => sum + file.bytes, 0),
+    files: files.length,
+    shards: shards.map((shard) => shard.name),
+    reindexed,
+  };
 }

@@ -24,6 +24,20 @@ export interface PagefindRequest {
   };
 }
 
+/** An arXiv id as readers paste it: `2405.18407`, `arXiv:2405.18407v2`, `1701.07875`. */
+const ARXIV_ID_QUERY = /^\s*(?:arxiv:\s*)?(\d{4}\.\d{4,5})(?:v\d+)?\s*$/i;
+
+/**
+ * What Pagefind is asked for a query. An arXiv id becomes an exact phrase of the id without its
+ * version: loosely matched, its two numbers also find every paper with a number that starts like
+ * either of them, and with the index in shards those can rank above the paper itself.
+ */
+export function pagefindTerm(query: string): string | null {
+  if (query === '') return null;
+  const id = ARXIV_ID_QUERY.exec(query)?.[1];
+  return id ? `"${id}"` : query;
+}
+
 /** Unknown tokens pass through, so `?topic=In-context learning` works as well as the slug. */
 export function tokenToValue(vocabulary: SearchVocabulary, facet: Facet, token: string): string {
   return vocabulary[facet]?.find((term) => term.token === token)?.value ?? token;
@@ -42,7 +56,7 @@ export function searchRequest(state: SearchState, vocabulary: SearchVocabulary, 
       filters[facet] = { any: selected.map((token) => tokenToValue(vocabulary, facet, token)) };
     }
   }
-  const term = state.query === '' ? null : state.query;
+  const term = pagefindTerm(state.query);
   const options: PagefindRequest['options'] = { filters };
   // Without words there is no relevance to rank by: a filter-only listing shows the newest first.
   if (state.sort === 'newest' || (state.sort === 'relevance' && term === null)) options.sort = { [SORT_KEYS.date]: 'desc' };

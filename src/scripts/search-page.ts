@@ -53,8 +53,9 @@ function required<T extends Element>(root: ParentNode, selector: string): T {
 
 const isSortOrder = (value: string): value is SearchState['sort'] => SORT_ORDERS.some((order) => order === value);
 
+/** Counts do not depend on the order, and a sorted search asks every shard alone: so none is sorted. */
 async function counts(pagefind: Pagefind, request: PagefindRequest): Promise<FilterCounts> {
-  return (await pagefind.search(request.term, request.options))?.filters ?? {};
+  return (await pagefind.search(request.term, { filters: request.options.filters }))?.filters ?? {};
 }
 
 /**

@@ -1,11 +1,19 @@
 /**
- * Loads the Pagefind bundle the build wrote next to the site. Its URL is only known at run time
- * (it depends on BASE and the bundle is not part of the Vite build), so it is imported dynamically
- * and Vite is told to leave the import alone.
+ * Loads the search index the build wrote next to the site: Pagefind shards by publication date
+ * (src/lib/search-shards.ts), listed newest first in `pagefind/shards.json`, searched as one. The
+ * first shard's copy of Pagefind is imported and the others are merged into it (`mergeIndex`), so
+ * the script and its WebAssembly are fetched once. Its URL is only known at run time (it depends on
+ * BASE and the bundle is not part of the Vite build), so it is imported dynamically and Vite is told
+ * to leave the import alone.
+ *
+ * Merged searches sum facet counts exactly and rank by relevance across shards. A sorted search is
+ * different: Pagefind scores a sorted result by its position in its own shard, which does not
+ * compare across shards. So each shard is searched on its own (the filter each adds to its pages)
+ * and the results are merged by the values the manifest lists for each position.
  */
-import { PAGEFIND_BUNDLE } from '../lib/search-paths.ts';
+import { PAGEFIND_DIR } from '../lib/search-paths.ts';
 import type { PagefindRequest } from '../lib/search-query.ts';
-import { withBase } from '../lib/urls.ts';
+import { SHARD_FILTER, SHARD_MANIFEST, type ShardManifest, mergeSortedResults, shardWeight, sumFilterCounts } from '../lib/search-shards.ts';
 
 /** The parts of Pagefind's browser API the search page uses (pagefind_web_js/types). */
 export interface PagefindResultData {
@@ -17,6 +25,7 @@ export interface PagefindResultData {
 
 export interface PagefindResult {
   id: string;
+  score: number;
   data(): Promise<PagefindResultData>;
 }
 
@@ -27,12 +36,74 @@ export interface PagefindResults {
   totalFilters: Record<string, Record<string, number>>;
 }
 
-export interface Pagefind {
-  options(options: { excerptLength?: number; baseUrl?: string }): Promise<void>;
+type SearchOptions = PagefindRequest['options'];
+/** Pagefind takes any filter, the shard filter among them. */
+type ModuleSearchOptions = Omit<SearchOptions, 'filters'> & { filters?: Record<string, { any: string[] }> };
+
+/** Pagefind's module (pagefind_web_js), as much of it as is used here. */
+interface PagefindModule {
+  options(options: { excerptLength?: number; baseUrl?: string; mergeFilter?: Record<string, string>; indexWeight?: number }): Promise<void>;
   init(): Promise<void>;
-  preload(term: string, options?: PagefindRequest['options']): Promise<void>;
-  search(term: string | null, options?: PagefindRequest['options']): Promise<PagefindResults | null>;
+  mergeIndex(path: string, options?: { mergeFilter?: Record<string, string>; indexWeight?: number }): Promise<void>;
+  search(term: string | null, options?: ModuleSearchOptions): Promise<PagefindResults | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+/** The whole catalog's index, whatever its shards: what the search page searches. */
+export interface Pagefind {
+  search(term: string | null, options?: SearchOptions): Promise<PagefindResults | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+const EMPTY: PagefindResults = { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} };
+
+/** Searches each shard alone with the same request and merges the sorted results as one index would order them. */
+async function sortedSearch(pagefind: PagefindModule, manifest: ShardManifest, weights: readonly number[], term: string | null, options: SearchOptions): Promise<PagefindResults> {
+  const [[key, direction] = []] = Object.entries(options.sort ?? {});
+  if (!key || !direction) throw new Error('sortedSearch needs a sort');
+  const responses = await Promise.all(
+    manifest.shards.map(async (shard) => (await pagefind.search(term, { ...options, filters: { ...options.filters, [SHARD_FILTER]: { any: [shard.name] } } })) ?? EMPTY),
+  );
+  return {
+    results: mergeSortedResults(
+      manifest.shards.map((shard, i) => ({ results: responses[i]!.results, runs: shard.sorts[key] ?? [], weight: weights[i]! })),
+      direction,
+    ),
+    unfilteredResultCount: responses.reduce((sum, response) => sum + response.unfilteredResultCount, 0),
+    filters: sumFilterCounts(responses.map((response) => response.filters)),
+    totalFilters: sumFilterCounts(responses.map((response) => response.totalFilters)),
+  };
+}
+
+/**
+ * Opens the sharded index under `base` (the site's base URL). `copy` names a separate copy of
+ * Pagefind's module (see PagefindRole): a fragment makes a separate module without a separate request.
+ */
+export async function openSearchIndex(base: string, copy = ''): Promise<Pagefind> {
+  const root = `${base.replace(/\/?$/, '/')}${PAGEFIND_DIR}/`;
+  const response = await fetch(`${root}${SHARD_MANIFEST}`);
+  if (!response.ok) throw new Error(`${response.status} fetching ${root}${SHARD_MANIFEST}`);
+  const manifest = (await response.json()) as ShardManifest;
+  const [primary, ...others] = manifest.shards;
+  if (!primary) throw new Error('the search index has no shards: the catalog has no papers');
+  const pagefind = (await import(/* @vite-ignore */ `${root}${primary.name}/pagefind.js${copy ? `#${copy}` : ''}`)) as PagefindModule;
+  const total = manifest.shards.reduce((sum, shard) => sum + shard.pages, 0);
+  const weights = manifest.shards.map((shard) => shardWeight(shard.pages, total));
+  await pagefind.options({ excerptLength: 36, baseUrl: base, mergeFilter: { [SHARD_FILTER]: primary.name }, indexWeight: weights[0]! });
+  await pagefind.init();
+  await Promise.all(
+    others.map((shard, i) => pagefind.mergeIndex(`${root}${shard.name}/`, { mergeFilter: { [SHARD_FILTER]: shard.name }, indexWeight: weights[i + 1]! })),
+  );
+  return {
+    search: (term, options = { filters: {} }) =>
+      Object.keys(options.sort ?? {}).length > 0 && others.length > 0 ? sortedSearch(pagefind, manifest, weights, term, options) : pagefind.search(term, options),
+    // Pagefind's merged filters() adds every shard's counts into the first shard's own cached
+    // counts, so they grow with each call; the counts of a search over everything are fresh.
+    filters: async () => {
+      await pagefind.filters();
+      return sumFilterCounts([(await pagefind.search(null, { filters: {} }))?.filters ?? {}]);
+    },
+  };
 }
 
 /**
@@ -51,10 +122,7 @@ export type PagefindRole = 'results' | 'counts';
 const loading = new Map<PagefindRole, Promise<Pagefind>>();
 
 async function load(role: PagefindRole): Promise<Pagefind> {
-  const url = withBase(PAGEFIND_BUNDLE) + (role === 'counts' ? '#counts' : '');
-  const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-  await pagefind.options({ excerptLength: 36, baseUrl: import.meta.env.BASE_URL });
-  await pagefind.init();
+  const pagefind = await openSearchIndex(import.meta.env.BASE_URL, role === 'counts' ? 'counts' : '');
   if (role === 'counts') await pagefind.filters();
   return pagefind;
 }

@@ -1,94 +1,150 @@
 /**
- * The search index is taken from its cache only when every paper page is byte-identical to the
- * build it was made for: a stale index would hide new papers from search. Real Pagefind, on a site
- * of three small paper pages.
+ * The search index is built in shards by date, and a shard is taken from its cache only when the
+ * indexed part of every one of its pages is byte-identical to the build it was made for: a stale
+ * shard would hide new papers from search. Real Pagefind, on sites of a few small paper pages.
  */
-import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listBuiltFiles } from '../../src/build/built-site.ts';
-import { buildSearchIndex } from '../../src/build/search-index.ts';
+import { buildSearchIndex, shardPagesFromEnv } from '../../src/build/search-index.ts';
 import { PAGEFIND_DIR } from '../../src/lib/search-paths.ts';
+import { dateSortKey, recordAttribute } from '../../src/lib/search-record.ts';
+import { SHARD_MANIFEST, SHARD_PAGE_LIMIT, type ShardManifest } from '../../src/lib/search-shards.ts';
 
 const ROOT = mkdtempSync(join(tmpdir(), 'papershelf-search-index-'));
 afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
 
-const page = (title: string, text: string) =>
-  `<!doctype html><html lang="en"><head><title>${title}</title></head><body><header>Papershelf</header>` +
-  `<article data-pagefind-body><h1>${title}</h1><p>${text}</p></article></body></html>`;
+interface Paper {
+  title: string;
+  text: string;
+  published?: string;
+  upvotes?: number;
+  /** Outside the indexed element, like a paper page's related papers. */
+  aside?: string;
+}
 
-function site(name: string, papers: Record<string, [string, string]>): string {
+function page({ title, text, published, upvotes = 0, aside = '' }: Paper): string {
+  const sort = `<div hidden data-pagefind-sort="date[${recordAttribute('sort', 'date')}], upvotes[${recordAttribute('sort', 'upvotes')}]" ${recordAttribute('sort', 'date')}="${dateSortKey(published)}" ${recordAttribute('sort', 'upvotes')}="${upvotes}"></div>`;
+  return (
+    `<!doctype html><html lang="en"><head><title>${title}</title></head><body><header>Papershelf</header>` +
+    `<article class="paper" data-pagefind-body><h1>${title}</h1><p>${text}</p>${sort}<article class="quote"><p>Nested.</p></article></article>` +
+    `<aside>${aside}</aside></body></html>`
+  );
+}
+
+function site(name: string, papers: Record<string, Paper>): string {
   const dir = join(ROOT, name);
-  for (const [slug, [title, text]] of Object.entries(papers)) {
+  for (const [slug, paper] of Object.entries(papers)) {
     mkdirSync(join(dir, 'papers', slug), { recursive: true });
-    writeFileSync(join(dir, 'papers', slug, 'index.html'), page(title, text));
+    writeFileSync(join(dir, 'papers', slug, 'index.html'), page(paper));
   }
-  writeFileSync(join(dir, 'index.html'), page('Home', 'Not a paper: never indexed.'));
+  writeFileSync(join(dir, 'index.html'), page({ title: 'Home', text: 'Not a paper: never indexed.' }));
   return dir;
 }
 
-const PAPERS: Record<string, [string, string]> = {
-  'sparse-attention': ['Sparse attention', 'Attention over a sparse pattern of tokens.'],
-  'weight-matrices': ['Self-modifying weight matrices', 'A weight matrix that learns to modify itself.'],
-  'kernel-methods': ['Kernel methods', 'Random features approximate a kernel.'],
+const PAPERS: Record<string, Paper> = {
+  'kernel-methods': { title: 'Kernel methods', text: 'Random features approximate a kernel.', published: '2019-05-01' },
+  'undated-note': { title: 'An undated note', text: 'No date was listed.', upvotes: 3 },
+  'sparse-attention': { title: 'Sparse attention', text: 'Attention over a sparse pattern of tokens.', published: '2024-03-02', upvotes: 12 },
+  'weight-matrices': { title: 'Self-modifying weight matrices', text: 'A weight matrix that learns to modify itself.', published: '2024-11-20', upvotes: 3 },
+  'late-paper': { title: 'A late paper', text: 'Listed in December.', published: '2024-12-30' },
 };
 
-/** Every file of a built bundle with its bytes, to compare two bundles. */
+/** Every file of a built index with its bytes, to compare two builds. */
 const bundleOf = (dir: string) => Object.fromEntries(listBuiltFiles(join(dir, PAGEFIND_DIR)).map((file) => [file, readFileSync(join(dir, PAGEFIND_DIR, file))]));
-const wordsIn = (dir: string) => readFileSync(join(dir, PAGEFIND_DIR, 'pagefind-entry.json'), 'utf8');
+const day = (iso: string) => Number(dateSortKey(iso));
+const manifestOf = (dir: string) => JSON.parse(readFileSync(join(dir, PAGEFIND_DIR, SHARD_MANIFEST), 'utf8')) as ShardManifest;
 
 describe('buildSearchIndex', () => {
   const cache = join(ROOT, 'cache');
+  const options = { cacheRoot: cache, shardPages: 3 };
 
-  it('indexes the paper pages, and only them, the first time', { timeout: 60_000 }, async () => {
-    const result = await buildSearchIndex(site('first', PAPERS), cache);
-    expect(result).toMatchObject({ indexed: 3, reused: false });
+  it('indexes the paper pages, and only them, in shards of months listed newest first', { timeout: 60_000 }, async () => {
+    const result = await buildSearchIndex(site('first', PAPERS), options);
+    // Oldest first, at most 3 a shard: undated, 2019-05 and 2024-03; then 2024-11 and 2024-12.
+    expect(result).toMatchObject({ indexed: 5, shards: ['2024-11', 'undated'], reindexed: ['2024-11', 'undated'] });
     expect(result.files).toBe(listBuiltFiles(join(ROOT, 'first', PAGEFIND_DIR)).length);
+    const manifest = manifestOf(join(ROOT, 'first'));
+    expect(manifest.shards.map((shard) => [shard.name, shard.pages])).toEqual([['2024-11', 2], ['undated', 3]]);
+    // Each shard's sort values in Pagefind's ascending order, as runs.
+    expect(manifest.shards[0]!.sorts).toEqual({ date: [[day('2024-11-20'), 1], [day('2024-12-30'), 1]], upvotes: [[0, 1], [3, 1]] });
+    expect(manifest.shards[1]!.sorts).toEqual({ date: [[0, 1], [day('2019-05-01'), 1], [day('2024-03-02'), 1]], upvotes: [[0, 1], [3, 1], [12, 1]] });
   });
 
-  it('takes the same bundle from the cache when no paper page changed, and links rather than copies it', { timeout: 60_000 }, async () => {
-    const again = site('again', PAPERS);
-    writeFileSync(join(again, 'index.html'), page('Home', 'The home page changed; the index does not depend on it.'));
-    const result = await buildSearchIndex(again, cache);
-    expect(result).toMatchObject({ indexed: 3, reused: true });
-    expect(bundleOf(again)).toEqual(bundleOf(join(ROOT, 'first')));
-    expect(statSync(join(again, PAGEFIND_DIR, 'pagefind-entry.json')).nlink).toBeGreaterThan(1);
-  });
-
-  it('indexes again when a paper page changed, was added or went, and gives what a build without a cache gives', { timeout: 120_000 }, async () => {
-    const variants: Record<string, Record<string, [string, string]>> = {
-      edited: { ...PAPERS, 'kernel-methods': ['Kernel methods', 'Random features approximate a Gaussian kernel.'] },
-      added: { ...PAPERS, 'new-paper': ['A new paper', 'Listed today.'] },
-      removed: { 'sparse-attention': PAPERS['sparse-attention']!, 'weight-matrices': PAPERS['weight-matrices']! },
+  it('starts a shard past the limit, and keeps Pagefind’s script and WebAssembly in the primary shard only', { timeout: 60_000 }, async () => {
+    const more = {
+      ...PAPERS,
+      january: { title: 'January', text: 'One.', published: '2025-01-10' },
+      february: { title: 'February', text: 'Two.', published: '2025-02-10' },
+      march: { title: 'March', text: 'Three.', published: '2025-03-10' },
     };
-    for (const [name, papers] of Object.entries(variants)) {
-      const result = await buildSearchIndex(site(name, papers), cache);
-      expect(result, name).toMatchObject({ indexed: Object.keys(papers).length, reused: false });
-      const uncached = await buildSearchIndex(site(`${name}-uncached`, papers), join(ROOT, `cache-${name}`));
-      expect(uncached.reused).toBe(false);
+    const dir = site('split', more);
+    const result = await buildSearchIndex(dir, { ...options, cacheRoot: join(ROOT, 'cache-split') });
+    expect(result.shards).toEqual(['2025-02', '2024-11', 'undated']);
+    const files = listBuiltFiles(join(dir, PAGEFIND_DIR));
+    expect(files.filter((file) => /pagefind\.js$|pagefind-worker\.js$|\.pagefind$/.test(file)).every((file) => file.startsWith('2025-02/'))).toBe(true);
+    expect(files).toContain('2025-02/pagefind.js');
+    expect(files.some((file) => /-ui\.|highlight/.test(file))).toBe(false);
+    for (const shard of result.shards) expect(files).toContain(`${shard}/pagefind-entry.json`);
+  });
+
+  it('takes every shard from the cache when no indexed part changed, and links rather than copies them', { timeout: 60_000 }, async () => {
+    const again = site('again', Object.fromEntries(Object.entries(PAPERS).map(([slug, paper]) => [slug, { ...paper, aside: 'Related papers moved.' }])));
+    writeFileSync(join(again, 'index.html'), page({ title: 'Home', text: 'The home page changed; the index does not depend on it.' }));
+    const result = await buildSearchIndex(again, options);
+    expect(result).toMatchObject({ indexed: 5, reindexed: [] });
+    expect(bundleOf(again)).toEqual(bundleOf(join(ROOT, 'first')));
+    expect(statSync(join(again, PAGEFIND_DIR, '2024-11', 'pagefind-entry.json')).nlink).toBeGreaterThan(1);
+  });
+
+  it('indexes again only the shard whose page changed, was added or went, and gives what a build without a cache gives', { timeout: 120_000 }, async () => {
+    const { 'weight-matrices': _, ...withoutNovember } = PAPERS;
+    const variants: Record<string, [Record<string, Paper>, string[], string[]]> = {
+      edited: [{ ...PAPERS, 'kernel-methods': { ...PAPERS['kernel-methods']!, text: 'Random features approximate a Gaussian kernel.' } }, ['undated'], ['2024-11', 'undated']],
+      added: [{ ...PAPERS, 'new-paper': { title: 'A new paper', text: 'Listed today.', published: '2024-12-31' } }, ['2024-11'], ['2024-11', 'undated']],
+      // The newest shard, down to one paper (under half the limit), joins the one before it.
+      removed: [withoutNovember, ['undated'], ['undated']],
+    };
+    for (const [name, [papers, reindexed, shards]] of Object.entries(variants)) {
+      await buildSearchIndex(site(`${name}-before`, PAPERS), options);
+      const result = await buildSearchIndex(site(name, papers), options);
+      expect(result.reindexed, name).toEqual(reindexed);
+      expect(result.shards, name).toEqual(shards);
+      const uncached = await buildSearchIndex(site(`${name}-uncached`, papers), { ...options, cacheRoot: join(ROOT, `cache-${name}`) });
+      expect(uncached.reindexed).toEqual(uncached.shards);
       expect(bundleOf(join(ROOT, name)), name).toEqual(bundleOf(join(ROOT, `${name}-uncached`)));
     }
-    expect(wordsIn(join(ROOT, 'removed'))).not.toBe(wordsIn(join(ROOT, 'first')));
+    // Shards no longer planned leave the cache.
+    expect(existsSync(join(cache, 'search-index', 'shards', '2024-11'))).toBe(false);
   });
 
-  it('never trusts a cache without its key', { timeout: 60_000 }, async () => {
-    await buildSearchIndex(site('keyed', PAPERS), cache);
-    expect((await buildSearchIndex(site('keyed-again', PAPERS), cache)).reused).toBe(true);
-    rmSync(join(cache, 'search-index', 'key'));
-    expect((await buildSearchIndex(site('unkeyed', PAPERS), cache)).reused).toBe(false);
+  it('never trusts a cached shard without its key', { timeout: 60_000 }, async () => {
+    await buildSearchIndex(site('keyed', PAPERS), options);
+    expect((await buildSearchIndex(site('keyed-again', PAPERS), options)).reindexed).toEqual([]);
+    rmSync(join(cache, 'search-index', 'shards', 'undated', 'key'));
+    expect((await buildSearchIndex(site('unkeyed', PAPERS), options)).reindexed).toEqual(['undated']);
   });
 
-  it('indexes an output whose bundle links into the cache without writing through the links', { timeout: 60_000 }, async () => {
+  it('indexes an output whose shards link into the cache without writing through the links', { timeout: 60_000 }, async () => {
     const dir = site('relinked', PAPERS);
-    expect((await buildSearchIndex(dir, cache)).reused).toBe(true);
-    const entry = join(dir, PAGEFIND_DIR, 'pagefind-entry.json');
+    expect((await buildSearchIndex(dir, options)).reindexed).toEqual([]);
+    const entry = join(dir, PAGEFIND_DIR, 'undated', 'pagefind-entry.json');
     const held = join(ROOT, 'held-entry.json');
     linkSync(entry, held);
     const before = readFileSync(held, 'utf8');
-    writeFileSync(join(dir, 'papers', 'kernel-methods', 'index.html'), page('Kernel methods', 'Edited after the first index.'));
-    expect((await buildSearchIndex(dir, cache)).reused).toBe(false);
+    writeFileSync(join(dir, 'papers', 'kernel-methods', 'index.html'), page({ ...PAPERS['kernel-methods']!, text: 'Edited after the first index.' }));
+    expect((await buildSearchIndex(dir, options)).reindexed).toEqual(['undated']);
     expect(readFileSync(held, 'utf8')).toBe(before);
     expect(readFileSync(entry, 'utf8')).not.toBe(before);
+  });
+});
+
+describe('shardPagesFromEnv', () => {
+  it('defaults to the shard limit, takes a whole number, and refuses anything else', () => {
+    expect(shardPagesFromEnv({})).toBe(SHARD_PAGE_LIMIT);
+    expect(shardPagesFromEnv({ PAPERSHELF_SEARCH_SHARD_PAGES: '120' })).toBe(120);
+    for (const bad of ['0', '-3', '2.5', 'many']) expect(() => shardPagesFromEnv({ PAPERSHELF_SEARCH_SHARD_PAGES: bad })).toThrow(/whole number/);
   });
 });

@@ -11,6 +11,8 @@ import { join, resolve } from 'node:path';
 
 export const FIXTURE_BASE = '/papershelf/';
 export const FIXTURE_SITE = 'https://example.github.io';
+/** Papers a search shard of the fixture holds before its period splits. */
+export const FIXTURE_SHARD_PAGES = 200;
 /** Every fixture build wipes this folder; PAPERSHELF_E2E_ROOT gives test runs side by side one each. */
 export const FIXTURE_ROOT = resolve(process.env.PAPERSHELF_E2E_ROOT ?? 'node_modules/.cache/papershelf-e2e');
 export const FIXTURE_DIST = join(FIXTURE_ROOT, 'dist');
@@ -29,6 +31,8 @@ export function fixtureEnv(): NodeJS.ProcessEnv {
     PAPERSHELF_INGEST_CACHE: join(FIXTURE_ROOT, 'ingest-cache.json'),
     // Outside FIXTURE_ROOT, which every build wipes: cards keyed by their inputs stay valid across runs.
     PAPERSHELF_CARD_CACHE: resolve('node_modules/.cache/papershelf-e2e-cards'),
+    // Small shards, so the search tests run on an index of many (the default catalog alone makes three).
+    PAPERSHELF_SEARCH_SHARD_PAGES: String(FIXTURE_SHARD_PAGES),
   };
 }
 

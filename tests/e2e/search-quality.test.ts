@@ -6,9 +6,10 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PAGEFIND_BUNDLE } from '../../src/lib/search-paths.ts';
+import { pagefindTerm } from '../../src/lib/search-query.ts';
 import { SITE } from '../../src/site.config.ts';
 import { launchChromium } from './browser.ts';
+import { addSearchIndexLoader } from './search-index-loader.ts';
 import { FIXTURE_BASE, FIXTURE_DIST } from './fixture-site.ts';
 import { type StaticServer, serveDist } from './serve.ts';
 
@@ -77,10 +78,13 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage();
   await page.goto(`${server.url}search/`);
-  // The bundle the search page uses, loaded the same way and kept on window for the cases below. A
-  // string, because Vitest would rewrite an import() inside a function it compiles.
-  const bundle = JSON.stringify(`${FIXTURE_BASE}${PAGEFIND_BUNDLE}`);
-  await page.evaluate(`import(${bundle}).then(async (pagefind) => { await pagefind.init(); window.pagefind = pagefind; })`);
+  // The index the search page uses, opened by its own loader and kept on window for the cases below.
+  await addSearchIndexLoader(page, FIXTURE_BASE);
+  // A copy of its own: the page's copies already hold their merged shards.
+  await page.evaluate(async (base) => {
+    const open = (window as unknown as { openSearchIndex(base: string, copy: string): Promise<unknown> }).openSearchIndex;
+    (window as unknown as { pagefind: unknown }).pagefind = await open(base, 'tests');
+  }, FIXTURE_BASE);
 });
 
 afterAll(async () => {
@@ -95,14 +99,14 @@ type PagefindGlobal = {
 
 async function top(query: string, count: number): Promise<{ hits: Hit[]; ms: number }> {
   return page.evaluate(
-    async ({ query, count }) => {
+    async ({ term, count }) => {
       const pagefind = (window as unknown as { pagefind: PagefindGlobal }).pagefind;
       const started = performance.now();
-      const { results } = await pagefind.search(query);
+      const { results } = await pagefind.search(term);
       const data = await Promise.all(results.slice(0, count).map((result) => result.data()));
       return { hits: data.map((d) => ({ url: d.url, title: d.meta['title'] ?? '' })), ms: performance.now() - started };
     },
-    { query, count },
+    { term: pagefindTerm(query), count },
   );
 }
 

@@ -3,6 +3,7 @@ import {
   type SearchVocabulary,
   facetsNeedingOwnCounts,
   mergeFacetCounts,
+  pagefindTerm,
   searchRequest,
   tokenToValue,
   valueToToken,
@@ -67,5 +68,17 @@ describe('mergeFacetCounts', () => {
       listing: { L: 2 },
       'has-upvotes': {},
     });
+  });
+});
+
+describe('pagefindTerm', () => {
+  test('asks for an arXiv id as an exact phrase, without its version or prefix', () => {
+    for (const query of ['1701.07875', 'arXiv:1701.07875', 'arxiv: 1701.07875v3', ' 1701.07875 ']) expect(pagefindTerm(query)).toBe('"1701.07875"');
+    expect(pagefindTerm('2405.18407')).toBe('"2405.18407"');
+  });
+
+  test('leaves every other query as typed, and an empty one a filter-only search', () => {
+    for (const query of ['WGAN', '1701', 'gpt-4 2023.1', '1701.07875 wasserstein']) expect(pagefindTerm(query)).toBe(query);
+    expect(pagefindTerm('')).toBeNull();
   });
 });

@@ -9,11 +9,11 @@
  */
 export const SEARCH_INDEX_BUDGET_BYTES = 3 * 1024 * 1024;
 
-/** Bundle folders whose files are fetched per query (chunks of the index, result fragments, filters). */
-const ON_DEMAND_FOLDERS = ['index/', 'fragment/', 'filter/'];
+/** Bundle folders whose files are fetched per query (chunks of the index, result fragments, filters), in any shard's folder. */
+const ON_DEMAND_FILE = /^(?:[^/]+\/)?(?:index|fragment|filter)\//;
 
 export interface BundleFile {
-  /** Path inside the Pagefind bundle folder, with forward slashes, e.g. `index/en_1a2b.pf_index`. */
+  /** Path inside the Pagefind folder, with forward slashes, e.g. `2025/index/en_1a2b.pf_index`. */
   path: string;
   bytes: number;
 }
@@ -30,7 +30,7 @@ export interface SearchIndexPlan {
 }
 
 function isOnDemandBundleFile(path: string): boolean {
-  return ON_DEMAND_FOLDERS.some((folder) => path.startsWith(folder));
+  return ON_DEMAND_FILE.test(path);
 }
 
 export function planSearchIndex(files: readonly BundleFile[], budget: number = SEARCH_INDEX_BUDGET_BYTES): SearchIndexPlan {

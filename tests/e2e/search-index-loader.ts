@@ -1,0 +1,31 @@
+/**
+ * Puts the search page's own index loader (src/scripts/search-pagefind.ts) on a browser page as
+ * `window.openSearchIndex`, bundled the way the site bundles it, so tests search the sharded index
+ * exactly as readers do rather than through a loader of their own.
+ */
+import { resolve } from 'node:path';
+import { build } from 'esbuild';
+import type { Page } from 'playwright-core';
+
+let bundled: Promise<string> | undefined;
+
+function loaderBundle(base: string): Promise<string> {
+  bundled ??= build({
+    stdin: {
+      contents: "import { openSearchIndex } from './src/scripts/search-pagefind.ts'; window.openSearchIndex = openSearchIndex;",
+      resolveDir: resolve('.'),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+    define: { 'import.meta.env.BASE_URL': JSON.stringify(base) },
+  }).then((result) => result.outputFiles[0]!.text);
+  return bundled;
+}
+
+export async function addSearchIndexLoader(page: Page, base: string): Promise<void> {
+  await page.addScriptTag({ type: 'module', content: await loaderBundle(base) });
+  await page.waitForFunction(() => 'openSearchIndex' in window);
+}
