@@ -81,7 +81,9 @@ async function sortedSearch(pagefind: PagefindModule, manifest: ShardManifest, w
  */
 export async function openSearchIndex(base: string, copy = ''): Promise<Pagefind> {
   const root = `${base.replace(/\/?$/, '/')}${PAGEFIND_DIR}/`;
-  const response = await fetch(`${root}${SHARD_MANIFEST}`);
+  // Revalidated, as Pagefind does its entry file: a manifest cached from before a deploy would name
+  // shard folders that deploy removed (the service worker answers from its precache either way).
+  const response = await fetch(`${root}${SHARD_MANIFEST}`, { cache: 'no-cache' });
   if (!response.ok) throw new Error(`${response.status} fetching ${root}${SHARD_MANIFEST}`);
   const manifest = (await response.json()) as ShardManifest;
   const [primary, ...others] = manifest.shards;
