@@ -83,12 +83,12 @@ async function readPaperPage(site: string, path: string): Promise<IndexedPage> {
 const CODE = [fileURLToPath(import.meta.url), fileURLToPath(new URL('./indexed-page.ts', import.meta.url)), fileURLToPath(new URL('../../package-lock.json', import.meta.url))];
 
 /**
- * Everything a shard's bundle is made from: the documents Pagefind is given (paths and digests), the
- * code that gives them and Pagefind's version (the lockfile). Not the rest of `src/lib`: whatever of
+ * Everything a shard's bundle is made from: the documents Pagefind is given (paths and digests), and
+ * `code`, the digest of the code that gives them and of Pagefind's version (the lockfile). Not the rest of `src/lib`: whatever of
  * it reaches the index reaches it through the pages.
  */
-function shardKey(shard: PlannedShard<IndexedPage>): string {
-  const hash = hashSources(createHash('sha256'), { files: CODE.filter((file) => existsSync(file)) }).update(`${shard.name}\0`);
+function shardKey(code: string, shard: PlannedShard<IndexedPage>): string {
+  const hash = createHash('sha256').update(`${code}\0${shard.name}\0`);
   for (const page of shard.pages) hash.update(`${page.path}\0${page.digest}\0`);
   return hash.digest('base64url');
 }
@@ -186,8 +186,9 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
   const pages = await mapLimit(paperPageFiles(site), 64, (path) => readPaperPage(site, path));
   const shards = planShards(pages, options.shardPages ?? SHARD_PAGE_LIMIT);
   const reindexed: string[] = [];
+  const code = hashSources(createHash('sha256'), { files: CODE.filter((file) => existsSync(file)) }).digest('base64url');
   for (const shard of shards) {
-    const key = shardKey(shard);
+    const key = shardKey(code, shard);
     if (cache.key(shard.name) === key) continue;
     cache.invalidate(shard.name);
     await indexShard(site, shard, cache.bundle(shard.name));
