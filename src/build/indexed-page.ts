@@ -38,11 +38,16 @@ export function indexedDocument(html: string): string {
 
 export type SortValues = Partial<Record<keyof typeof SORT_KEYS, number>>;
 
+/** Each sort key's attribute, compiled once for all pages. */
+const SORT_ATTRIBUTES = (Object.keys(SORT_KEYS) as (keyof typeof SORT_KEYS)[]).map(
+  (key) => [key, new RegExp(`\\s${recordAttribute('sort', SORT_KEYS[key])}="(\\d+)"`)] as const,
+);
+
 /** The sort keys a page declares (PaperSearchMeta), as numbers; a key it lacks is absent, as Pagefind leaves it out of that order. */
 export function sortValues(html: string): SortValues {
   const values: SortValues = {};
-  for (const key of Object.keys(SORT_KEYS) as (keyof typeof SORT_KEYS)[]) {
-    const found = new RegExp(`\\s${recordAttribute('sort', SORT_KEYS[key])}="(\\d+)"`).exec(html);
+  for (const [key, attribute] of SORT_ATTRIBUTES) {
+    const found = attribute.exec(html);
     if (found) values[key] = Number(found[1]);
   }
   return values;

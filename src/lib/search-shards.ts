@@ -60,7 +60,9 @@ export function planShards<T extends ShardInput>(pages: readonly T[], limit: num
   const months = new Map<string, T[]>();
   for (const page of pages) {
     const month = monthOf(page.day);
-    months.set(month, [...(months.get(month) ?? []), page]);
+    const members = months.get(month);
+    if (members) members.push(page);
+    else months.set(month, [page]);
   }
   // Digits sort before letters, so `undated` would sort last: it is put first by hand.
   const oldestFirst = [...months.keys()].sort((a, b) => Number(b === UNDATED_SHARD) - Number(a === UNDATED_SHARD) || (a < b ? -1 : a > b ? 1 : 0));
