@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { mapLimit } from '../build/map-limit.ts';
 import { libraryVersion } from '../build/source-digest.ts';
 import { PAPERS_DIR, TOPICS_YAML } from '../content-paths.ts';
+import { paperCardLimit } from '../lib/cards/card-policy.ts';
 import type { CardCatalog, CatalogPaper } from '../lib/cards/card-specs.ts';
 import { siteAddress } from '../lib/cards/card-specs.ts';
 import { MemoCache, digestOf, savedEntries } from '../lib/memo-cache.ts';
@@ -74,5 +75,10 @@ export async function readCardCatalog({ root, site, base, memoFile }: CatalogLoc
     await mkdir(dirname(memoFile), { recursive: true });
     await writeFile(memoFile, JSON.stringify({ version, papers: memo.entries() } satisfies PaperMemo));
   }
-  return { papers, topics, site: { name: SITE.title, description: SITE.description, address: siteAddress(site, base) } };
+  return {
+    papers,
+    topics,
+    site: { name: SITE.title, description: SITE.description, address: siteAddress(site, base) },
+    paperCards: paperCardLimit(SITE.paperCards),
+  };
 }

@@ -3,6 +3,7 @@
  * awaits the same promise, so related papers (the one expensive step) are computed once, not per page.
  */
 import { type CollectionEntry, getCollection } from 'astro:content';
+import { paperCardLimit } from '../lib/cards/card-policy.ts';
 import { type Catalog, buildCatalog, paperListings } from '../lib/catalog-index.ts';
 import { htmlToPlainText, summarize } from '../lib/plain-text.ts';
 import type { PaperSearchInput } from '../lib/search-record.ts';
@@ -58,7 +59,7 @@ async function load(): Promise<SiteCatalog> {
     getCollection('topics'),
     getCollection('notes'),
   ]);
-  return buildCatalog({ papers, listings, topics, notes, abstractOf: abstractText, relatedCount: SITE.relatedCount, pageSize: SITE.pageSize });
+  return buildCatalog({ papers, listings, topics, notes, abstractOf: abstractText, relatedCount: SITE.relatedCount, pageSize: SITE.pageSize, paperCards: paperCardLimit(SITE.paperCards) });
 }
 
 let catalog: Promise<SiteCatalog> | undefined;

@@ -4,6 +4,7 @@
  * (src/data/catalog.ts does the loading).
  */
 import { type YearGroup, groupByYear, monthIndex } from './archive.ts';
+import { paperImage, papersWithOwnCard } from './cards/card-policy.ts';
 import { relatedDocuments } from './related.ts';
 
 export interface IndexablePaper {
@@ -42,6 +43,8 @@ export interface CatalogInput<P, L, T, N> {
   relatedCount: number;
   /** Papers per page of paginated lists (to know where in a year's list each month begins). */
   pageSize: number;
+  /** How many of the newest papers have a social card of their own (src/lib/cards/card-policy.ts). */
+  paperCards: number;
 }
 
 /** A paper's neighbours: by publication date, or by title among undated papers. */
@@ -87,6 +90,8 @@ export interface Catalog<P, L, T, N> {
   neighbours: Map<string, Neighbours<P>>;
   /** Editorial notes by the slug of their paper. */
   notes: Map<string, N>;
+  /** Papers with a social card of their own. */
+  ownCards: Set<string>;
   stats: CatalogStats;
 }
 
@@ -104,6 +109,8 @@ export interface PaperContext<P, L, N> {
   monthPage?: number;
   /** Names of every topic, for the paper's topics and those of its related papers. */
   topicNames: ReadonlyMap<string, string>;
+  /** Root-relative path of the social card the page names: its own, or its topic's. */
+  image: string;
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -219,6 +226,7 @@ export function buildCatalog<P extends IndexablePaper, L extends IndexableListin
     related,
     neighbours: adjacent,
     notes: new Map(input.notes.map((n) => [n.id, n])),
+    ownCards: papersWithOwnCard(papers, input.paperCards),
     stats,
   };
 }
@@ -236,6 +244,7 @@ export function paperContext<P extends IndexablePaper, L, T, N>(
     listings: paperListings(paper, catalog),
     related: catalog.related.get(paper.id) ?? [],
     topicNames: catalog.topicNames,
+    image: paperImage(paper, catalog.ownCards, catalog.topicNames),
   };
   const note = catalog.notes.get(paper.id);
   const neighbours = catalog.neighbours.get(paper.id);

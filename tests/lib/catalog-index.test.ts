@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { type IndexablePaper, buildCatalog, compareNewestFirst, paperContext, paperListings } from '../../src/lib/catalog-index.ts';
+import { routes } from '../../src/lib/urls.ts';
 
 function paper(id: string, fields: Partial<IndexablePaper['data']> = {}): IndexablePaper & { abstract: string } {
   return {
@@ -30,6 +31,7 @@ const input = {
   abstractOf: (p: (typeof papers)[number]) => p.abstract,
   relatedCount: 5,
   pageSize: 1,
+  paperCards: 2,
 };
 
 describe('buildCatalog', () => {
@@ -98,6 +100,15 @@ describe('buildCatalog', () => {
     const undated = paperContext(twoPerPage.bySlug.get('alpha-undated')!, twoPerPage);
     expect(undated).not.toHaveProperty('monthPage');
     expect(undated.neighbours?.order).toBe('title');
+  });
+
+  test("a paper's image: its own card among the newest `paperCards`, else its first taxonomy topic's, else the site's", () => {
+    const image = (id: string) => paperContext(catalog.bySlug.get(id)!, catalog).image;
+    expect([...catalog.ownCards].sort()).toEqual(['new', 'same-day-popular']);
+    expect(image('new')).toBe(routes.paperCard('new'));
+    expect(image('same-day-popular')).toBe(routes.paperCard('same-day-popular'));
+    expect(image('alpha-undated')).toBe(routes.topicCard('icl'));
+    expect(image('old')).toBe(routes.siteCard());
   });
 
   test("a paper's listings: once each, in the order of its sources, without listings the catalog lacks", () => {

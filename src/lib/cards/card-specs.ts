@@ -1,10 +1,12 @@
 /**
- * What each social card shows, decided from the catalog: one card per paper, one per topic and one
- * for the site. A card's inputs are plain data, so they double as its cache key.
+ * What each social card shows, decided from the catalog: one card for each of the newest papers
+ * (card-policy.ts), one per topic and one for the site. A card's inputs are plain data, so they
+ * double as its cache key.
  */
 import { countOf } from '../format.ts';
 import type { PaperData } from '../paper.ts';
 import { routes } from '../urls.ts';
+import { papersWithOwnCard } from './card-policy.ts';
 
 /** The site as every card names it. */
 export interface CardSite {
@@ -63,6 +65,8 @@ export interface CardCatalog {
   papers: CatalogPaper[];
   topics: CatalogTopic[];
   site: CardSite & { description: string };
+  /** How many of the newest papers have a card of their own. */
+  paperCards: number;
 }
 
 /** `https://octo.github.io` + `/papershelf/` → `octo.github.io/papershelf`. */
@@ -84,8 +88,12 @@ export function cardSpecs(catalog: CardCatalog): CardSpec[] {
   const papers = [...catalog.papers].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const counts = new Map<string, number>();
   for (const { data } of papers) for (const id of new Set(data.topics)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const ownCards = papersWithOwnCard(
+    papers.map(({ slug, data }) => ({ id: slug, data })),
+    catalog.paperCards,
+  );
 
-  const paperCards = papers.map(({ slug, data }): CardSpec => {
+  const paperCards = papers.filter(({ slug }) => ownCards.has(slug)).map(({ slug, data }): CardSpec => {
     const card: PaperCard = {
       kind: 'paper',
       site,

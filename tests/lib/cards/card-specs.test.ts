@@ -15,6 +15,7 @@ const paper = (title: string, extra: Partial<PaperData> = {}): PaperData => ({
 
 const catalog: CardCatalog = {
   site: { name: 'Papershelf', description: 'A catalog.', address: 'example.github.io/papershelf' },
+  paperCards: Number.POSITIVE_INFINITY,
   topics: [
     { id: 'moe', name: 'Mixture of experts', description: 'Sparse expert layers.' },
     { id: 'icl', name: 'In-context learning', description: 'Learning from the prompt.' },
@@ -70,6 +71,15 @@ describe('cardSpecs', () => {
 
   test('the site card has the site description', () => {
     expect(specs[5]!.card).toEqual({ kind: 'site', site: { name: 'Papershelf', address: 'example.github.io/papershelf' }, description: 'A catalog.' });
+  });
+
+  test('only the newest `paperCards` papers have a card, by the order of the catalog', () => {
+    const paths = (paperCards: number) => cardSpecs({ ...catalog, paperCards }).filter((spec) => spec.card.kind === 'paper').map((spec) => spec.path);
+    expect(paths(1)).toEqual([routes.paperCard('zeta')]);
+    // Undated papers after the dated one, the same upvotes, then by title.
+    expect(paths(2)).toEqual([routes.paperCard('alpha'), routes.paperCard('zeta')]);
+    expect(paths(0)).toEqual([]);
+    expect(cardSpecs({ ...catalog, paperCards: 0 }).filter((spec) => spec.card.kind === 'topic')).toHaveLength(2);
   });
 
   test('the order of the input does not matter', () => {
