@@ -3,6 +3,7 @@
  * `data-pagefind-body` element of a page that has one, so the index is given that element alone, in
  * a minimal document: it parses a third of the bytes, and a shard's cache key covers exactly what
  * its index depends on (a new neighbour or related paper elsewhere on the page changes nothing).
+ * The paper's search record joins it here, not in the page: readers never see it.
  */
 import { SITE } from '../site.config.ts';
 import { SORT_KEYS, recordAttribute } from '../lib/search-record.ts';
@@ -29,11 +30,18 @@ export function pagefindBody(html: string): string | undefined {
   return undefined;
 }
 
-/** What Pagefind is given for a page: its indexed element in a minimal document, or the page itself without one. */
-export function indexedDocument(html: string): string {
+/** An element's opening tag, attribute values (which may hold `>`) included. */
+const OPENING_TAG = /^<[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/;
+
+/**
+ * What Pagefind is given for a page: its indexed element in a minimal document, with the paper's
+ * search record (`searchRecordElement`) as its first child; the page itself when it has no such element.
+ */
+export function indexedDocument(html: string, record = ''): string {
   const body = pagefindBody(html);
   if (body === undefined) return html;
-  return `<!doctype html><html lang="${SITE.lang}"><head><meta charset="utf-8"></head><body>${body}</body></html>`;
+  const withRecord = body.replace(OPENING_TAG, (open) => `${open}${record}`);
+  return `<!doctype html><html lang="${SITE.lang}"><head><meta charset="utf-8"></head><body>${withRecord}</body></html>`;
 }
 
 export type SortValues = Partial<Record<keyof typeof SORT_KEYS, number>>;
@@ -43,7 +51,7 @@ const SORT_ATTRIBUTES = (Object.keys(SORT_KEYS) as (keyof typeof SORT_KEYS)[]).m
   (key) => [key, new RegExp(`\\s${recordAttribute('sort', SORT_KEYS[key])}="(\\d+)"`)] as const,
 );
 
-/** The sort keys a page declares (PaperSearchMeta), as numbers; a key it lacks is absent, as Pagefind leaves it out of that order. */
+/** The sort keys a document declares (its search record), as numbers; a key it lacks is absent, as Pagefind leaves it out of that order. */
 export function sortValues(html: string): SortValues {
   const values: SortValues = {};
   for (const [key, attribute] of SORT_ATTRIBUTES) {

@@ -2,8 +2,8 @@
  * Builds the Pagefind search index of a finished site, in shards by publication date
  * (src/lib/search-shards.ts). Run after `astro build` has exited (scripts/finish-build.ts), so
  * Pagefind's memory never adds to Astro's. Only paper pages are indexed, each as its
- * `data-pagefind-body` element (indexed-page.ts), with the filter / sort / meta attributes that
- * PaperSearchMeta emits.
+ * `data-pagefind-body` element (indexed-page.ts) with the paper's search record (filters, sort keys,
+ * meta), made from the built `papers.json` (src/lib/search-record.ts).
  *
  * Each shard is indexed by a Pagefind process of its own, one after another, so the peak is one
  * shard's, and is cached with a digest of what it was made from: a build takes every shard whose
@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { PAGEFIND_DIR } from '../lib/search-paths.ts';
-import { SORT_KEYS } from '../lib/search-record.ts';
+import { type CatalogFile, SORT_KEYS, paperSearchRecord, searchInputOf, searchRecordElement } from '../lib/search-record.ts';
 import { type PlannedShard, SHARD_MANIFEST, SHARD_PAGE_LIMIT, type ShardManifest, planShards, sortValueRuns } from '../lib/search-shards.ts';
 import { routes } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
@@ -34,7 +34,7 @@ const PAPER_PREFIX = routes.paper('*').slice(0, routes.paper('*').indexOf('*'));
  * Parts of the paper body that are labels, not content: the byline (its date, author count and
  * upvotes run together into junk words such as "20235") and the small section labels
  * ("Abstract"). Filters and meta inside them still count. Result cards show date and upvotes from
- * the meta PaperSearchMeta records.
+ * the search record's meta.
  */
 const NOT_CONTENT = ['.byline', '.eyebrow'];
 
@@ -74,10 +74,25 @@ interface IndexedPage {
   digest: string;
 }
 
-async function readPaperPage(site: string, path: string): Promise<IndexedPage> {
-  const html = await readFile(join(site, path), 'utf8');
-  const sorts = sortValues(html);
-  return { path, day: sorts.date ?? 0, sorts, digest: createHash('sha1').update(indexedDocument(html)).digest('base64url') };
+/** Each paper page's search record element, by its path in the site, from the site's `papers.json`. */
+export function searchRecords(site: string): Map<string, string> {
+  const file = join(site, routes.catalogJson());
+  if (!existsSync(file)) throw new Error(`search index: ${file} is missing; the search records of the paper pages are made from it`);
+  const catalog = JSON.parse(readFileSync(file, 'utf8')) as CatalogFile;
+  return new Map(catalog.papers.map((paper) => [`${routes.paper(paper.slug)}index.html`, searchRecordElement(paperSearchRecord(searchInputOf(paper, catalog)))]));
+}
+
+/** The document Pagefind is given for a paper page. */
+async function readDocument(site: string, path: string, records: ReadonlyMap<string, string>): Promise<string> {
+  const record = records.get(path);
+  if (record === undefined) throw new Error(`search index: ${path} is a paper page that papers.json does not list`);
+  return indexedDocument(await readFile(join(site, path), 'utf8'), record);
+}
+
+async function readPaperPage(site: string, path: string, records: ReadonlyMap<string, string>): Promise<IndexedPage> {
+  const document = await readDocument(site, path, records);
+  const sorts = sortValues(document);
+  return { path, day: sorts.date ?? 0, sorts, digest: createHash('sha1').update(document).digest('base64url') };
 }
 
 const CODE = [fileURLToPath(import.meta.url), fileURLToPath(new URL('./indexed-page.ts', import.meta.url)), fileURLToPath(new URL('../../package-lock.json', import.meta.url))];
@@ -127,12 +142,12 @@ function shardCache(root: string) {
 }
 
 /** Indexes one shard's pages into `bundle`, in a Pagefind process of its own that ends with it. */
-async function indexShard(site: string, shard: PlannedShard<IndexedPage>, bundle: string): Promise<void> {
+async function indexShard(site: string, shard: PlannedShard<IndexedPage>, records: ReadonlyMap<string, string>, bundle: string): Promise<void> {
   try {
     const { index } = check('createIndex', await pagefind.createIndex(PAGEFIND_CONFIG));
     if (!index) throw new Error('Pagefind createIndex returned no index');
     // Read ahead, added in path order: the order pages are added in is the order of the bundle.
-    const documents = shard.pages.map((page) => readFile(join(site, page.path), 'utf8').then(indexedDocument));
+    const documents = shard.pages.map((page) => readDocument(site, page.path, records));
     for (const document of documents) document.catch(() => undefined);
     for (const [i, page] of shard.pages.entries()) {
       check(`addHTMLFile ${page.path}`, await index.addHTMLFile({ sourcePath: page.path, content: await documents[i]! }));
@@ -183,7 +198,8 @@ export function shardPagesFromEnv(env: NodeJS.ProcessEnv = process.env): number 
  */
 export async function buildSearchIndex(site: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   const cache = shardCache(join(options.cacheRoot ?? cacheDir(), 'search-index', 'shards'));
-  const pages = await mapLimit(paperPageFiles(site), 64, (path) => readPaperPage(site, path));
+  const records = searchRecords(site);
+  const pages = await mapLimit(paperPageFiles(site), 64, (path) => readPaperPage(site, path, records));
   const shards = planShards(pages, options.shardPages ?? SHARD_PAGE_LIMIT);
   const reindexed: string[] = [];
   const code = hashSources(createHash('sha256'), { files: CODE.filter((file) => existsSync(file)) }).digest('base64url');
@@ -191,7 +207,7 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
     const key = shardKey(code, shard);
     if (cache.key(shard.name) === key) continue;
     cache.invalidate(shard.name);
-    await indexShard(site, shard, cache.bundle(shard.name));
+    await indexShard(site, shard, records, cache.bundle(shard.name));
     const indexed = indexedPages(cache.bundle(shard.name));
     if (indexed !== shard.pages.length) throw new Error(`Pagefind indexed ${indexed} pages of shard ${shard.name}, which has ${shard.pages.length}`);
     cache.commit(shard.name, key);

@@ -1,6 +1,8 @@
 /**
- * What the search index knows about a paper: the Pagefind filters, sort keys and result metadata a
- * paper page declares. The page emits them (PaperSearchMeta) and the search page reads them back, so
+ * What the search index knows about a paper: the Pagefind filters, sort keys and result metadata of
+ * its page. The search index step makes each paper's record from the built `papers.json` and puts it
+ * in the document Pagefind is given for the page (src/build/indexed-page.ts), so the 0.8 KB of
+ * hidden attributes is not shipped in every paper page; the search page reads the values back, so
  * both import the names from here.
  *
  * Pagefind makes every meta value searchable (filters and sort keys are not), so meta holds only
@@ -8,6 +10,7 @@
  * left out on purpose: its path words (`papers`, `og`, `png`, the base) would match every paper, and
  * the search page derives it from the result URL when it needs it.
  */
+import { toHtml } from 'hast-util-to-html';
 import { parseIsoDate } from './dates.ts';
 
 /** Filter keys; they double as the query parameters of the search page. */
@@ -90,5 +93,68 @@ export function paperSearchRecord(paper: PaperSearchInput): SearchRecord {
       'has-upvotes': [paper.upvotes > 0 ? UPVOTED.yes : UPVOTED.no],
     },
     sort: { date: dateSortKey(paper.published), upvotes: String(paper.upvotes) },
+  };
+}
+
+/**
+ * The record as the element Pagefind reads it from: every value in an attribute of its own, named
+ * in capture lists (`topic[data-f-topic-0], …`). Values are read from attributes rather than written
+ * as `key:value`, because Pagefind splits the inline form on commas and listing titles contain them.
+ */
+export function searchRecordElement(record: SearchRecord): string {
+  const attributes: Record<string, string> = {};
+  const capture = (kind: 'meta' | 'filter' | 'sort', key: string, value: string, nth?: number) => {
+    const attribute = recordAttribute(kind, key, nth);
+    attributes[attribute] = value;
+    return `${key}[${attribute}]`;
+  };
+  const meta = Object.entries(record.meta).map(([key, value]) => capture('meta', key, value));
+  const filters = Object.entries(record.filters).flatMap(([key, values]) => values.map((value, i) => capture('filter', key, value, i)));
+  const sorts = Object.entries(record.sort).map(([key, value]) => capture('sort', key, value));
+  return toHtml({
+    type: 'element',
+    tagName: 'div',
+    properties: {
+      hidden: true,
+      'data-search-record': '',
+      'data-pagefind-meta': meta.join(', '),
+      ...(filters.length > 0 && { 'data-pagefind-filter': filters.join(', ') }),
+      'data-pagefind-sort': sorts.join(', '),
+      ...attributes,
+    },
+    children: [],
+  });
+}
+
+/** The parts of the site's `papers.json` (src/pages/papers.json.ts) a search record is made of. */
+export interface CatalogFile {
+  topics: Record<string, { name: string }>;
+  listings: Record<string, { title: string }>;
+  papers: CatalogFilePaper[];
+}
+
+export interface CatalogFilePaper {
+  slug: string;
+  published: string | null;
+  upvotes: number;
+  organisation: string | null;
+  arxiv: string | null;
+  authorNames: string[] | null;
+  /** Topic ids, best first. */
+  topics: string[];
+  /** Listing ids, once each, in the order of the paper's sources. */
+  listings: string[];
+}
+
+/** A paper of `papers.json` as its search record's input; topics and listings the file does not describe are left out, as on the page. */
+export function searchInputOf(paper: CatalogFilePaper, catalog: Pick<CatalogFile, 'topics' | 'listings'>): PaperSearchInput {
+  return {
+    published: paper.published ?? undefined,
+    upvotes: paper.upvotes,
+    organisation: paper.organisation ?? undefined,
+    arxiv: paper.arxiv ?? undefined,
+    authorNames: paper.authorNames ?? undefined,
+    topicNames: paper.topics.flatMap((id) => catalog.topics[id]?.name ?? []),
+    listingTitles: paper.listings.flatMap((id) => catalog.listings[id]?.title ?? []),
   };
 }

@@ -24,10 +24,17 @@ describe('pagefindBody', () => {
     const body = '<article data-pagefind-body><h1>Title</h1></article>';
     expect(indexedDocument(page(body))).toBe(`<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>${body}</body></html>`);
   });
+
+  test("puts the paper's search record first in the element, past an opening tag whose values hold `>`", () => {
+    const record = '<div hidden data-search-record="" data-s-date="739266"></div>';
+    const body = '<article data-pagefind-body title="a > b"><h1>Title</h1></article>';
+    expect(indexedDocument(page(body), record)).toContain(`<body><article data-pagefind-body title="a > b">${record}<h1>Title</h1></article></body>`);
+    expect(sortValues(indexedDocument(page(body), record))).toEqual({ date: 739266 });
+  });
 });
 
 describe('sortValues', () => {
-  test('reads the sort keys PaperSearchMeta writes, and leaves out one a page lacks', () => {
+  test('reads the sort keys a search record holds, and leaves out one a document lacks', () => {
     expect(sortValues('<div data-s-date="739266" data-s-upvotes="42"></div>')).toEqual({ date: 739266, upvotes: 42 });
     expect(sortValues('<div data-s-upvotes="0"></div>')).toEqual({ upvotes: 0 });
     expect(sortValues('<p>data-s-date="1" in text is escaped as &quot;</p>')).toEqual({});

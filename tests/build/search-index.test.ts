@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { listBuiltFiles } from '../../src/build/built-site.ts';
 import { buildSearchIndex, shardPagesFromEnv } from '../../src/build/search-index.ts';
 import { PAGEFIND_DIR } from '../../src/lib/search-paths.ts';
-import { dateSortKey, recordAttribute } from '../../src/lib/search-record.ts';
+import { type CatalogFile, dateSortKey } from '../../src/lib/search-record.ts';
 import { SHARD_MANIFEST, SHARD_PAGE_LIMIT, type ShardManifest } from '../../src/lib/search-shards.ts';
 
 const ROOT = mkdtempSync(join(tmpdir(), 'papershelf-search-index-'));
@@ -25,22 +25,40 @@ interface Paper {
   aside?: string;
 }
 
-function page({ title, text, published, upvotes = 0, aside = '' }: Paper): string {
-  const sort = `<div hidden data-pagefind-sort="date[${recordAttribute('sort', 'date')}], upvotes[${recordAttribute('sort', 'upvotes')}]" ${recordAttribute('sort', 'date')}="${dateSortKey(published)}" ${recordAttribute('sort', 'upvotes')}="${upvotes}"></div>`;
+function page({ title, text, aside = '' }: Paper): string {
   return (
     `<!doctype html><html lang="en"><head><title>${title}</title></head><body><header>Papershelf</header>` +
-    `<article class="paper" data-pagefind-body><h1>${title}</h1><p>${text}</p>${sort}<article class="quote"><p>Nested.</p></article></article>` +
+    `<article class="paper" data-pagefind-body><h1>${title}</h1><p>${text}</p><article class="quote"><p>Nested.</p></article></article>` +
     `<aside>${aside}</aside></body></html>`
   );
 }
 
-function site(name: string, papers: Record<string, Paper>): string {
+/** The papers as the site's papers.json lists them, where the search records come from. */
+function catalogFile(papers: Record<string, Paper>): CatalogFile {
+  return {
+    topics: { kernels: { name: 'Kernels' } },
+    listings: { daily: { title: 'Daily, with a comma' } },
+    papers: Object.entries(papers).map(([slug, { published, upvotes = 0 }]) => ({
+      slug,
+      published: published ?? null,
+      upvotes,
+      organisation: null,
+      arxiv: null,
+      authorNames: null,
+      topics: slug.startsWith('kernel') ? ['kernels'] : [],
+      listings: ['daily'],
+    })),
+  };
+}
+
+function site(name: string, papers: Record<string, Paper>, catalog = catalogFile(papers)): string {
   const dir = join(ROOT, name);
   for (const [slug, paper] of Object.entries(papers)) {
     mkdirSync(join(dir, 'papers', slug), { recursive: true });
     writeFileSync(join(dir, 'papers', slug, 'index.html'), page(paper));
   }
   writeFileSync(join(dir, 'index.html'), page({ title: 'Home', text: 'Not a paper: never indexed.' }));
+  writeFileSync(join(dir, 'papers.json'), JSON.stringify(catalog));
   return dir;
 }
 
@@ -118,6 +136,22 @@ describe('buildSearchIndex', () => {
     }
     // Shards no longer planned leave the cache.
     expect(existsSync(join(cache, 'search-index', 'shards', '2024-11'))).toBe(false);
+  });
+
+  it('takes each record from papers.json: a new upvote reindexes its shard; a paper page it lacks fails the build', { timeout: 60_000 }, async () => {
+    await buildSearchIndex(site('records-before', PAPERS), options);
+    const upvoted = catalogFile(PAPERS);
+    upvoted.papers.find((paper) => paper.slug === 'late-paper')!.upvotes = 7;
+    const result = await buildSearchIndex(site('records', PAPERS, upvoted), options);
+    expect(result.reindexed).toEqual(['2024-11']);
+    expect(manifestOf(join(ROOT, 'records')).shards[0]!.sorts['upvotes']).toEqual([[3, 1], [7, 1]]);
+
+    const unlisted = catalogFile(PAPERS);
+    unlisted.papers = unlisted.papers.filter((paper) => paper.slug !== 'late-paper');
+    await expect(buildSearchIndex(site('unlisted', PAPERS, unlisted), options)).rejects.toThrow('papers/late-paper/index.html is a paper page that papers.json does not list');
+    const missing = site('no-catalog', PAPERS);
+    rmSync(join(missing, 'papers.json'));
+    await expect(buildSearchIndex(missing, options)).rejects.toThrow(/papers\.json is missing/);
   });
 
   it('never trusts a cached shard without its key', { timeout: 60_000 }, async () => {

@@ -14,7 +14,7 @@ export const FIXTURE_SITE = 'https://example.github.io';
 /** Papers a search shard of the fixture holds before its period splits. */
 export const FIXTURE_SHARD_PAGES = 200;
 /** Papers with a social card of their own, fewer than the fixture has, so both kinds of page are built. */
-export const FIXTURE_PAPER_CARDS = 400;
+export const FIXTURE_PAPER_CARDS = 200;
 /** Every fixture build wipes this folder; PAPERSHELF_E2E_ROOT gives test runs side by side one each. */
 export const FIXTURE_ROOT = resolve(process.env.PAPERSHELF_E2E_ROOT ?? 'node_modules/.cache/papershelf-e2e');
 export const FIXTURE_DIST = join(FIXTURE_ROOT, 'dist');

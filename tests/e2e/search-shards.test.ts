@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PAGEFIND_CONFIG } from '../../src/build/search-index.ts';
+import { PAGEFIND_CONFIG, searchRecords } from '../../src/build/search-index.ts';
 import { SHARD_MANIFEST, type ShardManifest } from '../../src/lib/search-shards.ts';
 import { launchChromium } from './browser.ts';
 import { FIXTURE_BASE, FIXTURE_DIST } from './fixture-site.ts';
@@ -38,13 +38,16 @@ let browser: Browser;
 let shardedPage: Page;
 let wholePage: Page;
 
-/** One index of every paper page as the site built it before shards: Pagefind over the whole pages. */
+/** One index of every paper page as the site built it before shards: Pagefind over the whole pages, each with its search record. */
 async function buildOneIndex(): Promise<void> {
   try {
     const { index, errors } = await pagefind.createIndex(PAGEFIND_CONFIG);
     if (!index || errors.length > 0) throw new Error(`createIndex: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: FIXTURE_DIST, glob: 'papers/*/index.html' });
-    if (added.errors.length > 0) throw new Error(`addDirectory: ${added.errors.join('; ')}`);
+    for (const [path, record] of searchRecords(FIXTURE_DIST)) {
+      const html = readFileSync(join(FIXTURE_DIST, path), 'utf8').replace(' data-pagefind-body>', ` data-pagefind-body>${record}`);
+      const added = await index.addHTMLFile({ sourcePath: path, content: html });
+      if (added.errors.length > 0) throw new Error(`addHTMLFile ${path}: ${added.errors.join('; ')}`);
+    }
     const written = await index.writeFiles({ outputPath: join(ONE, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`writeFiles: ${written.errors.join('; ')}`);
   } finally {

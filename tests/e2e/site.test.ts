@@ -204,7 +204,8 @@ describe('a paper page', () => {
       expect(html.match(/data-pagefind-body/g)).toHaveLength(1);
       const body = page.locator('[data-pagefind-body]');
       expect(await body.locator('h1').count()).toBe(1);
-      expect(await body.locator('[data-search-record]').count()).toBe(1);
+      // The search record is made for the index from papers.json; the page does not carry it.
+      expect(html).not.toContain('data-pagefind-filter');
       expect(await body.locator('nav, header, footer, .paper-related, .paper-neighbours').count()).toBe(0);
       const topicLinks = await page.locator('.paper-details .chip').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
       expect(topicLinks).toContain(`${FIXTURE_BASE}${routes.topic('in-context-learning')}`);
@@ -349,10 +350,10 @@ describe('page weight', () => {
     const largest = sizes.reduce((a, b) => (b.raw > a.raw ? b : a));
     const largestGzip = sizes.reduce((a, b) => (b.gzip > a.gzip ? b : a));
     console.info(`largest paper page: ${largest.raw} B raw (${largest.slug}), ${largestGzip.gzip} B gzipped (${largestGzip.slug})`);
-    // Pinned where this catalog's pages are (15.8 KB raw, 4.6 KB gzipped for a 30-author page), so
+    // Pinned where this catalog's pages are (14.3 KB raw for a 30-author page, 4.4 KB gzipped), so
     // that any growth is a decision; npm run bench judges the 10 KiB target on a large catalog.
-    expect(largest.raw).toBeLessThan(16_500);
-    expect(largestGzip.gzip).toBeLessThan(5_000);
+    expect(largest.raw).toBeLessThan(14_800);
+    expect(largestGzip.gzip).toBeLessThan(4_700);
     const { html } = largest;
     expect(html.match(/<link rel="stylesheet"/g)).toHaveLength(1);
     expect(html).not.toMatch(/<style/);
@@ -388,20 +389,21 @@ describe('page weight', () => {
       const image = html.match(/<meta property="og:image" content="([^"]+)"/)?.[1] ?? '';
       expect(image.startsWith(absolute), slug).toBe(true);
       const path = image.slice(absolute.length);
-      expect(path, slug).toBe(own.has(slug) ? routes.paperCard(slug) : expect.stringMatching(/^og\/topics\/[a-z0-9-]+\.png$|^og\/site\.png$/));
+      expect(path, slug).toEqual(own.has(slug) ? routes.paperCard(slug) : expect.stringMatching(/^og\/topics\/[a-z0-9-]+\.png$|^og\/site\.png$/));
       expect(statSync(join(FIXTURE_DIST, path)).size, slug).toBeGreaterThan(0);
       expect(html, slug).toContain(`"image":"${image}"`);
     }
     expect(readdirSync(join(FIXTURE_DIST, 'og', 'papers')).sort()).toEqual([...own].map((slug) => `${slug}.png`).sort());
   });
 
-  test('social cards average under 18 KiB and none is over 28 KiB', () => {
+  // The fixture's newest 200 cards average 19.2 KiB (all 531 drawn: 17.4 KiB): newer papers have longer titles and more topics.
+  test('social cards average under 20 KiB and none is over 28 KiB', () => {
     const folder = join(FIXTURE_DIST, 'og', 'papers');
     const sizes = readdirSync(folder).map((name) => statSync(join(folder, name)).size);
     expect(sizes).toHaveLength(FIXTURE_PAPER_CARDS);
     const average = sizes.reduce((a, b) => a + b, 0) / sizes.length;
     console.info(`paper cards: ${(average / 1024).toFixed(1)} KiB on average, largest ${(Math.max(...sizes) / 1024).toFixed(1)} KiB`);
-    expect(average).toBeLessThan(18 * 1024);
+    expect(average).toBeLessThan(20 * 1024);
     expect(Math.max(...sizes)).toBeLessThan(28 * 1024);
   });
 });

@@ -1,5 +1,14 @@
+import fc from 'fast-check';
+import { fromHtml } from 'hast-util-from-html';
 import { expect, test } from 'vitest';
-import { type PaperSearchInput, dateSortKey, paperSearchRecord } from '../../src/lib/search-record.ts';
+import {
+  type PaperSearchInput,
+  dateSortKey,
+  paperSearchRecord,
+  recordAttribute,
+  searchInputOf,
+  searchRecordElement,
+} from '../../src/lib/search-record.ts';
 
 const paper: PaperSearchInput = {
   published: '2024-05-28',
@@ -46,4 +55,64 @@ test('date sort keys are day numbers: consecutive days differ by one, exactly re
   expect(keys.slice(1).map((key, i) => key - keys[i]!)).toEqual([1, 58, 1, 1, 594, 1]);
   for (const key of keys) expect(Math.fround(key)).toBe(key);
   expect(dateSortKey(undefined)).toBe('0');
+});
+
+/** What an HTML parser reads back from a record element: each capture list's keys with the values they point at. */
+function parsedRecord(html: string): { hidden: boolean; captures: Record<string, [string, string][]> } {
+  const root = fromHtml(html, { fragment: true });
+  expect(root.children).toHaveLength(1);
+  const element = root.children[0]!;
+  if (element.type !== 'element') throw new Error('not an element');
+  // hast names `data-f-topic-0` `dataFTopic-0`: a dash before a letter becomes that letter in capitals.
+  const read = (name: string) => {
+    const value = element.properties[name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
+    return value === undefined ? undefined : String(value);
+  };
+  const captures: Record<string, [string, string][]> = {};
+  for (const list of ['data-pagefind-meta', 'data-pagefind-filter', 'data-pagefind-sort']) {
+    captures[list] = (read(list)?.split(', ') ?? []).map((capture) => {
+      const [, key, attribute] = /^([a-z-]+)\[([a-z0-9-]+)\]$/.exec(capture)!;
+      return [key!, read(attribute!) ?? ''];
+    });
+  }
+  return { hidden: element.properties['hidden'] === true, captures };
+}
+
+test('the record element holds every value, markup and commas included, as an HTML parser reads it', () => {
+  const text = fc.string({ unit: fc.constantFrom('a', ' ', ',', '"', "'", '&', '<', '>', '=', '[', ']', 'é', '\u00a0') , minLength: 1 });
+  fc.assert(
+    fc.property(fc.array(text, { maxLength: 4 }), fc.array(text, { maxLength: 3 }), fc.option(text, { nil: undefined }), (topicNames, listingTitles, organisation) => {
+      const input = { ...paper, topicNames, listingTitles, organisation };
+      const record = paperSearchRecord(input);
+      const { hidden, captures } = parsedRecord(searchRecordElement(record));
+      expect(hidden).toBe(true);
+      expect(captures['data-pagefind-meta']).toEqual(Object.entries(record.meta));
+      expect(captures['data-pagefind-sort']).toEqual(Object.entries(record.sort));
+      expect(captures['data-pagefind-filter']).toEqual(Object.entries(record.filters).flatMap(([key, values]) => values.map((value) => [key, value])));
+    }),
+  );
+});
+
+test('the record element names its attributes as the sort-value reader expects', () => {
+  expect(searchRecordElement(paperSearchRecord(paper))).toContain(` ${recordAttribute('sort', 'date')}="739034"`);
+});
+
+test('a paper of papers.json as search input: names for ids, unknown ids left out, nulls absent', () => {
+  const catalog = { topics: { llm: { name: 'Large language models' } }, listings: { d1: { title: 'Daily, Oct 30' } } };
+  const listed = { slug: 's', published: '2024-05-28', upvotes: 2, organisation: null, arxiv: '2405.18407', authorNames: ['Ada Lovelace'], topics: ['gone', 'llm'], listings: ['d1', 'x'] };
+  expect(searchInputOf(listed, catalog)).toEqual({
+    published: '2024-05-28',
+    upvotes: 2,
+    organisation: undefined,
+    arxiv: '2405.18407',
+    authorNames: ['Ada Lovelace'],
+    topicNames: ['Large language models'],
+    listingTitles: ['Daily, Oct 30'],
+  });
+  expect(searchInputOf({ ...listed, published: null, arxiv: null, authorNames: null, organisation: 'Google DeepMind' }, catalog)).toMatchObject({
+    published: undefined,
+    arxiv: undefined,
+    authorNames: undefined,
+    organisation: 'Google DeepMind',
+  });
 });
