@@ -12,7 +12,7 @@ export const SITE = {
    * How many of the newest papers get a social card of their own; older papers show their topic's
    * card. PAPERSHELF_PAPER_CARDS overrides it (a number, or `all`). See src/lib/cards/card-policy.ts.
    */
-  paperCards: 5000,
+  paperCards: 1000,
   /** Author names a paper page shows before folding the rest behind "and N more". */
   authorsShown: 8,
 } as const;

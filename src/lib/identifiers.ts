@@ -133,13 +133,16 @@ export function arxivLinks(id: string): { abs: string; pdf: string; huggingFace:
 
 export const doiLink = (doi: string) => `https://doi.org/${doi}`;
 
-/** Searches for a paper by its exact title, for papers whose identifier is not known. */
+/**
+ * Searches for a paper by its exact title, for papers whose identifier is not known. Query strings
+ * are form-encoded (a space is `+`, not `%20`): each link carries the whole title, three times a page.
+ */
 export function titleSearchLinks(title: string): { label: string; href: string }[] {
-  const quoted = encodeURIComponent(`"${title}"`);
+  const search = (address: string, params: Record<string, string>) => `${address}?${new URLSearchParams(params)}`;
   return [
-    { label: 'arXiv', href: `https://arxiv.org/search/?query=${quoted}&searchtype=title` },
-    { label: 'Semantic Scholar', href: `https://www.semanticscholar.org/search?q=${encodeURIComponent(title)}` },
-    { label: 'Google Scholar', href: `https://scholar.google.com/scholar?q=${quoted}` },
+    { label: 'arXiv', href: search('https://arxiv.org/search/', { query: `"${title}"`, searchtype: 'title' }) },
+    { label: 'Semantic Scholar', href: search('https://www.semanticscholar.org/search', { q: title }) },
+    { label: 'Google Scholar', href: search('https://scholar.google.com/scholar', { q: `"${title}"` }) },
   ];
 }
 

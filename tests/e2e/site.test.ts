@@ -215,7 +215,7 @@ describe('a paper page', () => {
     visit(routes.home(), async (page) => {
       const related = async (slug: string) => {
         await page.goto(url(routes.paper(slug)));
-        return page.locator('.paper-related .paper-card__title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+        return page.locator('.paper-related .paper-related__title').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
       };
       const fromNoted = await related(NOTED);
       expect(fromNoted).toHaveLength(5);

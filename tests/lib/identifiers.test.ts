@@ -125,6 +125,9 @@ describe('titleSearchLinks', () => {
       const url = new URL(href);
       expect(url.protocol).toBe('https:');
       expect([...url.searchParams.values()].some((v) => v.includes('A & B: "C"?'))).toBe(true);
+      expect(href).not.toContain('%20');
     }
+    expect(new URL(links[0]!.href).searchParams.get('query')).toBe('"A & B: "C"?"');
+    expect(new URL(links[0]!.href).searchParams.get('searchtype')).toBe('title');
   });
 });
