@@ -5,14 +5,13 @@ import { defineConfig } from 'astro/config';
 import { ASSETS_DIR, cacheDir, outputDir } from './src/build/built-site.ts';
 import clearOutput from './src/integrations/clear-output.ts';
 import reuseCachedPages from './src/integrations/reuse-cached-pages.ts';
-import socialCards from './src/integrations/social-cards.ts';
 
 /** Public origin and sub-path, e.g. SITE=https://octo.github.io BASE=/papershelf/ for a project site. */
 const site = process.env.SITE ?? 'http://localhost:4321';
 const base = process.env.BASE ?? '/';
 
-// The search index and the service worker are built after Astro has exited (`npm run finish-build`,
-// part of `npm run build`), so their memory never adds to Astro's.
+// Social cards, the search index and the service worker are made after Astro has exited (`npm run
+// finish-build`, part of `npm run build`), so their memory never adds to Astro's.
 export default defineConfig({
   site,
   base,
@@ -33,6 +32,5 @@ export default defineConfig({
     mdx(),
     // The offline page is a fallback for the service worker, not something to find through search engines.
     sitemap({ filter: (page) => !page.endsWith('/offline/') }),
-    socialCards(),
   ],
 });

@@ -1,6 +1,6 @@
 /**
  * `npm run finish-build -- [STEP ...]`: the steps of `npm run build` that come after `astro build`
- * has exited (src/build/finish-steps.ts): the Pagefind search index, then the service worker, on
+ * has exited (src/build/finish-steps.ts): the social cards, the Pagefind search index, then the service worker, on
  * the site in PAPERSHELF_OUT (default `dist/`). Without arguments it runs all of them, as `npm run
  * build` does; the benchmark runs them one at a time to measure each.
  */

@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 import { mapLimit } from '../build/map-limit.ts';
 import { libraryVersion } from '../build/source-digest.ts';
 import { PAPERS_DIR, TOPICS_YAML } from '../content-paths.ts';
-import { paperCardLimit } from '../lib/cards/card-policy.ts';
 import type { CardCatalog, CatalogPaper } from '../lib/cards/card-specs.ts';
 import { siteAddress } from '../lib/cards/card-specs.ts';
 import { MemoCache, digestOf, savedEntries } from '../lib/memo-cache.ts';
@@ -26,6 +25,8 @@ export interface CatalogLocation {
   base: string;
   /** Where parsed paper files are remembered between builds (a file of the card cache). */
   memoFile?: string;
+  /** How many of the newest papers get a card of their own (card-policy.ts). */
+  paperCards: number;
 }
 
 interface PaperMemo {
@@ -63,7 +64,7 @@ async function readTopics(file: string): Promise<CardCatalog['topics']> {
   return parseTaxonomy(text).map(({ id, name, description }) => ({ id, name, description }));
 }
 
-export async function readCardCatalog({ root, site, base, memoFile }: CatalogLocation): Promise<CardCatalog> {
+export async function readCardCatalog({ root, site, base, memoFile, paperCards }: CatalogLocation): Promise<CardCatalog> {
   const version = libraryVersion();
   const memo = new MemoCache(await readMemo(memoFile, version));
   const [papers, topics] = await Promise.all([
@@ -79,6 +80,6 @@ export async function readCardCatalog({ root, site, base, memoFile }: CatalogLoc
     papers,
     topics,
     site: { name: SITE.title, description: SITE.description, address: siteAddress(site, base) },
-    paperCards: paperCardLimit(SITE.paperCards),
+    paperCards,
   };
 }

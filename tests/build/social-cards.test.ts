@@ -5,7 +5,6 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CARD_HEIGHT, CARD_WIDTH, COLORS, SAFE_MARGINS, STRIPE } from '../../src/cards/CardTemplate.ts';
 import { takeCardRecord } from '../../src/cards/card-record.ts';
@@ -18,10 +17,9 @@ import { decodePng } from '../cards/decode-png.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'papershelf-cards-'));
 const content = join(work, 'content');
-// content-paths reads the environment when first imported: set it before the integration loads.
+// content-paths reads the environment when first imported: set it before the step loads.
 process.env.PAPERSHELF_CONTENT = content;
-process.env.PAPERSHELF_CARD_CACHE = join(work, 'cache');
-const { default: socialCards } = await import('../../src/integrations/social-cards.ts');
+const { buildSiteCards } = await import('../../src/build/social-cards.ts');
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -128,13 +126,10 @@ describe('fonts for characters Inter lacks', SLOW, () => {
   });
 });
 
-describe('the build integration', SLOW, () => {
+describe('the build step', SLOW, () => {
   const out = join(work, 'dist');
   const cache = join(work, 'cache');
-  const lines: string[] = [];
-  const logger = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(`warn: ${m}`) } as unknown as AstroIntegrationLogger;
-  const integration = socialCards();
-  const config = { root: new URL(`file://${work}/`), site: 'https://example.github.io', base: '/papershelf/' } as unknown as AstroConfig;
+  const env = { PAPERSHELF_CARD_CACHE: cache };
 
   const writePaper = (slug: string, title: string, extra: Partial<Paper> = {}) =>
     writeFileSync(
@@ -152,12 +147,11 @@ describe('the build integration', SLOW, () => {
       }),
     );
 
-  async function build(): Promise<string> {
-    lines.length = 0;
-    const hooks = integration.hooks as Required<typeof integration.hooks>;
-    await hooks['astro:config:done']({ config } as never);
-    await hooks['astro:build:done']({ dir: new URL(`file://${out}/`), logger, pages: [], assets: new Map() } as never);
-    return lines.at(-1) ?? '';
+  /** The step on a site that Astro has built, whose papers.json names its address. */
+  async function build(extraEnv: NodeJS.ProcessEnv = {}): Promise<string> {
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'papers.json'), JSON.stringify({ url: 'https://example.github.io/papershelf/', papers: [] }));
+    return buildSiteCards(out, () => {}, { ...env, ...extraEnv });
   }
 
   /** Card images in the cache; the folder also keeps the parsed paper files (papers.json). */
@@ -175,7 +169,7 @@ describe('the build integration', SLOW, () => {
   });
 
   test('a first build draws every card into the output and the cache', async () => {
-    expect(await build()).toMatch(/^cards: 4 rendered, 0 from cache \(/);
+    expect(await build()).toMatch(/^4 rendered, 0 from cache \(/);
     const cards = ['og/papers/alpha.png', 'og/papers/beta.png', 'og/topics/moe.png', 'og/site.png'];
     for (const path of cards) expect(built(path).size).toBeGreaterThan(1000);
     expect(cacheFiles()).toHaveLength(4);
@@ -191,38 +185,33 @@ describe('the build integration', SLOW, () => {
   test('a rebuild with nothing changed draws nothing and puts the same files in place', async () => {
     const before = readFileSync(join(out, 'og/papers/alpha.png'));
     rmSync(out, { recursive: true });
-    expect(await build()).toMatch(/^cards: 0 rendered, 4 from cache \(/);
+    expect(await build()).toMatch(/^0 rendered, 4 from cache \(/);
     expect(readFileSync(join(out, 'og/papers/alpha.png'))).toEqual(before);
   });
 
   test('changing a paper redraws only its card and prunes the old image', async () => {
     const old = cacheFiles();
     writePaper('beta', 'Beta: 注意力 and 😀', { topics: [], upvotes: 99 });
-    expect(await build()).toMatch(/^cards: 1 rendered, 3 from cache \(/);
+    expect(await build()).toMatch(/^1 rendered, 3 from cache \(/);
     expect(cacheFiles()).toHaveLength(4);
     expect(cacheFiles().filter((f) => !old.includes(f))).toHaveLength(1);
   });
 
   test('adding a paper without topics draws one card', async () => {
     writePaper('gamma', 'Gamma', { topics: [] });
-    expect(await build()).toMatch(/^cards: 1 rendered, 4 from cache \(/);
+    expect(await build()).toMatch(/^1 rendered, 4 from cache \(/);
     expect(built('og/papers/gamma.png').isFile()).toBe(true);
   });
 
   test('adding a paper with a topic draws its card and the topic card, whose count changed', async () => {
     writePaper('delta', 'Delta', { topics: ['moe'] });
-    expect(await build()).toMatch(/^cards: 2 rendered, 4 from cache \(/);
+    expect(await build()).toMatch(/^2 rendered, 4 from cache \(/);
     expect(cacheFiles()).toHaveLength(6);
   });
 
   test('PAPERSHELF_SKIP_CARDS=1 skips the cards', async () => {
     rmSync(out, { recursive: true });
-    process.env.PAPERSHELF_SKIP_CARDS = '1';
-    try {
-      expect(await build()).toMatch(/^warn: cards: skipped/);
-    } finally {
-      delete process.env.PAPERSHELF_SKIP_CARDS;
-    }
+    expect(await build({ PAPERSHELF_SKIP_CARDS: '1' })).toMatch(/^skipped/);
     expect(() => built('og/site.png')).toThrow();
   });
 });

@@ -19,7 +19,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const papers = join(work, 'content', 'papers');
 const memoFile = join(work, 'cache', 'papers.json');
-const read = () => readCardCatalog({ root: pathToFileURL(`${work}/`), site: 'https://example.github.io', base: '/papershelf/', memoFile });
+const read = () => readCardCatalog({ root: pathToFileURL(`${work}/`), site: 'https://example.github.io', base: '/papershelf/', memoFile, paperCards: 10 });
 const paperFile = (title: string) =>
   renderPaperFile({ slug: 'alpha', title, key: title.toLowerCase(), abstract: 'An abstract.', upvotes: 5, topics: [], sources: [{ listing: 'l', file: 'l.txt', line: 1 }], generator: 'papershelf-ingest' });
 

@@ -24,18 +24,18 @@ describe('GitHub Pages workflow', () => {
     expect(steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))?.with).toEqual({ path: 'dist' });
   });
 
-  test('npm run build is the whole site: the search index and then the service worker run after astro build', () => {
+  test('npm run build is the whole site: social cards, the search index and then the service worker run after astro build', () => {
     const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
     expect(scripts.build).toMatch(/&& astro build && npm run finish-build && npm run site-size$/);
     expect(scripts['finish-build']).toBe('node --import tsx scripts/finish-build.ts');
-    expect(FINISH_STEP_NAMES).toEqual(['search-index', 'service-worker']);
+    expect(FINISH_STEP_NAMES).toEqual(['social-cards', 'search-index', 'service-worker']);
   });
 
   test('keeps the social-card, ingest and Astro caches between runs, where the build puts them', () => {
     const cache = steps.find((s) => s.uses?.startsWith('actions/cache@'));
     expect(String(cache?.with?.path).trim().split('\n')).toEqual(['.cache/cards', '.cache/ingest.json', '.cache/astro']);
     expect(steps.find((s) => s.run === 'npm run build')?.env?.PAPERSHELF_CACHE).toBe('.cache/astro');
-    expect(readFileSync('src/integrations/social-cards.ts', 'utf8')).toContain("process.env.PAPERSHELF_CARD_CACHE ?? '.cache/cards'");
+    expect(readFileSync('src/build/social-cards.ts', 'utf8')).toContain("env.PAPERSHELF_CARD_CACHE ?? '.cache/cards'");
     expect(readFileSync('scripts/ingest.ts', 'utf8')).toContain("process.env.PAPERSHELF_INGEST_CACHE ?? '.cache/ingest.json'");
   });
 
