@@ -134,14 +134,15 @@ export function arxivLinks(id: string): { abs: string; pdf: string; huggingFace:
 export const doiLink = (doi: string) => `https://doi.org/${doi}`;
 
 /**
- * Searches for a paper by its exact title, for papers whose identifier is not known. Query strings
- * are form-encoded (a space is `+`, not `%20`): each link carries the whole title, three times a page.
+ * Searches for a paper by its exact title, for papers whose identifier is not known: arXiv, where
+ * Daily Papers' papers are, and Google Scholar, which also finds them elsewhere (Semantic Scholar's
+ * search was a third link, 190 B a page for what these two find). Query strings are form-encoded
+ * (a space is `+`, not `%20`): each link carries the whole title.
  */
 export function titleSearchLinks(title: string): { label: string; href: string }[] {
   const search = (address: string, params: Record<string, string>) => `${address}?${new URLSearchParams(params)}`;
   return [
     { label: 'arXiv', href: search('https://arxiv.org/search/', { query: `"${title}"`, searchtype: 'title' }) },
-    { label: 'Semantic Scholar', href: search('https://www.semanticscholar.org/search', { q: title }) },
     { label: 'Google Scholar', href: search('https://scholar.google.com/scholar', { q: `"${title}"` }) },
   ];
 }

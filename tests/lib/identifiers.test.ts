@@ -118,9 +118,9 @@ describe('identifiersFromAbstract', () => {
 });
 
 describe('titleSearchLinks', () => {
-  it('searches for the exact title, encoded, on arXiv, Semantic Scholar and Google Scholar', () => {
+  it('searches for the exact title, encoded, on arXiv and Google Scholar', () => {
     const links = titleSearchLinks('A & B: "C"?');
-    expect(links.map((l) => l.label)).toEqual(['arXiv', 'Semantic Scholar', 'Google Scholar']);
+    expect(links.map((l) => l.label)).toEqual(['arXiv', 'Google Scholar']);
     for (const { href } of links) {
       const url = new URL(href);
       expect(url.protocol).toBe('https:');
