@@ -14,6 +14,7 @@
  * ranks by BM25 with each shard's own document counts, and a rare word weighs less in a small shard
  * than in a large one, so a tiny shard's papers would rank below their due.
  */
+import { formatMonth } from './format.ts';
 
 /** Papers a shard holds before its period splits. ~0.7 GiB of Pagefind at ~130 KiB a page, ~8 s to index. */
 export const SHARD_PAGE_LIMIT = 5000;
@@ -123,6 +124,23 @@ export interface ShardManifest {
 }
 
 export const SHARD_MANIFEST = 'shards.json';
+
+/** What the newest shard alone covers: its papers, and the month it starts (`May 2024`). */
+export interface NewestShard {
+  papers: number;
+  since: string;
+}
+
+/**
+ * The newest shard, when there are others to wait for: the search page answers from it first. A
+ * catalog of one shard has none (the undated shard is only ever the oldest, so the newest is a month).
+ */
+export function newestShard(manifest: ShardManifest): NewestShard | undefined {
+  const [newest, ...older] = manifest.shards;
+  const month = newest?.name.match(/^(\d{4})-(\d{2})$/);
+  if (!newest || older.length === 0 || !month) return undefined;
+  return { papers: newest.pages, since: formatMonth(Number(month[1]), Number(month[2])) };
+}
 
 /** Pagefind's inverse document frequency of a word on `containing` of `pages` pages (pagefind_web's BM25). */
 const idf = (pages: number, containing: number) => Math.log((pages - containing + 0.5) / (containing + 0.5) + 1);

@@ -4,6 +4,9 @@
  * Pagefind in pages of PAGE_SIZE; only the shown ones have their data fragment fetched. Facet counts
  * come after the results: from the build for an empty search, from a second Pagefind instance for
  * any other, and only while the filters are open.
+ *
+ * On a catalog of several shards the first results come from the newest shard alone, said so in the
+ * status line; the other shards are fetched after them and the search runs again over all of them.
  */
 import { facetGroups } from '../lib/search-facets.ts';
 import {
@@ -26,7 +29,7 @@ import {
   serialiseSearchState,
   toggleFilter,
 } from '../lib/search-state.ts';
-import { searchStatusText } from '../lib/search-status.ts';
+import { type PartialSearch, searchStatusText } from '../lib/search-status.ts';
 import { watchPartialResults } from './search-offline.ts';
 import { type Pagefind, type PagefindResult, type PagefindResultData, loadPagefind } from './search-pagefind.ts';
 import { facetFieldsets, resultItem } from './search-render.ts';
@@ -98,7 +101,13 @@ function start(root: HTMLElement): void {
   /** Facet counts that came with the results of a filtered search, for the generation they belong to. */
   let resultCounts: { generation: number; counts: FilterCounts } | undefined;
   // Loaded at once, so the first keystroke only waits for its own index chunks.
-  const results = loadPagefind('results');
+  const newest = loadPagefind('newest');
+  /** Every shard, once loaded after the first results from the newest alone. */
+  let whole: Pagefind | undefined;
+  let wholeRequested = false;
+  let archive: PartialSearch['rest'] = 'loading';
+  /** Whether the results on screen are the newest shard's while the others load. */
+  let awaitingWhole = false;
 
   const syncControls = () => {
     if (normaliseQuery(input.value) !== state.query) input.value = state.query;
@@ -120,7 +129,7 @@ function start(root: HTMLElement): void {
 
   /** Which state the page now shows in full, for anything that needs to wait for it (tests, scripts). */
   const markRendered = () => {
-    if (shown === generation && (counted === generation || !filters.open)) root.dataset['rendered'] = serialiseSearchState(state);
+    if (shown === generation && !awaitingWhole && (counted === generation || !filters.open)) root.dataset['rendered'] = serialiseSearchState(state);
     else delete root.dataset['rendered'];
   };
 
@@ -140,6 +149,30 @@ function start(root: HTMLElement): void {
     const remaining = matches.length - list.children.length;
     more.hidden = remaining <= 0;
     more.textContent = `Show ${Math.min(PAGE_SIZE, remaining)} more (${list.children.length} of ${matches.length} shown)`;
+  };
+
+  /** Fetches the other shards, then searches the state on screen again if it came from the newest alone. */
+  const loadWhole = () => {
+    if (wholeRequested) return;
+    wholeRequested = true;
+    void loadPagefind('results')
+      .then(
+        (index) => {
+          whole = index;
+        },
+        (error: unknown) => {
+          archive = 'unavailable';
+          console.warn('search: the older shards could not be loaded', error);
+        },
+      )
+      .then(() => {
+        if (!awaitingWhole) return;
+        const height = status.getBoundingClientRect().height;
+        update(state, 'none');
+        // The complete status line is shorter than the partial one: holding its height until the
+        // reader's next change keeps the results from moving up under their eyes.
+        status.style.minHeight = `${height}px`;
+      });
   };
 
   const fail = (error: unknown) => {
@@ -190,13 +223,16 @@ function start(root: HTMLElement): void {
         let found: PagefindResult[] = [];
         let items: HTMLLIElement[] = [];
         let rest: Promise<PagefindResultData>[] = [];
+        let partial: PartialSearch | undefined;
         if (!isBlank(current)) {
           const request = searchRequest(current, vocabulary);
           // A filtered search loads its filters' chunks into the instance that runs it, which from
           // then on counts their values on every search: so it runs where counting happens anyway.
           const filtered = hasFilters(current);
-          const response = await (filtered ? await loadPagefind('counts') : await results).search(request.term, request.options);
+          const index = filtered ? await loadPagefind('counts') : (whole ?? (await newest));
+          const response = await index.search(request.term, request.options);
           if (mine !== generation) continue;
+          partial = index.partial && { ...index.partial, rest: archive };
           found = response?.results ?? [];
           if (filtered) resultCounts = { generation: mine, counts: response?.filters ?? {} };
           const data = found.slice(0, PAGE_SIZE).map((result) => result.data());
@@ -211,7 +247,7 @@ function start(root: HTMLElement): void {
         matches = found;
         more.hidden = true;
         list.replaceChildren(...items);
-        status.textContent = searchStatusText(current, found.length, catalogSize);
+        status.textContent = searchStatusText(current, found.length, catalogSize, partial);
         list.removeAttribute('aria-busy');
         if (rest.length > 0) {
           const others = await itemsOf(rest);
@@ -220,6 +256,8 @@ function start(root: HTMLElement): void {
         }
         syncMore();
         shown = mine;
+        awaitingWhole = partial?.rest === 'loading';
+        if (awaitingWhole) loadWhole();
         if (isBlank(current)) {
           renderFacets(catalogCounts);
           counted = mine;
@@ -238,6 +276,7 @@ function start(root: HTMLElement): void {
 
   const update = (next: SearchState, mode: HistoryMode) => {
     state = next;
+    status.style.minHeight = '';
     recordHistory(mode);
     syncControls();
     generation += 1;

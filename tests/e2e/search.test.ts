@@ -3,8 +3,13 @@
  * GitHub Pages serves it: typing, facets and their counts, sorting, the URL as state (reload, Back),
  * incremental results, the `/` shortcut, the no-JavaScript fallback and hostile content.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
+import type { CatalogFile } from '../../src/lib/search-record.ts';
+import { SHARD_MANIFEST, type ShardManifest, newestShard } from '../../src/lib/search-shards.ts';
+import { routes } from '../../src/lib/urls.ts';
 import { launchChromium } from './browser.ts';
 import { FIXTURE_BASE, FIXTURE_DIST } from './fixture-site.ts';
 import { type StaticServer, serveDist } from './serve.ts';
@@ -153,8 +158,9 @@ test('results come before facet counts: no filter data is fetched until the filt
   // Opening the filters counts within this query's results: the years partition them.
   await openFilters('?q=learning');
   expect(filterFetches.length).toBeGreaterThan(0);
-  // Counting runs in a Pagefind worker of its own, never in front of the next query's results.
-  expect(page.workers().filter((worker) => worker.url().endsWith('/pagefind-worker.js'))).toHaveLength(2);
+  // Counting runs in a Pagefind worker of its own, never in front of the next query's results (the
+  // newest shard alone, which answered first, and every shard being the other two).
+  expect(page.workers().filter((worker) => worker.url().endsWith('/pagefind-worker.js'))).toHaveLength(3);
   expect(await page.locator('[data-search-facets]').getAttribute('aria-busy')).toBeNull();
   const years = await page.locator('[data-facet="year"] .search-facet__count').allInnerTexts();
   expect(years.map((n) => Number(n.replaceAll(',', ''))).reduce((sum, n) => sum + n, 0)).toBe(countIn(await status()));
@@ -323,6 +329,55 @@ test('an excerpt starts where the abstract does, not by repeating its result\'s 
     expect(excerpt.startsWith(title), title).toBe(false);
     expect(excerpt.startsWith(`${lastWords}.`) || excerpt.startsWith(`${lastWords} `), title).toBe(false);
   }
+});
+
+const MANIFEST = JSON.parse(readFileSync(join(FIXTURE_DIST, 'pagefind', SHARD_MANIFEST), 'utf8')) as ShardManifest;
+const [NEWEST, ...OLDER] = MANIFEST.shards;
+const NEWEST_SINCE = newestShard(MANIFEST)?.since;
+/** Requests for a shard's files other than the newest's (which also holds Pagefind's script and WebAssembly). */
+const OLDER_SHARD = new RegExp(`/pagefind/(?:${OLDER.map((shard) => shard.name).join('|')})/`);
+
+/** Paper paths of the newest shard: papers published in or after its first month. */
+function newestShardPaths(): Set<string> {
+  const catalog = JSON.parse(readFileSync(join(FIXTURE_DIST, 'papers.json'), 'utf8')) as CatalogFile;
+  return new Set(catalog.papers.filter((paper) => (paper.published ?? '') >= `${NEWEST!.name}-01`).map((paper) => `${FIXTURE_BASE}${routes.paper(paper.slug)}`));
+}
+
+test('with several shards the newest answers first, says so, and every shard follows', async () => {
+  expect(OLDER.length, 'the fixture index is in several shards').toBeGreaterThan(0);
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(OLDER_SHARD, async (route: Route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(searchUrl());
+  await rendered('');
+  await page.getByLabel('Search papers by title, abstract or topic').fill('learning');
+  await page.getByText(`among the ${NEWEST!.pages} newest papers (since ${NEWEST_SINCE}). Searching the rest of the archive…`).waitFor();
+  const partial = countIn(await status());
+  const newest = newestShardPaths();
+  const hrefs = await page.locator('.search-result__title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  expect(hrefs.length).toBeGreaterThan(0);
+  expect(hrefs.filter((href) => !newest.has(href ?? ''))).toEqual([]);
+  expect(await page.locator('[data-search-page]').getAttribute('data-rendered'), 'partial results are not the rendered state').toBeNull();
+
+  release();
+  await rendered('?q=learning');
+  expect(await status()).toMatch(/^[\d,]+ papers for “learning”\.$/);
+  expect(countIn(await status())).toBeGreaterThan(partial);
+  const all = await page.locator('.search-result__title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  expect(all.some((href) => !newest.has(href ?? '')), 'older papers among the results').toBe(true);
+});
+
+test('when the older shards cannot be loaded, the newest shard\'s results stay and the reader is told', async () => {
+  await page.route(OLDER_SHARD, (route: Route) => route.abort());
+  await page.goto(searchUrl('?q=learning'));
+  await rendered('?q=learning');
+  expect(await status()).toBe(`${countIn(await status())} papers for “learning” among the ${NEWEST!.pages} newest papers (since ${NEWEST_SINCE}). The rest of the archive could not be loaded.`);
+  expect(await page.locator('.search-result').count()).toBeGreaterThan(0);
+  // Pagefind and the page report the failed fetches; nothing else may.
+  problems = problems.filter((problem) => !/Failed to load|older shards could not be loaded|ERR_FAILED/.test(problem));
 });
 
 test('hostile titles and abstracts come out of the index as text', async () => {

@@ -5,6 +5,7 @@ import {
   UNDATED_SHARD,
   dayToDate,
   mergeSortedResults,
+  newestShard,
   planShards,
   shardWeight,
   sortValueRuns,
@@ -148,6 +149,20 @@ describe('mergeSortedResults', () => {
 
   test('refuses a position its shard does not have: the manifest and the index disagree', () => {
     expect(() => mergeSortedResults([{ results: [{ score: 3 }], runs: sortValueRuns([1, 2]), weight: 1 }], 'desc')).toThrow(/past its shard/);
+  });
+});
+
+describe('newestShard', () => {
+  const shard = (name: string, pages: number) => ({ name, pages, sorts: {} });
+
+  test('names the newest shard and the month it starts when others follow it', () => {
+    expect(newestShard({ shards: [shard('2024-05', 4312), shard('2023-11', 5000), shard(UNDATED_SHARD, 900)] })).toEqual({ papers: 4312, since: 'May 2024' });
+  });
+
+  test('is nothing for a catalog of one shard, dated or not, or none', () => {
+    expect(newestShard({ shards: [shard('2013-12', 525)] })).toBeUndefined();
+    expect(newestShard({ shards: [shard(UNDATED_SHARD, 3)] })).toBeUndefined();
+    expect(newestShard({ shards: [] })).toBeUndefined();
   });
 });
 
