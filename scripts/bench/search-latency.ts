@@ -23,7 +23,7 @@ const LARGEST_FETCHES = 12;
  * Runs in the page (kept as plain JavaScript text: a transpiled function may reference helpers the
  * page does not have). Sets `window.benchResult` to the milliseconds from the next input event to
  * the frame that shows a different, non-empty set of visible paper links outside header, nav and
- * footer, or null after the timeout.
+ * footer, with the wall-clock time of that frame, or null after the timeout.
  */
 const WATCH_RESULTS = `(timeoutMs) => {
   const signature = () =>
@@ -46,7 +46,10 @@ const WATCH_RESULTS = `(timeoutMs) => {
       const now = signature();
       if (typedAt === undefined || now === '' || now === before) return;
       const start = typedAt;
-      requestAnimationFrame(() => finish(performance.now() - start));
+      requestAnimationFrame(() => {
+        const now = performance.now();
+        finish({ ms: now - start, paintedAt: performance.timeOrigin + now });
+      });
     };
     document.addEventListener('input', () => { typedAt ??= performance.now(); }, { capture: true, once: true });
     const observer = new MutationObserver(check);
@@ -55,11 +58,18 @@ const WATCH_RESULTS = `(timeoutMs) => {
   });
 }`;
 
+interface Fetched {
+  path: string;
+  bytes: number;
+  /** Wall-clock milliseconds when its last byte arrived. */
+  finishedAt: number;
+}
+
 /** Counts what the browser fetched, as Pages would send it: text gzipped, binary as is. */
 class Traffic {
   bytes = 0;
-  /** Every response so far: path and bytes. */
-  readonly fetched: { path: string; bytes: number }[] = [];
+  /** Every response so far. */
+  readonly fetched: Fetched[] = [];
   private inFlight = 0;
   private lastActivity = Date.now();
   private pending: Promise<void>[] = [];
@@ -87,8 +97,14 @@ class Traffic {
     const body = await response.body().catch(() => Buffer.alloc(0));
     const type = response.headers()['content-type'] ?? '';
     const bytes = /text|javascript|json|xml|svg|wasm/i.test(type) ? gzipSync(body).length : body.length;
+    const { startTime, responseEnd } = request.timing();
     this.bytes += bytes;
-    this.fetched.push({ path: new URL(request.url()).pathname, bytes });
+    this.fetched.push({ path: new URL(request.url()).pathname, bytes, finishedAt: startTime + Math.max(responseEnd, 0) });
+  }
+
+  /** What had arrived by wall-clock time `at`. */
+  before(at: number): Fetched[] {
+    return this.fetched.filter((fetch) => fetch.finishedAt <= at);
   }
 
   /** Waits until nothing has been fetched for `quietMs`, then returns the bytes so far. */
@@ -124,19 +140,21 @@ export async function measureSearch(dist: string, base: string, queries: readonl
     const input = await findInput(page);
     if (!input) return { skipped: `no visible search box on ${routes.search()} (tried ${INPUTS.join(', ')})` };
     const timings: SearchResult['queries'] = [];
-    let firstQueryBytes = 0;
-    let firstQueryFetches: { path: string; bytes: number }[] = [];
+    let firstQueryFetches: Fetched[] = [];
+    let indexCompleteBytes = 0;
     for (const query of queries) {
       await page.evaluate(`(${WATCH_RESULTS})(${RESULT_TIMEOUT_MS})`);
       await page.locator(input).first().fill(query);
-      const ms = (await page.evaluate('window.benchResult')) as number | null;
-      timings.push({ query, ms });
+      const shown = (await page.evaluate('window.benchResult')) as { ms: number; paintedAt: number } | null;
+      timings.push({ query, ms: shown?.ms ?? null });
       const bytes = await traffic.idle();
       if (timings.length === 1) {
-        firstQueryBytes = bytes;
-        firstQueryFetches = [...traffic.fetched];
+        // A sharded index shows the newest shard's results first and fetches the others after them.
+        firstQueryFetches = shown ? traffic.before(shown.paintedAt) : [...traffic.fetched];
+        indexCompleteBytes = bytes;
       }
     }
+    const firstQueryBytes = firstQueryFetches.reduce((sum, fetch) => sum + fetch.bytes, 0);
     const measured = timings.flatMap((t) => (t.ms === null ? [] : [t.ms]));
     if (measured.length === 0) return { skipped: `no query showed results on ${routes.search()} within ${RESULT_TIMEOUT_MS / 1000} s` };
     return {
@@ -147,8 +165,12 @@ export async function measureSearch(dist: string, base: string, queries: readonl
       p95Ms: quantile(measured, 0.95),
       firstQueryBytes,
       pageBytes,
-      laterQueriesBytes: traffic.bytes - firstQueryBytes,
-      largestFetches: firstQueryFetches.sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : 1)).slice(0, LARGEST_FETCHES),
+      indexCompleteBytes,
+      laterQueriesBytes: traffic.bytes - indexCompleteBytes,
+      largestFetches: firstQueryFetches
+        .map(({ path, bytes }) => ({ path, bytes }))
+        .sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : 1))
+        .slice(0, LARGEST_FETCHES),
     };
   } finally {
     await browser.close();

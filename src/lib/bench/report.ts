@@ -68,9 +68,9 @@ function outputRows(result: BenchResult): string[][] {
 
 function searchLine(result: BenchResult): string {
   if (isSkipped(result.search)) return `Search latency: skipped (${result.search.skipped}).`;
-  const { medianMs, p95Ms, queries, firstQueryBytes, pageBytes, laterQueriesBytes } = result.search;
+  const { medianMs, p95Ms, queries, firstQueryBytes, pageBytes, indexCompleteBytes, laterQueriesBytes } = result.search;
   const first = queries[0]?.ms;
-  return `Search latency over ${queries.length} queries in headless Chromium: median ${medianMs.toFixed(0)} ms, p95 ${p95Ms.toFixed(0)} ms (first query ${first === null || first === undefined ? '-' : first.toFixed(0)} ms); fetched ${size(firstQueryBytes)} up to the first results (page ${size(pageBytes)}), ${size(laterQueriesBytes)} for the other ${queries.length - 1}.`;
+  return `Search latency over ${queries.length} queries in headless Chromium: median ${medianMs.toFixed(0)} ms, p95 ${p95Ms.toFixed(0)} ms (first query ${first === null || first === undefined ? '-' : first.toFixed(0)} ms); fetched ${size(firstQueryBytes)} up to the first results (page ${size(pageBytes)}), ${size(indexCompleteBytes)} once the whole index was in, ${size(laterQueriesBytes)} more for the other ${queries.length - 1}.`;
 }
 
 /** The whole report: context, stages, references, output, search, targets. */

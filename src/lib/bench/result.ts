@@ -52,11 +52,13 @@ export interface SearchResult {
   queries: { query: string; ms: number | null }[];
   medianMs: number;
   p95Ms: number;
-  /** Everything fetched from opening the search page to the first query's results (gzip for text, as Pages sends it). */
+  /** Everything fetched from opening the search page to the first paint of the first query's results (gzip for text, as Pages sends it). */
   firstQueryBytes: number;
   /** Of which the page itself (before typing). */
   pageBytes: number;
-  /** All 20 queries after the first. */
+  /** Everything fetched until the network went quiet after the first query: the rest of a sharded index arrives after its first results. */
+  indexCompleteBytes: number;
+  /** All the queries after the first. */
   laterQueriesBytes: number;
   /** The largest downloads up to the first query's results. */
   largestFetches: { path: string; bytes: number }[];

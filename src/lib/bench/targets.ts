@@ -161,7 +161,7 @@ function searchRows(result: BenchResult): TargetRow[] {
     const reason = result.search.skipped;
     return targets.map((target) => ({ target, measured: reason, status: 'SKIP' as const }));
   }
-  const { medianMs, p95Ms, firstQueryBytes, pageBytes, queries } = result.search;
+  const { medianMs, p95Ms, firstQueryBytes, pageBytes, indexCompleteBytes, queries } = result.search;
   const failed = queries.filter((q) => q.ms === null).length;
   const note = failed > 0 ? ` (${failed} queries showed no results)` : '';
   return [
@@ -169,7 +169,7 @@ function searchRows(result: BenchResult): TargetRow[] {
     { target: targets[1]!, measured: `${p95Ms.toFixed(0)} ms${note}`, status: judge(p95Ms < MAX_SEARCH_P95_MS && failed === 0) },
     {
       target: targets[2]!,
-      measured: `${kib(firstQueryBytes)} (page ${kib(pageBytes)})`,
+      measured: `${kib(firstQueryBytes)} (page ${kib(pageBytes)}; whole index ${kib(indexCompleteBytes)})`,
       status: judge(firstQueryBytes < MAX_FIRST_QUERY_BYTES),
     },
   ];
