@@ -82,7 +82,9 @@ export function formatReport(result: BenchResult, targets: readonly TargetRow[])
     `Stages present: ${result.stagesPresent.join(', ')}`,
     `Command: ${result.command}`,
   ];
-  const note = result.papers === TARGET_PAPERS ? [] : [`(Targets are set for ${TARGET_PAPERS.toLocaleString('en')} papers; at ${result.papers} they are indicative.)`];
+  const note = TARGET_PAPERS.some((papers) => papers === result.papers)
+    ? []
+    : [`(Targets are set for ${TARGET_PAPERS.map((papers) => papers.toLocaleString('en')).join(' and ')} papers; at ${result.papers} they are indicative.)`];
   return [
     header.join('\n'),
     markdownTable(['stage', 'cold s', 'cold CPU s', 'peak RSS MiB', 'warm s', '+1 listing s'], stageRows(result)),

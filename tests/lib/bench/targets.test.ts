@@ -162,4 +162,11 @@ describe('report', () => {
     expect(text).toMatch(/\| paper page HTML at most 10 KiB \(largest\) +\| 9\.8 KiB \(median 6\.8 KiB\) +\| PASS +\|/);
     expect(text).not.toContain('indicative');
   });
+
+  test('the report calls targets indicative for a catalog size neither issue set them for', () => {
+    const at50k = { ...passing(), papers: 50_000 };
+    expect(formatReport(at50k, evaluateTargets(at50k))).not.toContain('indicative');
+    const small = { ...passing(), papers: 1000 };
+    expect(formatReport(small, evaluateTargets(small))).toContain('(Targets are set for 20,000 and 50,000 papers; at 1000 they are indicative.)');
+  });
 });
