@@ -286,25 +286,32 @@ test('without JavaScript the page says search needs it and links to topics and t
 /** What Chromium's layout-shift entries carry (not in TypeScript's DOM library). */
 type LayoutShift = PerformanceEntry & { value: number; sources: { node: Node | null }[] };
 
+/** Collects every layout shift of `visit`'s documents from their start; read them with `layoutShifts`. */
+async function recordLayoutShifts(visit: Page): Promise<void> {
+  await visit.addInitScript(() => {
+    const shifts: string[] = [];
+    Object.assign(window, { shifts });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as LayoutShift[]) {
+        shifts.push(`${entry.value.toFixed(4)} ${entry.sources.map((source) => source.node?.nodeName).join(' ')}`);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+const layoutShifts = (visit: Page) => visit.evaluate(() => (window as unknown as { shifts: string[] }).shifts);
+
 test('results, filters and web fonts arrive without moving anything on screen, on a phone and a desktop', async () => {
   for (const viewport of [{ width: 412, height: 823 }, { width: 1350, height: 940 }]) {
     for (const state of ['', '?q=attention', '?q=zzzzqqq&year=2024']) {
       const fresh = await browser.newContext({ viewport });
       try {
         const visit = await fresh.newPage();
-        await visit.addInitScript(() => {
-          const shifts: string[] = [];
-          Object.assign(window, { shifts });
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries() as LayoutShift[]) {
-              shifts.push(`${entry.value.toFixed(4)} ${entry.sources.map((source) => source.node?.nodeName).join(' ')}`);
-            }
-          }).observe({ type: 'layout-shift', buffered: true });
-        });
+        await recordLayoutShifts(visit);
         await visit.goto(searchUrl(state));
         await visit.locator(`[data-search-page][data-rendered="${state}"]`).waitFor();
         await visit.evaluate(() => document.fonts.ready);
-        expect(await visit.evaluate(() => (window as unknown as { shifts: string[] }).shifts), `${viewport.width}px ${state || 'empty'}`).toEqual([]);
+        expect(await layoutShifts(visit), `${viewport.width}px ${state || 'empty'}`).toEqual([]);
       } finally {
         await fresh.close();
       }
@@ -368,6 +375,32 @@ test('with several shards the newest answers first, says so, and every shard fol
   expect(countIn(await status())).toBeGreaterThan(partial);
   const all = await page.locator('.search-result__title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   expect(all.some((href) => !newest.has(href ?? '')), 'older papers among the results').toBe(true);
+});
+
+test('on a phone, the newest shard\'s results give way to every shard\'s without moving anything', async () => {
+  const phone = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  try {
+    const visit = await phone.newPage();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await visit.route(OLDER_SHARD, async (route: Route) => {
+      await held;
+      await route.continue();
+    });
+    await recordLayoutShifts(visit);
+    await visit.goto(searchUrl('?q=attention'));
+    await visit.getByText('Searching the rest of the archive…').waitFor();
+    const status = visit.locator('[data-search-status]');
+    const partialHeight = await status.evaluate((line) => line.getBoundingClientRect().height);
+    release();
+    await visit.locator('[data-search-page][data-rendered="?q=attention"]').waitFor();
+    await visit.evaluate(() => document.fonts.ready);
+    // Only a test if the complete line is shorter than the partial one, which wraps on a phone.
+    expect(await status.evaluate((line) => { const range = document.createRange(); range.selectNodeContents(line); return range.getBoundingClientRect().height; })).toBeLessThan(partialHeight);
+    expect(await layoutShifts(visit)).toEqual([]);
+  } finally {
+    await phone.close();
+  }
 });
 
 test('when the older shards cannot be loaded, the newest shard\'s results stay and the reader is told', async () => {
