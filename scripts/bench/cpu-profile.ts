@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { markdownTable } from '../../src/lib/bench/report.ts';
+import { markdownTable } from './lib/report.ts';
 
 interface ProfileNode {
   id: number;

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { floorPaperPage, paperFromFile } from '../../src/lib/bench/floor-page.ts';
+import { floorPaperPage, paperFromFile } from './lib/floor-page.ts';
 import { routes } from '../../src/lib/urls.ts';
 
 const [papersDir, outDir, base = '/'] = process.argv.slice(2);

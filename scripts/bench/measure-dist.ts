@@ -3,9 +3,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { builtFileSizes } from '../../src/build/built-site.ts';
-import { pageScripts, scriptPurpose, staticImports } from '../../src/lib/bench/page-scripts.ts';
-import type { BenchResult, PageSizes, ShippedScript } from '../../src/lib/bench/result.ts';
-import { median } from '../../src/lib/bench/stats.ts';
+import { pageScripts, scriptPurpose, staticImports } from './lib/page-scripts.ts';
+import type { BenchResult, PageSizes, ShippedScript } from './lib/result.ts';
+import { median } from './lib/stats.ts';
 import { PAGEFIND_DIR } from '../../src/lib/search-paths.ts';
 import { routes } from '../../src/lib/urls.ts';
 

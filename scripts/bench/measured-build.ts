@@ -5,8 +5,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FINISH_STEP_NAMES } from '../../src/build/finish-steps.ts';
-import type { BuildResult, StageResult } from '../../src/lib/bench/result.ts';
-import { type Sample, type StageKind, astroStages, classifyIntegration, stageMetrics } from '../../src/lib/bench/stages.ts';
+import type { BuildResult, StageResult } from './lib/result.ts';
+import { type Sample, type StageKind, astroStages, classifyIntegration, stageMetrics } from './lib/stages.ts';
 import { type MeasuredProcess, runMeasured } from './measured-process.ts';
 
 export interface BuildPaths {

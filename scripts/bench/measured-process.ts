@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { HookMark, Sample } from '../../src/lib/bench/stages.ts';
+import type { HookMark, Sample } from './lib/stages.ts';
 import { resetPeaks, treeUsage } from './proc.ts';
 
 export interface LogLine {

@@ -4,9 +4,9 @@
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { paperFromFile } from '../../src/lib/bench/floor-page.ts';
-import { hugoPaper, hugoSiteFiles } from '../../src/lib/bench/hugo-site.ts';
-import type { BenchResult, ReferenceResult, Skipped } from '../../src/lib/bench/result.ts';
+import { paperFromFile } from './lib/floor-page.ts';
+import { hugoPaper, hugoSiteFiles } from './lib/hugo-site.ts';
+import type { BenchResult, ReferenceResult, Skipped } from './lib/result.ts';
 import { routes } from '../../src/lib/urls.ts';
 import { SITE } from '../../src/site.config.ts';
 import { ensureTool, hugoVersion } from './apt-tool.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { formatReport, markdownTable } from '../../../src/lib/bench/report.ts';
-import type { BenchResult, BuildResult, StageResult } from '../../../src/lib/bench/result.ts';
-import { evaluateTargets } from '../../../src/lib/bench/targets.ts';
+import { formatReport, markdownTable } from '../../../scripts/bench/lib/report.ts';
+import type { BenchResult, BuildResult, StageResult } from '../../../scripts/bench/lib/result.ts';
+import { evaluateTargets } from '../../../scripts/bench/lib/targets.ts';
 
 const stage = (name: string, kind: StageResult['kind'], seconds: number, peakRssMiB: number | null = 400, cpuSeconds = seconds): StageResult => ({
   name,

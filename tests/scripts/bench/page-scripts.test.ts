@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { pageScripts, scriptPurpose, staticImports } from '../../../src/lib/bench/page-scripts.ts';
+import { pageScripts, scriptPurpose, staticImports } from '../../../scripts/bench/lib/page-scripts.ts';
 
 const page = `<!doctype html><html><head>
 <script>document.documentElement.dataset.theme = localStorage.getItem('theme') ?? 'light';</script>

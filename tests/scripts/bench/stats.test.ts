@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { median, quantile, summarize } from '../../../src/lib/bench/stats.ts';
+import { median, quantile, summarize } from '../../../scripts/bench/lib/stats.ts';
 
 test('quantiles interpolate between ranks like numpy, whatever the input order', () => {
   const twenty = Array.from({ length: 20 }, (_, i) => 20 - i);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { type HookMark, type Sample, astroStages, classifyIntegration, stageMetrics } from '../../../src/lib/bench/stages.ts';
+import { type HookMark, type Sample, astroStages, classifyIntegration, stageMetrics } from '../../../scripts/bench/lib/stages.ts';
 
 const at = (time: number, integration: string, hook: string): HookMark => ({ at: time, integration, hook, phase: 'at' });
 const hook = (start: number, end: number, integration: string, name: string): HookMark[] => [

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { floorPaperPage, paperFromFile } from '../../../src/lib/bench/floor-page.ts';
-import { hugoPaper, hugoSiteFiles } from '../../../src/lib/bench/hugo-site.ts';
+import { floorPaperPage, paperFromFile } from '../../../scripts/bench/lib/floor-page.ts';
+import { hugoPaper, hugoSiteFiles } from '../../../scripts/bench/lib/hugo-site.ts';
 import { renderPaperFile } from '../../../src/lib/paper-file.ts';
 import { parse } from 'yaml';
 

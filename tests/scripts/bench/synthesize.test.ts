@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { searchQueries, seedPapers, synthesizeCatalog } from '../../../src/lib/bench/synthesize.ts';
+import { searchQueries, seedPapers, synthesizeCatalog } from '../../../scripts/bench/lib/synthesize.ts';
 import { ingestListings } from '../../../src/lib/ingest.ts';
 import { detectFormat } from '../../../src/lib/parse-listing.ts';
 import { slugFor } from '../../../src/lib/slug.ts';
