@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { builtFileSizes } from '../../src/build/built-site.ts';
-import { pageScripts, scriptPurpose, staticImports } from './lib/page-scripts.ts';
+import { pageScripts, scriptPurposes, staticImports } from './lib/page-scripts.ts';
 import type { BenchResult, PageSizes, ShippedScript } from './lib/result.ts';
 import { median } from './lib/stats.ts';
 import { PAGEFIND_DIR } from '../../src/lib/search-paths.ts';
@@ -47,11 +47,11 @@ function scriptBytes(file: string, seen: Set<string>): number {
 function shippedScripts(dist: string, page: string, base: string): ShippedScript[] {
   const seen = new Set<string>();
   return pageScripts(readFileSync(page, 'utf8')).map((script) => {
-    if (script.inline) return { source: 'inline', purpose: scriptPurpose('inline', script.text!), bytes: Buffer.byteLength(script.text!) };
+    if (script.inline) return { source: 'inline', purposes: scriptPurposes('inline', script.text!), bytes: Buffer.byteLength(script.text!) };
     const path = new URL(script.source, `http://site${base}${relative(dist, dirname(page))}/`).pathname;
     const file = join(dist, path.startsWith(base) ? path.slice(base.length) : path);
     const code = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    return { source: script.source, purpose: scriptPurpose(script.source, code), bytes: scriptBytes(file, seen) };
+    return { source: script.source, purposes: scriptPurposes(script.source, code), bytes: scriptBytes(file, seen) };
   });
 }
 

@@ -14,6 +14,12 @@ export interface PageScript {
   text?: string;
 }
 
+const PURPOSE_MARKS: readonly (readonly [ScriptPurpose, RegExp])[] = [
+  ['theme', /theme|color-?scheme|dark-?mode/i],
+  ['search', /search|pagefind/i],
+  ['citation', /citation|clipboard/i],
+];
+
 const JS_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript']);
 
 function attribute(attrs: string, name: string): string | undefined {
@@ -41,17 +47,16 @@ export function pageScripts(html: string): PageScript[] {
 
 /**
  * What a script is for, from its file name (Astro names bundled component scripts after their
- * component) or, when that says nothing, from its code.
+ * component) or, when that says nothing, from its code: every purpose the code shows, since a
+ * layout's bundle carries the scripts of all its components; `other` when it shows none.
  */
-export function scriptPurpose(source: string, code: string): ScriptPurpose {
+export function scriptPurposes(source: string, code: string): ScriptPurpose[] {
   const name = source === 'inline' ? '' : (source.split('/').pop() ?? '');
-  const judge = (text: string): ScriptPurpose | undefined => {
-    if (/theme|color-?scheme|dark-?mode/i.test(text)) return 'theme';
-    if (/search|pagefind/i.test(text)) return 'search';
-    if (/citation|clipboard/i.test(text)) return 'citation';
-    return undefined;
-  };
-  return judge(name) ?? judge(code) ?? 'other';
+  const judge = (text: string): ScriptPurpose[] => PURPOSE_MARKS.filter(([, mark]) => mark.test(text)).map(([purpose]) => purpose);
+  const byName = judge(name);
+  if (byName.length > 0) return byName.slice(0, 1);
+  const byCode = judge(code);
+  return byCode.length > 0 ? byCode : ['other'];
 }
 
 /** Relative module specifiers a bundled chunk imports statically (what loads with it). */

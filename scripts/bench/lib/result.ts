@@ -41,7 +41,8 @@ export interface PageSizes {
 
 export interface ShippedScript {
   source: string;
-  purpose: ScriptPurpose;
+  /** What it carries: one purpose for a component's script, each one found for a layout's bundle. */
+  purposes: ScriptPurpose[];
   /** The script and the chunks it imports statically. */
   bytes: number;
 }

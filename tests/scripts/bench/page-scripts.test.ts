@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { pageScripts, scriptPurpose, staticImports } from '../../../scripts/bench/lib/page-scripts.ts';
+import { pageScripts, scriptPurposes, staticImports } from '../../../scripts/bench/lib/page-scripts.ts';
 
 const page = `<!doctype html><html><head>
 <script>document.documentElement.dataset.theme = localStorage.getItem('theme') ?? 'light';</script>
@@ -23,13 +23,18 @@ test('finds every script that runs, inline or external, and module preloads; dat
 });
 
 test('judges a script by its bundle name first, then by its code', () => {
-  expect(scriptPurpose('/_astro/ThemeToggle.astro_astro_type_script_index_0_lang.js', '')).toBe('theme');
-  expect(scriptPurpose('/_astro/SearchEntry.astro_astro_type_script_index_0_lang.js', 'theme')).toBe('search');
-  expect(scriptPurpose('inline', "document.documentElement.dataset.theme = 'dark'")).toBe('theme');
-  expect(scriptPurpose('/_astro/chunk.js', 'import("/pagefind/pagefind.js")')).toBe('search');
-  expect(scriptPurpose('/_astro/PaperCitation.astro_astro_type_script_index_0_lang.js', '')).toBe('citation');
-  expect(scriptPurpose('inline', 'navigator.clipboard.writeText(x)')).toBe('citation');
-  expect(scriptPurpose('/_astro/Analytics.Q9.js', 'navigator.sendBeacon("/hit")')).toBe('other');
+  expect(scriptPurposes('/_astro/ThemeToggle.astro_astro_type_script_index_0_lang.js', '')).toEqual(['theme']);
+  expect(scriptPurposes('/_astro/SearchEntry.astro_astro_type_script_index_0_lang.js', 'theme')).toEqual(['search']);
+  expect(scriptPurposes('inline', "document.documentElement.dataset.theme = 'dark'")).toEqual(['theme']);
+  expect(scriptPurposes('/_astro/chunk.js', 'import("/pagefind/pagefind.js")')).toEqual(['search']);
+  expect(scriptPurposes('/_astro/PaperCitation.astro_astro_type_script_index_0_lang.js', '')).toEqual(['citation']);
+  expect(scriptPurposes('inline', 'navigator.clipboard.writeText(x)')).toEqual(['citation']);
+  expect(scriptPurposes('/_astro/Analytics.Q9.js', 'navigator.sendBeacon("/hit")')).toEqual(['other']);
+});
+
+test("names every purpose a layout's bundle carries, not only the first it finds", () => {
+  const layout = 'localStorage.setItem("theme",t);import("/pagefind/pagefind.js");navigator.clipboard.writeText(x)';
+  expect(scriptPurposes('/_astro/Base.astro_astro_type_script_index_0_lang.AIFfce9Y.js', layout)).toEqual(['theme', 'search', 'citation']);
 });
 
 test('lists the relative chunks a bundle imports statically, not dynamic imports', () => {

@@ -43,8 +43,8 @@ function passing(): BenchResult {
       searchIndex: { bytes: 30 * 1024 * 1024, files: 20100 },
       paperPages: { count: 20000, medianBytes: 7000, medianGzipBytes: 3000, largestBytes: 10000, largestGzipBytes: 6000, largestPath: 'papers/x/index.html' },
       paperPageScripts: [
-        { source: 'inline', purpose: 'theme', bytes: 900 },
-        { source: '/_astro/SearchEntry.js', purpose: 'search', bytes: 2000 },
+        { source: 'inline', purposes: ['theme'], bytes: 900 },
+        { source: '/_astro/SearchEntry.js', purposes: ['search'], bytes: 2000 },
       ],
       cards: 20031,
       paperCards: { count: 20000, bytes: 20000 * 10 * 1024 },
@@ -84,7 +84,7 @@ describe('targets', () => {
     const heavy = passing();
     heavy.output.paperPages.largestBytes = 10 * 1024 + 1;
     heavy.output.paperPages.largestGzipBytes = 9 * 1024;
-    heavy.output.paperPageScripts.push({ source: '/_astro/Analytics.js', purpose: 'other', bytes: 10 });
+    heavy.output.paperPageScripts.push({ source: '/_astro/Analytics.js', purposes: ['other'], bytes: 10 });
     const big = passing();
     big.output.distBytes = 20_001 * 20000;
     big.output.paperCards.bytes = 20000 * 12 * 1024 + 20000;
