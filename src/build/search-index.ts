@@ -1,6 +1,6 @@
 /**
- * Builds the Pagefind search index of a finished site, in shards by publication date
- * (src/lib/search-shards.ts). Run after `astro build` has exited (scripts/finish-build.ts), so
+ * Builds the Pagefind search index of a finished site, in shards by the month each paper was first
+ * listed (src/lib/search-shards.ts). Run after `astro build` has exited (scripts/finish-build.ts), so
  * Pagefind's memory never adds to Astro's. Only paper pages are indexed, each as its
  * `data-pagefind-body` element (indexed-page.ts) with the paper's search record (filters, sort keys,
  * meta), made from the built `papers.json` (src/lib/search-record.ts).
@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { PAGEFIND_DIR } from '../lib/search-paths.ts';
-import { type CatalogFile, SORT_KEYS, paperSearchRecord, searchInputOf, searchRecordElement } from '../lib/search-record.ts';
+import { type CatalogFile, SORT_KEYS, firstListedDay, paperSearchRecord, searchInputOf, searchRecordElement } from '../lib/search-record.ts';
 import { type PlannedShard, SHARD_MANIFEST, SHARD_PAGE_LIMIT, type ShardManifest, planShards, sortValueRuns } from '../lib/search-shards.ts';
 import { routes } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
@@ -68,31 +68,47 @@ export function paperPageFiles(site: string): string[] {
 interface IndexedPage {
   /** Path in the site, `papers/<slug>/index.html`. */
   path: string;
+  /** The day the paper was first listed, which decides its shard. */
   day: number;
   sorts: SortValues;
   /** Of the document Pagefind is given for it. */
   digest: string;
 }
 
-/** Each paper page's search record element, by its path in the site, from the site's `papers.json`. */
-export function searchRecords(site: string): Map<string, string> {
+/** What the site's `papers.json` says of a paper page for its index: its search record element, and the day it was first listed. */
+export interface PageRecord {
+  element: string;
+  listed: number;
+}
+
+/** Each paper page's record, by its path in the site, from the site's `papers.json`. */
+export function searchRecords(site: string): Map<string, PageRecord> {
   const file = join(site, routes.catalogJson());
   if (!existsSync(file)) throw new Error(`search index: ${file} is missing; the search records of the paper pages are made from it`);
   const catalog = JSON.parse(readFileSync(file, 'utf8')) as CatalogFile;
-  return new Map(catalog.papers.map((paper) => [`${routes.paper(paper.slug)}index.html`, searchRecordElement(paperSearchRecord(searchInputOf(paper, catalog)))]));
+  return new Map(
+    catalog.papers.map((paper) => [
+      `${routes.paper(paper.slug)}index.html`,
+      { element: searchRecordElement(paperSearchRecord(searchInputOf(paper, catalog))), listed: firstListedDay(paper, catalog) },
+    ]),
+  );
+}
+
+function recordOf(path: string, records: ReadonlyMap<string, PageRecord>): PageRecord {
+  const record = records.get(path);
+  if (record === undefined) throw new Error(`search index: ${path} is a paper page that papers.json does not list`);
+  return record;
 }
 
 /** The document Pagefind is given for a paper page. */
-async function readDocument(site: string, path: string, records: ReadonlyMap<string, string>): Promise<string> {
-  const record = records.get(path);
-  if (record === undefined) throw new Error(`search index: ${path} is a paper page that papers.json does not list`);
-  return indexedDocument(await readFile(join(site, path), 'utf8'), record);
+async function readDocument(site: string, path: string, records: ReadonlyMap<string, PageRecord>): Promise<string> {
+  const { element } = recordOf(path, records);
+  return indexedDocument(await readFile(join(site, path), 'utf8'), element);
 }
 
-async function readPaperPage(site: string, path: string, records: ReadonlyMap<string, string>): Promise<IndexedPage> {
+async function readPaperPage(site: string, path: string, records: ReadonlyMap<string, PageRecord>): Promise<IndexedPage> {
   const document = await readDocument(site, path, records);
-  const sorts = sortValues(document);
-  return { path, day: sorts.date ?? 0, sorts, digest: createHash('sha1').update(document).digest('base64url') };
+  return { path, day: recordOf(path, records).listed, sorts: sortValues(document), digest: createHash('sha1').update(document).digest('base64url') };
 }
 
 const CODE = [fileURLToPath(import.meta.url), fileURLToPath(new URL('./indexed-page.ts', import.meta.url)), fileURLToPath(new URL('../../package-lock.json', import.meta.url))];
@@ -142,7 +158,7 @@ function shardCache(root: string) {
 }
 
 /** Indexes one shard's pages into `bundle`, in a Pagefind process of its own that ends with it. */
-async function indexShard(site: string, shard: PlannedShard<IndexedPage>, records: ReadonlyMap<string, string>, bundle: string): Promise<void> {
+async function indexShard(site: string, shard: PlannedShard<IndexedPage>, records: ReadonlyMap<string, PageRecord>, bundle: string): Promise<void> {
   try {
     const { index } = check('createIndex', await pagefind.createIndex(PAGEFIND_CONFIG));
     if (!index) throw new Error('Pagefind createIndex returned no index');

@@ -129,7 +129,7 @@ export function searchRecordElement(record: SearchRecord): string {
 /** The parts of the site's `papers.json` (src/pages/papers.json.ts) a search record is made of. */
 export interface CatalogFile {
   topics: Record<string, { name: string }>;
-  listings: Record<string, { title: string }>;
+  listings: Record<string, { title: string; captured?: string }>;
   papers: CatalogFilePaper[];
 }
 
@@ -144,6 +144,17 @@ export interface CatalogFilePaper {
   topics: string[];
   /** Listing ids, once each, in the order of the paper's sources. */
   listings: string[];
+}
+
+/**
+ * The day a paper of `papers.json` was first listed, as dateSortKey counts days: its earliest
+ * listing's capture date, or failing that its publication date; 0 when neither is known. Search
+ * shards are cut by it, so a new day's listing adds to the newest shard even where it lists papers
+ * published long before (search-shards.ts).
+ */
+export function firstListedDay(paper: CatalogFilePaper, catalog: Pick<CatalogFile, 'listings'>): number {
+  const [first] = paper.listings.flatMap((id) => catalog.listings[id]?.captured ?? []).sort();
+  return Number(dateSortKey(first ?? paper.published ?? undefined));
 }
 
 /** A paper of `papers.json` as its search record's input; topics and listings the file does not describe are left out, as on the page. */

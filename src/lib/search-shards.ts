@@ -2,8 +2,10 @@
  * How the search index is cut into shards, and what the browser needs to search them as one.
  *
  * Pagefind indexes a whole site in one process whose memory grows with the catalog (6.3 GiB at
- * 50,000 papers) and has no incremental mode. So paper pages are indexed in shards by publication
- * date, each in a process of its own and cached on its own, and the search page merges them.
+ * 50,000 papers) and has no incremental mode. So paper pages are indexed in shards by the day each
+ * paper was first listed, each in a process of its own and cached on its own, and the search page
+ * merges them. Not by publication date: a day's listing holds papers published months or years
+ * before, and each such paper would re-index an old shard.
  *
  * A shard is a run of consecutive calendar months (the undated papers count as the oldest month),
  * packed oldest first: a shard takes the next month while it stays within the limit, and a newest
@@ -24,7 +26,7 @@ export const UNDATED_SHARD = 'undated';
 export interface ShardInput {
   /** The page's path in the built site. */
   path: string;
-  /** Its date sort key: a day number (0001-01-01 is 1), 0 when undated (search-record's dateSortKey). */
+  /** The day the paper was first listed, as a day number (0001-01-01 is 1), 0 when undated (search-record's firstListedDay). */
   day: number;
 }
 
@@ -125,7 +127,7 @@ export interface ShardManifest {
 
 export const SHARD_MANIFEST = 'shards.json';
 
-/** What the newest shard alone covers: its papers, and the month it starts (`May 2024`). */
+/** What the newest shard alone covers: its papers, and the month from which it holds every paper listed (`May 2024`). */
 export interface NewestShard {
   papers: number;
   since: string;

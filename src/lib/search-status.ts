@@ -18,7 +18,7 @@ export function searchStatusText(state: SearchState, total: number, catalogSize:
   if (isBlank(state)) return `Search ${countOf(catalogSize, 'paper')} by title, abstract, topic, listing or year.`;
   const words = state.query ? ` for “${state.query}”` : '';
   const filtered = hasFilters(state) ? ' with these filters' : '';
-  if (partial) return `${total > 0 ? countOf(total, 'paper') : 'No papers'}${words}${filtered} among the ${formatNumber(partial.papers)} newest papers (since ${partial.since}). ${REST[partial.rest]}`;
+  if (partial) return `${total > 0 ? countOf(total, 'paper') : 'No papers'}${words}${filtered} among the ${formatNumber(partial.papers)} papers listed since ${partial.since}. ${REST[partial.rest]}`;
   if (total > 0) return `${countOf(total, 'paper')}${words}${filtered}.`;
   const hint = hasFilters(state) ? 'Try removing a filter.' : 'Try fewer or different words.';
   return `No papers${words}${filtered}. ${hint}`;

@@ -1,5 +1,5 @@
 /**
- * The search index is built in shards by date, and a shard is taken from its cache only when the
+ * The search index is built in shards by the month papers were first listed, and a shard is taken from its cache only when the
  * indexed part of every one of its pages is byte-identical to the build it was made for: a stale
  * shard would hide new papers from search. Real Pagefind, on sites of a few small paper pages.
  */
@@ -21,6 +21,8 @@ interface Paper {
   text: string;
   published?: string;
   upvotes?: number;
+  /** The capture date of the one dated listing it is in; without one, the shard goes by `published`. */
+  listed?: string;
   /** Outside the indexed element, like a paper page's related papers. */
   aside?: string;
 }
@@ -35,10 +37,11 @@ function page({ title, text, aside = '' }: Paper): string {
 
 /** The papers as the site's papers.json lists them, where the search records come from. */
 function catalogFile(papers: Record<string, Paper>): CatalogFile {
+  const dated = Object.values(papers).flatMap(({ listed }) => (listed ? [[listed, { title: `Daily, ${listed}`, captured: listed }] as const] : []));
   return {
     topics: { kernels: { name: 'Kernels' } },
-    listings: { daily: { title: 'Daily, with a comma' } },
-    papers: Object.entries(papers).map(([slug, { published, upvotes = 0 }]) => ({
+    listings: { daily: { title: 'Daily, with a comma' }, ...Object.fromEntries(dated) },
+    papers: Object.entries(papers).map(([slug, { published, upvotes = 0, listed }]) => ({
       slug,
       published: published ?? null,
       upvotes,
@@ -46,7 +49,7 @@ function catalogFile(papers: Record<string, Paper>): CatalogFile {
       arxiv: null,
       authorNames: null,
       topics: slug.startsWith('kernel') ? ['kernels'] : [],
-      listings: ['daily'],
+      listings: listed ? ['daily', listed] : ['daily'],
     })),
   };
 }
@@ -122,6 +125,8 @@ describe('buildSearchIndex', () => {
     const variants: Record<string, [Record<string, Paper>, string[], string[]]> = {
       edited: [{ ...PAPERS, 'kernel-methods': { ...PAPERS['kernel-methods']!, text: 'Random features approximate a Gaussian kernel.' } }, ['undated'], ['2024-11', 'undated']],
       added: [{ ...PAPERS, 'new-paper': { title: 'A new paper', text: 'Listed today.', published: '2024-12-31' } }, ['2024-11'], ['2024-11', 'undated']],
+      // Published in 2019, first listed in December 2024: it joins the newest shard, not 2019's.
+      resurfaced: [{ ...PAPERS, 'old-paper': { title: 'An old paper', text: 'Listed again.', published: '2019-06-01', listed: '2024-12-31' } }, ['2024-11'], ['2024-11', 'undated']],
       // The newest shard, down to one paper (under half the limit), joins the one before it.
       removed: [withoutNovember, ['undated'], ['undated']],
     };

@@ -43,8 +43,8 @@ async function buildOneIndex(): Promise<void> {
   try {
     const { index, errors } = await pagefind.createIndex(PAGEFIND_CONFIG);
     if (!index || errors.length > 0) throw new Error(`createIndex: ${errors.join('; ')}`);
-    for (const [path, record] of searchRecords(FIXTURE_DIST)) {
-      const html = readFileSync(join(FIXTURE_DIST, path), 'utf8').replace(' data-pagefind-body>', ` data-pagefind-body>${record}`);
+    for (const [path, { element }] of searchRecords(FIXTURE_DIST)) {
+      const html = readFileSync(join(FIXTURE_DIST, path), 'utf8').replace(' data-pagefind-body>', ` data-pagefind-body>${element}`);
       const added = await index.addHTMLFile({ sourcePath: path, content: html });
       if (added.errors.length > 0) throw new Error(`addHTMLFile ${path}: ${added.errors.join('; ')}`);
     }

@@ -4,6 +4,7 @@ import { expect, test } from 'vitest';
 import {
   type PaperSearchInput,
   dateSortKey,
+  firstListedDay,
   paperSearchRecord,
   recordAttribute,
   searchInputOf,
@@ -115,4 +116,13 @@ test('a paper of papers.json as search input: names for ids, unknown ids left ou
     authorNames: undefined,
     organisation: 'Google DeepMind',
   });
+});
+
+test('a paper is first listed on its earliest listing\'s capture date, else on its publication date', () => {
+  const catalog = { listings: { late: { title: 'Dec', captured: '2025-12-09' }, early: { title: 'Oct', captured: '2025-10-30' }, bare: { title: 'Undated dump' } } };
+  const listed = { slug: 's', published: '2023-01-15', upvotes: 0, organisation: null, arxiv: null, authorNames: null, topics: [] };
+  expect(firstListedDay({ ...listed, listings: ['late', 'bare', 'early'] }, catalog)).toBe(Number(dateSortKey('2025-10-30')));
+  // Only undated dumps (or listings papers.json does not describe): the publication date stands in.
+  expect(firstListedDay({ ...listed, listings: ['bare', 'gone'] }, catalog)).toBe(Number(dateSortKey('2023-01-15')));
+  expect(firstListedDay({ ...listed, published: null, listings: ['bare'] }, catalog)).toBe(0);
 });

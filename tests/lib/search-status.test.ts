@@ -21,12 +21,12 @@ test('no results suggest what to change', () => {
 test('results of the newest shard alone say what they cover and whether the rest is coming', () => {
   const newest = { papers: 4312, since: 'May 2024' };
   expect(searchStatusText(parseSearchState('?q=lora'), 12, 50000, { ...newest, rest: 'loading' })).toBe(
-    '12 papers for “lora” among the 4,312 newest papers (since May 2024). Searching the rest of the archive…',
+    '12 papers for “lora” among the 4,312 papers listed since May 2024. Searching the rest of the archive…',
   );
   expect(searchStatusText(parseSearchState('?q=zzz'), 0, 50000, { ...newest, rest: 'loading' })).toBe(
-    'No papers for “zzz” among the 4,312 newest papers (since May 2024). Searching the rest of the archive…',
+    'No papers for “zzz” among the 4,312 papers listed since May 2024. Searching the rest of the archive…',
   );
   expect(searchStatusText(parseSearchState('?q=lora&sort=newest'), 1, 50000, { ...newest, rest: 'unavailable' })).toBe(
-    '1 paper for “lora” among the 4,312 newest papers (since May 2024). The rest of the archive could not be loaded.',
+    '1 paper for “lora” among the 4,312 papers listed since May 2024. The rest of the archive could not be loaded.',
   );
 });
