@@ -102,12 +102,12 @@ function start(root: HTMLElement): void {
   let resultCounts: { generation: number; counts: FilterCounts } | undefined;
   // Loaded at once, so the first keystroke only waits for its own index chunks.
   const newest = loadPagefind('newest');
-  /** Every shard, once loaded after the first results from the newest alone. */
-  let whole: Pagefind | undefined;
-  let wholeRequested = false;
-  let archive: PartialSearch['rest'] = 'loading';
-  /** Whether the results on screen are the newest shard's while the others load. */
-  let awaitingWhole = false;
+  /**
+   * The whole archive, fetched once the newest shard has given its first results: `index` searches
+   * every shard once loaded, `rest` is what the status line says of it meanwhile, and `awaited`
+   * whether the results on screen are the newest shard's, to be searched again when it arrives.
+   */
+  const archive: { requested: boolean; index?: Pagefind; rest: PartialSearch['rest']; awaited: boolean } = { requested: false, rest: 'loading', awaited: false };
 
   const syncControls = () => {
     if (normaliseQuery(input.value) !== state.query) input.value = state.query;
@@ -129,7 +129,7 @@ function start(root: HTMLElement): void {
 
   /** Which state the page now shows in full, for anything that needs to wait for it (tests, scripts). */
   const markRendered = () => {
-    if (shown === generation && !awaitingWhole && (counted === generation || !filters.open)) root.dataset['rendered'] = serialiseSearchState(state);
+    if (shown === generation && !archive.awaited && (counted === generation || !filters.open)) root.dataset['rendered'] = serialiseSearchState(state);
     else delete root.dataset['rendered'];
   };
 
@@ -152,21 +152,21 @@ function start(root: HTMLElement): void {
   };
 
   /** Fetches the other shards, then searches the state on screen again if it came from the newest alone. */
-  const loadWhole = () => {
-    if (wholeRequested) return;
-    wholeRequested = true;
+  const loadArchive = () => {
+    if (archive.requested) return;
+    archive.requested = true;
     void loadPagefind('results')
       .then(
         (index) => {
-          whole = index;
+          archive.index = index;
         },
         (error: unknown) => {
-          archive = 'unavailable';
+          archive.rest = 'unavailable';
           console.warn('search: the older shards could not be loaded', error);
         },
       )
       .then(() => {
-        if (!awaitingWhole) return;
+        if (!archive.awaited) return;
         const height = status.getBoundingClientRect().height;
         update(state, 'none');
         // The complete status line is shorter than the partial one: holding its height until the
@@ -229,10 +229,10 @@ function start(root: HTMLElement): void {
           // A filtered search loads its filters' chunks into the instance that runs it, which from
           // then on counts their values on every search: so it runs where counting happens anyway.
           const filtered = hasFilters(current);
-          const index = filtered ? await loadPagefind('counts') : (whole ?? (await newest));
+          const index = filtered ? await loadPagefind('counts') : (archive.index ?? (await newest));
           const response = await index.search(request.term, request.options);
           if (mine !== generation) continue;
-          partial = index.partial && { ...index.partial, rest: archive };
+          partial = index.partial && { ...index.partial, rest: archive.rest };
           found = response?.results ?? [];
           if (filtered) resultCounts = { generation: mine, counts: response?.filters ?? {} };
           const data = found.slice(0, PAGE_SIZE).map((result) => result.data());
@@ -256,8 +256,8 @@ function start(root: HTMLElement): void {
         }
         syncMore();
         shown = mine;
-        awaitingWhole = partial?.rest === 'loading';
-        if (awaitingWhole) loadWhole();
+        archive.awaited = partial?.rest === 'loading';
+        if (archive.awaited) loadArchive();
         if (isBlank(current)) {
           renderFacets(catalogCounts);
           counted = mine;
