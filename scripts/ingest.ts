@@ -4,10 +4,10 @@
  * (defaults: PATH = content/listings, DIR = content/papers, both under PAPERSHELF_CONTENT if set)
  *
  * Thin I/O shell around `ingestListings`: reads listing dumps (and their sidecars), writes one MDX
- * file per paper plus `_listings.json` into DIR, rewriting only what changed and removing only
- * files it generated itself. Everything is read and checked before anything is written. Topics and
- * files of papers whose data did not change come from the cache in PAPERSHELF_INGEST_CACHE
- * (default `.cache/ingest.json`).
+ * file per paper plus `_listings.json` and `_related.json` (related papers) into DIR, rewriting
+ * only what changed and removing only files it generated itself. Everything is read and checked
+ * before anything is written. Topics and files of papers whose data did not change come from the
+ * cache in PAPERSHELF_INGEST_CACHE (default `.cache/ingest.json`).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -17,15 +17,20 @@ import { libraryHash } from '../src/build/source-digest.ts';
 import { explainListing } from '../src/lib/explain-listing.ts';
 import { ingestListings, parseAnyListing } from '../src/lib/ingest.ts';
 import type { Finding } from '../src/lib/parse-listing.ts';
+import type { MergedPaper } from '../src/lib/paper.ts';
 import { openIngestCache } from '../src/lib/ingest-cache.ts';
 import { isGeneratedPaperFile } from '../src/lib/paper-file.ts';
+import { parseRelatedFile, relatedKey, renderRelatedFile } from '../src/lib/related-file.ts';
 import { isSafeSlug } from '../src/lib/slug.ts';
+import { SITE } from '../src/site.config.ts';
 import { CONTENT_ROOT, PAPERS_DIR } from '../src/content-paths.ts';
 import { UsageError, isNodeError, readIdentifiers, readInputs, writeAtomic } from './listing-inputs.ts';
 import { workOutPapers } from './paper-outputs.ts';
+import { relatedWork, workOutRelated } from './related-papers.ts';
 import { type TopicSource, loadTopicSource } from './topics-source.ts';
 
 const LISTINGS_FILE = '_listings.json';
+const RELATED_FILE = '_related.json';
 const CACHE_FILE = process.env.PAPERSHELF_INGEST_CACHE ?? '.cache/ingest.json';
 /** Inputs of at least this many entries get progress lines: a large catalog takes a while. */
 const PROGRESS_FROM_ENTRIES = 1000;
@@ -51,6 +56,25 @@ function cacheVersion(source: TopicSource | undefined): string {
   const hash = libraryHash(scripts);
   hash.update(JSON.stringify(source ? { topics: source.topics, corrections: [...source.corrections] } : null));
   return hash.digest('base64url');
+}
+
+/** Related papers' file: the one in `outDir` when it was worked out from the same papers, else worked out again. */
+async function relatedFile(papers: readonly MergedPaper[], outDir: string, large: boolean): Promise<string> {
+  const version = libraryHash(['./related-papers.ts', './related-papers-worker.ts'].map((path) => fileURLToPath(new URL(path, import.meta.url)))).digest('base64url');
+  const key = relatedKey(papers, SITE.relatedCount, version);
+  const path = join(outDir, RELATED_FILE);
+  const current = currentContent(path);
+  if (current !== undefined) {
+    try {
+      if (parseRelatedFile(current, path).key === key) return current;
+    } catch {
+      // Not one ingest wrote, or damaged: it is written again below.
+    }
+  }
+  const started = performance.now();
+  const related = await workOutRelated(relatedWork(papers, SITE.relatedCount));
+  if (large) console.log(`ingest: related papers worked out in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return renderRelatedFile({ key, related });
 }
 
 /** The previous run's cache, or nothing if there is none or it cannot be read (it is only a cache). */
@@ -107,7 +131,10 @@ async function main(): Promise<void> {
   const outputs = await cache.outputsFor(papers, (missing) =>
     workOutPapers(missing, source, { onProgress: progress('tagged and rendered papers', missing.length, large) }),
   );
-  const wanted = new Map<string, string>([[LISTINGS_FILE, `${JSON.stringify(listings, null, 2)}\n`]]);
+  const wanted = new Map<string, string>([
+    [LISTINGS_FILE, `${JSON.stringify(listings, null, 2)}\n`],
+    [RELATED_FILE, await relatedFile(papers, outDir, large)],
+  ]);
   papers.forEach((paper, i) => wanted.set(`${paper.slug}.mdx`, outputs[i]!.file));
   const changed: string[] = [];
   for (const [name, content] of wanted) if (currentContent(join(outDir, name)) !== content) changed.push(name);

@@ -6,6 +6,7 @@ export const CONTENT_ROOT = (process.env.PAPERSHELF_CONTENT ?? './content').repl
 export const PAPERS_DIR = `${CONTENT_ROOT}/papers`;
 export const NOTES_DIR = `${CONTENT_ROOT}/notes`;
 export const LISTINGS_JSON = `${PAPERS_DIR}/_listings.json`;
+export const RELATED_JSON = `${PAPERS_DIR}/_related.json`;
 export const TOPICS_YAML = `${CONTENT_ROOT}/topics.yaml`;
 export const IDENTIFIERS_YAML = `${CONTENT_ROOT}/identifiers.yaml`;
 /** Listing files by their endings: text dumps of either kind, and saved Daily Papers JSON responses. */

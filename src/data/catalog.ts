@@ -1,11 +1,14 @@
 /**
  * The catalog as the pages see it. The collections are read and indexed once per build: every page
- * awaits the same promise, so related papers (the one expensive step) are computed once, not per page.
+ * awaits the same promise. Related papers come worked out from ingest (`_related.json`).
  */
+import { readFileSync } from 'node:fs';
 import { type CollectionEntry, getCollection } from 'astro:content';
+import { RELATED_JSON } from '../content-paths.ts';
 import { paperCardLimit } from '../lib/cards/card-policy.ts';
 import { type Catalog, buildCatalog, paperListings } from '../lib/catalog-index.ts';
 import { htmlToPlainText, summarize } from '../lib/plain-text.ts';
+import { parseRelatedFile } from '../lib/related-file.ts';
 import type { PaperSearchInput } from '../lib/search-record.ts';
 import { SITE } from '../site.config.ts';
 
@@ -28,7 +31,7 @@ function perPaper<T>(derive: (paper: PaperEntry) => T): (paper: PaperEntry) => T
 
 /**
  * A paper's abstract as plain text (rendered once by the paper loader; never re-parsed here).
- * Related papers, the paper's page and feeds all ask for it.
+ * The paper's page, lists and feeds all ask for it.
  */
 export const abstractText = perPaper((paper) => htmlToPlainText(paper.rendered?.html ?? ''));
 
@@ -52,6 +55,14 @@ export function paperSearchInput(paper: PaperEntry, catalog: SiteCatalog): Paper
   };
 }
 
+function readRelatedFile(): string {
+  try {
+    return readFileSync(RELATED_JSON, 'utf8');
+  } catch (error) {
+    throw new Error(`${RELATED_JSON} cannot be read (${(error as Error).message}): run \`npm run ingest\` to write it`);
+  }
+}
+
 async function load(): Promise<SiteCatalog> {
   const [papers, listings, topics, notes] = await Promise.all([
     getCollection('papers'),
@@ -59,7 +70,8 @@ async function load(): Promise<SiteCatalog> {
     getCollection('topics'),
     getCollection('notes'),
   ]);
-  return buildCatalog({ papers, listings, topics, notes, abstractOf: abstractText, relatedCount: SITE.relatedCount, pageSize: SITE.pageSize, paperCards: paperCardLimit(SITE.paperCards) });
+  const { related } = parseRelatedFile(readRelatedFile(), RELATED_JSON);
+  return buildCatalog({ papers, listings, topics, notes, related, pageSize: SITE.pageSize, paperCards: paperCardLimit(SITE.paperCards) });
 }
 
 let catalog: Promise<SiteCatalog> | undefined;

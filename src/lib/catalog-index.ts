@@ -5,7 +5,6 @@
  */
 import { type YearGroup, groupByYear, monthIndex } from './archive.ts';
 import { paperImage, papersWithOwnCard } from './cards/card-policy.ts';
-import { relatedDocuments } from './related.ts';
 
 export interface IndexablePaper {
   id: string;
@@ -38,9 +37,8 @@ export interface CatalogInput<P, L, T, N> {
   listings: readonly L[];
   topics: readonly T[];
   notes: readonly N[];
-  /** The abstract as plain text, for related papers. */
-  abstractOf: (paper: P) => string;
-  relatedCount: number;
+  /** Each paper's related papers by slug, best first, as ingest worked them out (`_related.json`). */
+  related: Readonly<Record<string, readonly string[]>>;
   /** Papers per page of paginated lists (to know where in a year's list each month begins). */
   pageSize: number;
   /** How many of the newest papers have a social card of their own (src/lib/cards/card-policy.ts). */
@@ -157,6 +155,21 @@ function neighbours<P extends IndexablePaper>(sequence: readonly P[], order: Nei
   });
 }
 
+/**
+ * A paper's related papers. Ingest writes them with the papers, so a paper they leave out or a slug
+ * that is no paper means content/papers/ was changed by hand since: saying so beats a page that
+ * silently lacks them.
+ */
+function relatedOf<P>(slug: string, related: Readonly<Record<string, readonly string[]>>, bySlug: ReadonlyMap<string, P>): P[] {
+  const stale = 'content/papers/_related.json is out of date (run `npm run ingest`)';
+  if (!Object.hasOwn(related, slug)) throw new Error(`${stale}: it has no entry for the paper "${slug}"`);
+  return related[slug]!.map((other) => {
+    const paper = bySlug.get(other);
+    if (paper === undefined) throw new Error(`${stale}: "${slug}" is related to "${other}", which is not a paper`);
+    return paper;
+  });
+}
+
 /** Notes must belong to a paper: a misspelt file name would otherwise vanish without a trace. */
 function checkNotes(notes: readonly IndexableNote[], bySlug: ReadonlyMap<string, unknown>): void {
   const orphans = notes.filter((note) => !bySlug.has(note.id));
@@ -187,11 +200,7 @@ export function buildCatalog<P extends IndexablePaper, L extends IndexableListin
     return collator.compare(a.data.title, b.data.title);
   });
 
-  const matches = relatedDocuments(
-    papers.map((p) => ({ id: p.id, title: p.data.title, abstract: input.abstractOf(p) })),
-    { count: input.relatedCount },
-  );
-  const related = new Map(papers.map((p) => [p.id, (matches.get(p.id) ?? []).map((m) => bySlug.get(m.id)!)]));
+  const related = new Map(papers.map((p) => [p.id, relatedOf(p.id, input.related, bySlug)]));
 
   const adjacent = new Map<string, Neighbours<P>>();
   neighbours(dated, 'date', adjacent);

@@ -178,33 +178,49 @@ function strongestTerms(v: Vector, k: number): number[] {
   return order.slice(0, k);
 }
 
-/**
- * For every document, the `count` most similar other documents (cosine > 0), best first. Equal
- * scores are ordered by id, and the result does not depend on the order of the input.
- */
-export function relatedDocuments(input: readonly RelatedInput[], options: RelatedOptions = {}): Map<string, RelatedMatch[]> {
-  const settings: Required<RelatedOptions> = {
-    count: 5,
-    maxDocFraction: 0.5,
-    maxDocFloor: 20,
-    titleWeight: 2,
-    // On the default catalog these find exactly the top 5 of an exhaustive search for 99.9% of papers.
-    queryTerms: 48,
-    // At 20,000 papers these halve the time and keep the top 5 of 99.9% of papers unchanged.
-    maxQueryDocFraction: 0.02,
-    maxQueryDocFloor: 200,
-    candidates: 50,
-    ...options,
-  };
+const DEFAULTS: Required<RelatedOptions> = {
+  count: 5,
+  maxDocFraction: 0.5,
+  maxDocFloor: 20,
+  titleWeight: 2,
+  // On the default catalog these find exactly the top 5 of an exhaustive search for 99.9% of papers.
+  queryTerms: 48,
+  // At 20,000 papers these halve the time and keep the top 5 of 99.9% of papers unchanged.
+  maxQueryDocFraction: 0.02,
+  maxQueryDocFloor: 200,
+  candidates: 50,
+};
+
+/** The catalog's vectors and inverted index: what finding any document's matches needs. */
+export interface RelatedModel {
+  ids: string[];
+  vectors: Vector[];
+  index: InvertedIndex;
+  vocabulary: number;
+  settings: Required<RelatedOptions>;
+}
+
+/** Builds the model of a whole catalog; the order of the input does not matter. */
+export function relatedModel(input: readonly RelatedInput[], options: RelatedOptions = {}): RelatedModel {
+  const settings = { ...DEFAULTS, ...options };
   const docs = sortById(input);
   const { vectors, vocabulary } = vectorize(docs, settings);
-  const index = invert(vectors, vocabulary);
-  const partial = new Float64Array(docs.length);
-  const query = new Float64Array(vocabulary);
-  const result = new Map<string, RelatedMatch[]>();
-  const maxQueryDocs = Math.max(settings.maxQueryDocFloor, Math.ceil(settings.maxQueryDocFraction * docs.length));
+  return { ids: docs.map((d) => d.id), vectors, index: invert(vectors, vocabulary), vocabulary, settings };
+}
 
-  vectors.forEach((v, self) => {
+/**
+ * The matches of the documents at positions [from, to) of the model (in id order), as [id, matches]
+ * pairs. Ranges are independent, so a catalog can be split over threads and the parts joined.
+ */
+export function relatedMatches(model: RelatedModel, from = 0, to = model.ids.length): [string, RelatedMatch[]][] {
+  const { ids, vectors, index, settings } = model;
+  const partial = new Float64Array(ids.length);
+  const query = new Float64Array(model.vocabulary);
+  const result: [string, RelatedMatch[]][] = [];
+  const maxQueryDocs = Math.max(settings.maxQueryDocFloor, Math.ceil(settings.maxQueryDocFraction * ids.length));
+
+  for (let self = from; self < Math.min(to, ids.length); self += 1) {
+    const v = vectors[self]!;
     const touched: number[] = [];
     let used = 0;
     for (const at of strongestTerms(v, settings.queryTerms)) {
@@ -238,10 +254,15 @@ export function relatedDocuments(input: readonly RelatedInput[], options: Relate
     }
     for (const t of v.terms) query[t] = 0;
 
-    result.set(
-      docs[self]!.id,
-      top.map(({ index: other, score }) => ({ id: docs[other]!.id, score: Math.min(1, score) })),
-    );
-  });
+    result.push([ids[self]!, top.map(({ index: other, score }) => ({ id: ids[other]!, score: Math.min(1, score) }))]);
+  }
   return result;
+}
+
+/**
+ * For every document, the `count` most similar other documents (cosine > 0), best first. Equal
+ * scores are ordered by id, and the result does not depend on the order of the input.
+ */
+export function relatedDocuments(input: readonly RelatedInput[], options: RelatedOptions = {}): Map<string, RelatedMatch[]> {
+  return new Map(relatedMatches(relatedModel(input, options)));
 }

@@ -2,10 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { type IndexablePaper, buildCatalog, compareNewestFirst, paperContext, paperListings } from '../../src/lib/catalog-index.ts';
 import { routes } from '../../src/lib/urls.ts';
 
-function paper(id: string, fields: Partial<IndexablePaper['data']> = {}): IndexablePaper & { abstract: string } {
+function paper(id: string, fields: Partial<IndexablePaper['data']> = {}): IndexablePaper {
   return {
     id,
-    abstract: `abstract of ${id}`,
     data: { title: id.toUpperCase(), upvotes: 0, topics: [], sources: [{ listing: 'l1', line: 1 }], ...fields },
   };
 }
@@ -28,8 +27,7 @@ const input = {
     { id: 'rl', data: { name: 'Reinforcement learning' } },
   ],
   notes: [{ id: 'old', filePath: 'content/notes/old.mdx' }],
-  abstractOf: (p: (typeof papers)[number]) => p.abstract,
-  relatedCount: 5,
+  related: { old: ['new'], new: ['alpha-undated', 'old'], 'same-day-popular': [], 'zeta-undated': [], 'alpha-undated': ['new'] },
   pageSize: 1,
   paperCards: 2,
 };
@@ -74,7 +72,7 @@ describe('buildCatalog', () => {
 
   test('knows the page of its year where each month begins', () => {
     expect(catalog.monthPages).toEqual(new Map([['2025-01', 1], ['2023-05', 1]]));
-    const twoPerPage = buildCatalog({ ...input, papers: [...papers, paper('dec', { published: '2025-12-01' })], pageSize: 1 });
+    const twoPerPage = buildCatalog({ ...input, papers: [...papers, paper('dec', { published: '2025-12-01' })], related: { ...input.related, dec: [] }, pageSize: 1 });
     expect(twoPerPage.monthPages.get('2025-01')).toBe(2);
   });
 
@@ -113,15 +111,20 @@ describe('buildCatalog', () => {
 
   test("a paper's listings: once each, in the order of its sources, without listings the catalog lacks", () => {
     const many = paper('many', { sources: [{ listing: 'l2', line: 1 }, { listing: 'gone', line: 4 }, { listing: 'l1', line: 2 }, { listing: 'l2', line: 9 }] });
-    expect(paperListings(many, buildCatalog({ ...input, papers: [...papers, many] })).map((l) => l.id)).toEqual(['l2', 'l1']);
+    expect(paperListings(many, buildCatalog({ ...input, papers: [...papers, many], related: { ...input.related, many: [] } })).map((l) => l.id)).toEqual(['l2', 'l1']);
   });
 
-  test('related papers are other papers of the catalog', () => {
-    for (const [id, related] of catalog.related) {
-      expect(ids(related)).not.toContain(id);
-      for (const p of related) expect(catalog.bySlug.get(p.id)).toBe(p);
-    }
+  test("related papers are ingest's slugs as the catalog's own entries, in ingest's order", () => {
+    expect(ids(catalog.related.get('new'))).toEqual(['alpha-undated', 'old']);
+    expect(catalog.related.get('new')![1]).toBe(catalog.bySlug.get('old'));
+    expect(catalog.related.get('zeta-undated')).toEqual([]);
   });
+});
+
+test('related papers written before content/papers was changed by hand fail, naming the paper and the fix', () => {
+  const { old: _dropped, ...withoutOld } = input.related;
+  expect(() => buildCatalog({ ...input, related: withoutOld })).toThrow(/_related\.json is out of date \(run `npm run ingest`\): it has no entry for the paper "old"/);
+  expect(() => buildCatalog({ ...input, related: { ...input.related, old: ['gone'] } })).toThrow(/"old" is related to "gone", which is not a paper/);
 });
 
 test('a note whose slug matches no paper fails with the file named', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { type RelatedInput, relatedDocuments, tokenize } from '../../src/lib/related.ts';
+import { type RelatedInput, relatedDocuments, relatedMatches, relatedModel, tokenize } from '../../src/lib/related.ts';
 
 const ICL = 'Transformers learn in-context by gradient descent on a linear regression loss inside attention layers.';
 const docs: RelatedInput[] = [
@@ -118,6 +118,14 @@ test('finding candidates through the strongest terms agrees with an exhaustive s
     same += matches.filter((m) => found.has(m.id)).length;
   }
   expect(same / total).toBeGreaterThan(0.95);
+});
+
+test('matches of ranges of the model joined are the matches of the whole catalog', () => {
+  const catalog = syntheticCatalog(300, 2_000, 80);
+  const model = relatedModel(catalog);
+  const parts = [relatedMatches(model, 0, 97), relatedMatches(model, 97, 200), relatedMatches(model, 200, 300)];
+  expect(parts.map((part) => part.length)).toEqual([97, 103, 100]);
+  expect(new Map(parts.flat())).toEqual(relatedDocuments(catalog));
 });
 
 test('scales to a 20,000-paper catalog', { timeout: 120_000 }, () => {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseRelatedFile } from '../../src/lib/related-file.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
@@ -101,9 +102,14 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     expect(JSON.parse(readFileSync(join(papers(), '_listings.json'), 'utf8'))).toEqual(listings);
 
     const files = readdirSync(papers()).sort();
-    expect(files).toHaveLength(17);
+    expect(files).toHaveLength(18);
     expect(files).toContain('orca-progressive-learning-from-complex-explanation-traces-of-gpt-4.mdx');
-    expect(files.filter((f) => !/^[a-z0-9]+(-[a-z0-9]+)*\.mdx$/.test(f))).toEqual(['_listings.json']);
+    expect(files.filter((f) => !/^[a-z0-9]+(-[a-z0-9]+)*\.mdx$/.test(f))).toEqual(['_listings.json', '_related.json']);
+    const { related } = parseRelatedFile(readFileSync(join(papers(), '_related.json'), 'utf8'), '_related.json');
+    const slugs = files.filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4));
+    expect(Object.keys(related)).toEqual(slugs);
+    expect(Object.values(related).flat().every((slug) => slugs.includes(slug))).toBe(true);
+    expect(Object.values(related).some((found) => found.length > 0)).toBe(true);
     const orca = readFileSync(join(papers(), 'orca-progressive-learning-from-complex-explanation-traces-of-gpt-4.mdx'), 'utf8');
     expect(orca).toMatch(/^---\nauthors: 6\ngenerator: papershelf-ingest\n/);
     expect(orca).toContain('published: 2023-06-05\n');
@@ -140,7 +146,7 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     ingest('--report', 'report.json');
     const before = snapshot(cwd);
     const run = ingest('--report', 'report.json');
-    expect(run.stdout).toContain('0 files written, 0 removed, 17 unchanged');
+    expect(run.stdout).toContain('0 files written, 0 removed, 18 unchanged');
     expect(touched(before, snapshot(cwd))).toEqual(['report.json']);
   });
 
@@ -151,14 +157,16 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     const text = readFileSync(path, 'utf8');
     writeFileSync(path, text.replace('We provide a new efficient version', 'We provide a NEW efficient version'));
     const run = ingest();
-    expect(run.stdout).toContain('1 files written, 0 removed, 16 unchanged');
+    // Related papers are worked out again for a changed abstract: their file carries what they were worked out from.
+    expect(run.stdout).toContain('2 files written, 0 removed, 16 unchanged');
     expect(run.stdout).toContain('ingest: 1 papers worked out, 15 from the cache');
-    expect(touched(before, snapshot(papers()))).toEqual([expect.stringMatching(/^sparseprop-efficient-sparse-backpropagation-.*\.mdx$/)]);
+    expect(touched(before, snapshot(papers()))).toEqual(['_related.json', expect.stringMatching(/^sparseprop-efficient-sparse-backpropagation-.*\.mdx$/)]);
 
     writeFileSync(path, text.replace('Bridging Discrete and Backpropagation', 'Bridging Discrete and Forward Propagation'));
     const renamed = ingest();
-    expect(renamed.stdout).toContain('2 files written, 1 removed');
+    expect(renamed.stdout).toContain('3 files written, 1 removed');
     expect(touched(before, snapshot(papers()))).toEqual([
+      '_related.json',
       'bridging-discrete-and-backpropagation-straight-through-and-beyond.mdx',
       'bridging-discrete-and-forward-propagation-straight-through-and-beyond.mdx',
       expect.stringMatching(/^sparseprop-efficient-sparse-backpropagation-.*\.mdx$/),
@@ -227,7 +235,7 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     const before = snapshot(cwd);
     const run = ingest('--check', '--report', 'report.json');
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^ingest --check: \S+ is out of date: 1 to write, 1 to remove \(sparseprop-v2-[^)]*\)\n$/);
+    expect(run.stderr).toMatch(/^ingest --check: \S+ is out of date: 2 to write, 1 to remove \(_related\.json, sparseprop-v2-[^)]*\)\n$/);
     expect(touched(before, snapshot(cwd))).toEqual([]);
     expect(existsSync(join(cwd, 'report.json'))).toBe(false);
 
@@ -262,7 +270,7 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     ingest('--out', 'a', '--report', 'a.json');
     ingest('--out', 'b', '--report', 'b.json');
     const [a, b] = [snapshot(join(cwd, 'a')), snapshot(join(cwd, 'b'))];
-    expect(a.size).toBe(17);
+    expect(a.size).toBe(18);
     expect([...b.keys()]).toEqual([...a.keys()]);
     for (const [name, file] of a) expect(b.get(name)!.content, name).toBe(file.content);
     expect(readFileSync(join(cwd, 'b.json'), 'utf8')).toBe(readFileSync(join(cwd, 'a.json'), 'utf8'));
@@ -274,7 +282,7 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     const changed = touched(before, snapshot(cwd));
     expect(changed.filter((n) => !n.startsWith('deep/out/') && n !== 'report.json' && n !== '.cache/ingest.json')).toEqual([]);
     expect(changed.filter((n) => n.includes('.tmp'))).toEqual([]);
-    expect(changed).toHaveLength(19);
+    expect(changed).toHaveLength(20);
   });
 
   it('takes unchanged papers from its cache; a new taxonomy, a topic correction or a damaged cache only cost time', () => {
@@ -286,7 +294,7 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     expect(touched(before, snapshot(cwd))).toEqual([]);
 
     writeFileSync(cache, '{"version": "damaged');
-    expect(ingest().stdout).toContain('ingest: 0 files written, 0 removed, 17 unchanged');
+    expect(ingest().stdout).toContain('ingest: 0 files written, 0 removed, 18 unchanged');
     expect(JSON.parse(readFileSync(cache, 'utf8'))).toMatchObject({ version: expect.any(String) });
 
     writeFileSync(join(cwd, 'content/topics.yaml'), '- id: sparsity\n  name: Sparsity\n  description: Sparse models.\n  terms: [sparse]\n');
@@ -330,6 +338,6 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     expect(worked.at(-1)).toBe('ingest: tagged and rendered papers 2500/2500');
     expect(out).toContain('ingest: 2500 papers worked out, 16 from the cache (.cache/ingest.json)');
     expect(out.filter((l) => l.startsWith('ingest: wrote files '))).toHaveLength(10);
-    expect(out).toContain('ingest: wrote files 2501/2501');
+    expect(out).toContain('ingest: wrote files 2502/2502');
   });
 });
