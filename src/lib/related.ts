@@ -116,35 +116,60 @@ function sortById(input: readonly RelatedInput[]): RelatedInput[] {
   return [...input].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** tf-idf vectors over the terms worth indexing (2 ≤ df ≤ maxDf), normalised over every kept term. */
+/** A document's terms as ids into the catalog's vocabulary, with their weighted counts, in order of first use. */
+interface TermCounts {
+  ids: Int32Array;
+  counts: Float64Array;
+}
+
+/**
+ * tf-idf vectors over the terms worth indexing (2 ≤ df ≤ maxDf), normalised over every kept term.
+ * Each document's counts are kept as two typed arrays, not a Map of strings: at 50,000 documents the
+ * Maps were most of the memory the model took to build.
+ */
 function vectorize(docs: RelatedInput[], options: Required<RelatedOptions>): { vectors: Vector[]; vocabulary: number } {
-  const counts = docs.map((doc) => termCounts(doc, options.titleWeight));
-  const df = new Map<string, number>();
-  for (const terms of counts) for (const term of terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  const vocabulary = new Map<string, number>();
+  const df: number[] = [];
+  const perDoc: TermCounts[] = docs.map((doc) => {
+    const terms = termCounts(doc, options.titleWeight);
+    const ids = new Int32Array(terms.size);
+    const counts = new Float64Array(terms.size);
+    let at = 0;
+    for (const [term, tf] of terms) {
+      let id = vocabulary.get(term);
+      if (id === undefined) vocabulary.set(term, (id = df.push(0) - 1));
+      df[id]! += 1;
+      ids[at] = id;
+      counts[at] = tf;
+      at += 1;
+    }
+    return { ids, counts };
+  });
   const n = docs.length;
   const maxDf = Math.max(options.maxDocFloor, Math.ceil(options.maxDocFraction * n));
-  const ids = new Map<string, number>();
-  const vectors = counts.map((terms) => {
-    const kept: [number, number][] = [];
+  // Kept terms are numbered in order of first use, document by document, as ties between equal weights are broken by it.
+  const kept = new Int32Array(df.length).fill(-1);
+  let keptCount = 0;
+  const vectors = perDoc.map(({ ids, counts }) => {
+    const terms: number[] = [];
+    const weights: number[] = [];
     let norm = 0;
-    for (const [term, tf] of terms) {
-      const f = df.get(term)!;
+    for (let at = 0; at < ids.length; at += 1) {
+      const id = ids[at]!;
+      const f = df[id]!;
       if (f > maxDf) continue;
-      const w = (1 + Math.log(tf)) * Math.log(n / f);
+      const w = (1 + Math.log(counts[at]!)) * Math.log(n / f);
       norm += w * w;
       // A term no other document has adds to the norm but can never make two documents similar.
       if (f === 1 || w === 0) continue;
-      let id = ids.get(term);
-      if (id === undefined) ids.set(term, (id = ids.size));
-      kept.push([id, w]);
+      if (kept[id] === -1) kept[id] = keptCount++;
+      terms.push(kept[id]!);
+      weights.push(w);
     }
     const length = Math.sqrt(norm);
-    return {
-      terms: Int32Array.from(kept, ([id]) => id),
-      weights: Float64Array.from(kept, ([, w]) => w / length),
-    };
+    return { terms: Int32Array.from(terms), weights: Float64Array.from(weights, (w) => w / length) };
   });
-  return { vectors, vocabulary: ids.size };
+  return { vectors, vocabulary: keptCount };
 }
 
 interface InvertedIndex {
