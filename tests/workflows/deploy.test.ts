@@ -31,9 +31,10 @@ describe('GitHub Pages workflow', () => {
     expect(FINISH_STEP_NAMES).toEqual(['social-cards', 'search-index', 'service-worker']);
   });
 
-  test('keeps the social-card, ingest and Astro caches between runs, where the build puts them', () => {
+  test('keeps the social-card, ingest, related-papers and Astro caches between runs, where the build puts them', () => {
     const cache = steps.find((s) => s.uses?.startsWith('actions/cache@'));
-    expect(String(cache?.with?.path).trim().split('\n')).toEqual(['.cache/cards', '.cache/ingest.json', '.cache/astro']);
+    expect(String(cache?.with?.path).trim().split('\n')).toEqual(['.cache/cards', '.cache/ingest.json', '.cache/astro', 'content/papers/_related.json']);
+    expect(readFileSync('src/content-paths.ts', 'utf8')).toContain('RELATED_JSON = `${PAPERS_DIR}/_related.json`');
     expect(steps.find((s) => s.run === 'npm run build')?.env?.PAPERSHELF_CACHE).toBe('.cache/astro');
     expect(readFileSync('src/build/social-cards.ts', 'utf8')).toContain("env.PAPERSHELF_CARD_CACHE ?? '.cache/cards'");
     expect(readFileSync('scripts/ingest.ts', 'utf8')).toContain("process.env.PAPERSHELF_INGEST_CACHE ?? '.cache/ingest.json'");
