@@ -122,7 +122,7 @@ async function main(): Promise<void> {
   }
   const cache = openIngestCache(readCache(), cacheVersion(source));
   const identifiers = readIdentifiers();
-  const { papers, listings, report } = ingestListings(inputs, identifiers);
+  const { papers, listings, report } = ingestListings(inputs, identifiers, cache.parse);
   report.warnings.unshift(...identifiers.warnings);
   const large = report.entries >= PROGRESS_FROM_ENTRIES;
   if (large) console.log(`ingest: read ${report.entries} entries from ${inputs.length} listings`);
@@ -180,6 +180,7 @@ async function main(): Promise<void> {
   }
   console.log(`ingest: ${summary}`);
   console.log(`ingest: ${changed.length} files written, ${stale.length} removed, ${wanted.size - changed.length} unchanged in ${values.out}`);
+  console.log(`ingest: ${cache.listingStats.parsed} listings parsed, ${cache.listingStats.reused} from the cache`);
   console.log(`ingest: ${cache.stats.redone} papers worked out, ${cache.stats.reused} from the cache (${CACHE_FILE})`);
   printFindings('rejected', report.rejected, values.report);
   printFindings('warning', report.warnings, values.report);

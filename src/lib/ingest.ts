@@ -104,8 +104,14 @@ function listingTitle(name: string, captured: string | undefined, sidecar: Listi
 /** Reads a listing in its format, by its file name: a saved Daily Papers response, or a text dump of either kind. */
 export const parseAnyListing = (file: string, text: string): ParsedListing => (file.toLowerCase().endsWith('.json') ? parseDailyPapersJson : parseListing)(file, text);
 
-function readListing(input: ListingInput, warnings: Finding[], rejected: Finding[]) {
-  const parsed = parseAnyListing(input.file, input.text);
+/** What ingest needs of a parsed listing: all but the line roles that `ingest --explain` shows. Plain JSON, so it can be cached. */
+export type ListingReading = Omit<ParsedListing, 'roles'>;
+
+/** Parses a listing for ingest; `parseAnyListing` or a memo of it (ingest-cache.ts). */
+export type ListingParser = (file: string, text: string) => ListingReading;
+
+function readListing(input: ListingInput, parse: ListingParser, warnings: Finding[], rejected: Finding[]) {
+  const parsed = parse(input.file, input.text);
   rejected.push(...parsed.rejected);
   if (input.encoding && input.encoding !== 'utf-8') {
     // UTF-16 is named by the file's byte-order mark; Windows-1252 is only the likeliest reading of bytes that are not UTF-8.
@@ -326,7 +332,11 @@ const slugWithId = (key: string, arxiv: string) => slugFor(`${key} ${arxiv.repla
  * sorts them by file name), so the result is deterministic. `identifiers` are the editor's
  * (content/identifiers.yaml): they win over what listings say, and their slugs are kept.
  */
-export function ingestListings(inputs: ListingInput[], identifiers: Identifiers = { file: 'content/identifiers.yaml', pins: [] }): IngestResult {
+export function ingestListings(
+  inputs: ListingInput[],
+  identifiers: Identifiers = { file: 'content/identifiers.yaml', pins: [] },
+  parse: ListingParser = parseAnyListing,
+): IngestResult {
   const rejected: Finding[] = [];
   const warnings: Finding[] = [];
   const conflicts: Conflict[] = [];
@@ -336,7 +346,7 @@ export function ingestListings(inputs: ListingInput[], identifiers: Identifiers 
   let entryCount = 0;
 
   for (const input of inputs) {
-    const read = readListing(input, warnings, rejected);
+    const read = readListing(input, parse, warnings, rejected);
     listings.push(read.summary);
     reported.push({ ...read.summary, ignored: read.ignored });
     for (const entry of read.entries) {

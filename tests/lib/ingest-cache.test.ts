@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ingestListings, type ListingInput } from '../../src/lib/ingest.ts';
+import { readInputs } from '../../scripts/listing-inputs.ts';
+import { ingestListings, type ListingInput, parseAnyListing } from '../../src/lib/ingest.ts';
 import { type PaperOutput, openIngestCache } from '../../src/lib/ingest-cache.ts';
 import type { MergedPaper } from '../../src/lib/paper.ts';
 import { renderPaperFile } from '../../src/lib/paper-file.ts';
@@ -21,12 +22,12 @@ function outputOf(paper: MergedPaper): PaperOutput {
 async function run(listings: ListingInput[], saved: unknown, version = 'v1') {
   const cache = openIngestCache(saved, version);
   const workedOut: string[][] = [];
-  const { papers } = ingestListings(listings);
+  const { papers } = ingestListings(listings, undefined, cache.parse);
   const outputs = await cache.outputsFor(papers, async (missing) => {
     workedOut.push(missing.map((paper) => paper.slug));
     return missing.map(outputOf);
   });
-  return { papers, outputs, workedOut, stats: cache.stats, changed: cache.changed, saved: JSON.parse(JSON.stringify(cache.data())) as unknown };
+  return { papers, outputs, workedOut, stats: cache.stats, listingStats: cache.listingStats, changed: cache.changed, saved: JSON.parse(JSON.stringify(cache.data())) as unknown };
 }
 
 describe('the ingest cache', async () => {
@@ -43,7 +44,17 @@ describe('the ingest cache', async () => {
     expect(warm.outputs).toEqual(cold.outputs);
     expect(warm.workedOut).toEqual([]);
     expect(warm.stats).toEqual({ reused: cold.papers.length, redone: 0 });
+    expect(warm.listingStats).toEqual({ reused: inputs.length, parsed: 0 });
+    expect(cold.listingStats).toEqual({ reused: 0, parsed: inputs.length });
     expect(warm.changed).toBe(false);
+  });
+
+  it('parses again only a listing whose text changed, and forgets a listing that is gone', async () => {
+    const [first, ...rest] = inputs;
+    const edited = { ...first!, text: `${first!.text}\n` };
+    const next = await run([edited, ...rest.slice(1)], cold.saved);
+    expect(next.listingStats).toEqual({ reused: rest.length - 1, parsed: 1 });
+    expect(Object.keys((next.saved as { listings: object }).listings)).toHaveLength(inputs.length - 1);
   });
 
   it('redoes exactly the papers whose data changed, and keeps the others in their places', async () => {
@@ -68,4 +79,23 @@ describe('the ingest cache', async () => {
     const cache = openIngestCache(undefined, 'v1');
     await expect(cache.outputsFor(cold.papers, (missing) => missing.slice(1).map(outputOf))).rejects.toThrow(/outputs for/);
   });
+});
+
+/**
+ * A listing read back from the saved cache (plain JSON) must ingest exactly as one parsed fresh: on
+ * the real seeds and every hand-made fixture (hostile, Windows-1252, JSON), compared by what ingest
+ * writes, the papers' files and the report.
+ */
+it('ingests listings read back from a saved cache byte for byte as freshly parsed ones', async () => {
+  const all = readInputs(['content/listings', 'tests/fixtures/listings', 'tests/fixtures/e2e/listings']);
+  expect(all.length).toBeGreaterThan(10);
+  const first = openIngestCache(undefined, 'v1');
+  ingestListings(all, undefined, first.parse);
+  const reread = openIngestCache(JSON.parse(JSON.stringify(first.data())), 'v1');
+  const cached = ingestListings(all, undefined, reread.parse);
+  expect(reread.listingStats).toEqual({ reused: all.length, parsed: 0 });
+  const fresh = ingestListings(all, undefined, parseAnyListing);
+  expect(JSON.stringify(cached.report)).toBe(JSON.stringify(fresh.report));
+  expect(JSON.stringify(cached.listings)).toBe(JSON.stringify(fresh.listings));
+  expect(cached.papers.map((paper) => renderPaperFile({ ...paper, topics: [] }))).toEqual(fresh.papers.map((paper) => renderPaperFile({ ...paper, topics: [] })));
 });
