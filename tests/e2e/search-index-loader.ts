@@ -1,7 +1,7 @@
 /**
  * Puts the search page's own index loader (src/scripts/search-pagefind.ts) on a browser page as
- * `window.openSearchIndex`, bundled the way the site bundles it, so tests search the sharded index
- * exactly as readers do rather than through a loader of their own.
+ * `window.openSearchIndex` and `window.loadPagefind`, bundled the way the site bundles it, so tests
+ * search the sharded index exactly as readers do rather than through a loader of their own.
  */
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -12,7 +12,8 @@ let bundled: Promise<string> | undefined;
 function loaderBundle(base: string): Promise<string> {
   bundled ??= build({
     stdin: {
-      contents: "import { openSearchIndex } from './src/scripts/search-pagefind.ts'; window.openSearchIndex = openSearchIndex;",
+      contents:
+        "import { loadPagefind, openSearchIndex } from './src/scripts/search-pagefind.ts'; window.openSearchIndex = openSearchIndex; window.loadPagefind = loadPagefind;",
       resolveDir: resolve('.'),
       loader: 'ts',
     },

@@ -29,6 +29,8 @@ interface Answer {
   /** Result URLs in order, each with the value of the sort key (or '' unsorted). */
   results: [url: string, value: string][];
   filters: Record<string, Record<string, number>>;
+  /** Every filter the response counted, the shards' own among them. */
+  counted: string[];
 }
 
 const ONE = mkdtempSync(join(tmpdir(), 'papershelf-one-index-'));
@@ -64,8 +66,14 @@ beforeAll(async () => {
   await shardedPage.goto(`${sharded.url}offline/`);
   await addSearchIndexLoader(shardedPage, FIXTURE_BASE);
   await shardedPage.evaluate(async (base) => {
-    const w = window as unknown as { openSearchIndex(base: string, copy: string): Promise<unknown>; index: unknown };
+    const w = window as unknown as {
+      openSearchIndex(base: string, copy: string): Promise<unknown>;
+      loadPagefind(role: string): Promise<unknown>;
+      index: unknown;
+      results: unknown;
+    };
     w.index = await w.openSearchIndex(base, 'equivalence');
+    w.results = await w.loadPagefind('results');
   }, FIXTURE_BASE);
   wholePage = await browser.newPage();
   await wholePage.goto(whole.url);
@@ -81,20 +89,27 @@ afterAll(async () => {
   rmSync(ONE, { recursive: true, force: true });
 });
 
-function ask(page: Page, term: string | null, options: { filters?: object; sort?: Record<string, string> }): Promise<Answer> {
+/** `copy` is the window property holding the index asked: 'results' is the search page's copy for searches without filters. */
+function ask(page: Page, term: string | null, options: { filters?: object; sort?: Record<string, string> }, copy = 'index'): Promise<Answer> {
   return page.evaluate(
-    async ({ term, options }) => {
+    async ({ term, options, copy }) => {
       type Result = { data(): Promise<{ url: string; meta: Record<string, string> }> };
-      const index = (window as unknown as { index: { search(t: string | null, o: object): Promise<{ results: Result[]; filters: Answer['filters'] }> } }).index;
+      type Index = { search(t: string | null, o: object): Promise<{ results: Result[]; filters: Answer['filters'] }> };
+      const index = (window as unknown as Record<string, Index>)[copy]!;
       const response = await index.search(term, { filters: {}, ...options });
       const key = Object.keys(options.sort ?? {})[0];
       const data = await Promise.all(response.results.map((result) => result.data()));
       // The sort keys are not result meta; their meta twins are (a date's day number is its ISO date).
       const value = (meta: Record<string, string>) => (key === 'date' ? (meta['date'] ?? '') : key === 'upvotes' ? (meta['upvotes'] ?? '') : '');
       const { shard: _, ...filters } = response.filters;
-      return { count: response.results.length, results: data.map((d) => [d.url, value(d.meta)] as [string, string]), filters };
+      return {
+        count: response.results.length,
+        results: data.map((d) => [d.url, value(d.meta)] as [string, string]),
+        filters,
+        counted: Object.keys(response.filters),
+      };
     },
-    { term, options },
+    { term, options, copy },
   );
 }
 
@@ -135,6 +150,16 @@ describe('a sharded index searched as one', () => {
       // Ties (the same day, the same upvotes) may come in another order; the values may not.
       if (options.sort) expect(mine.results.map(([, value]) => value)).toEqual(one.results.map(([, value]) => value));
       if (term === null && !options.filters) expect(mine.count).toBeGreaterThan(500);
+    });
+  });
+
+  describe.each(TERMS)("through the search page's copy for searches without filters, for %s", (term) => {
+    test.each(OPTIONS.filter((options) => !options.filters))('with %j: the same results and sorted order', async (options) => {
+      const [mine, one] = await Promise.all([ask(shardedPage, term, options, 'results'), ask(wholePage, term, options)]);
+      expect(mine.results.map(([url]) => url).sort()).toEqual(one.results.map(([url]) => url).sort());
+      if (options.sort) expect(mine.results.map(([, value]) => value)).toEqual(one.results.map(([, value]) => value));
+      // A copy that holds any filter counts it for every match: this one holds none, so counts none.
+      else expect(mine.counted).toEqual([]);
     });
   });
 
