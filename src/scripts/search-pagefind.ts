@@ -131,10 +131,10 @@ export async function openSearchIndex(base: string, copy = '', { scope = 'all', 
   const weights = manifest.shards.map((shard) => shardWeight(shard.pages, total));
   // One shard alone sorts as Pagefind does; only a merged sort needs to tell the shards apart.
   const shardFilter = sortable && others.length > 0;
-  const merged = (name: string, indexWeight: number) => (shardFilter ? { mergeFilter: { [SHARD_FILTER]: name }, indexWeight } : { indexWeight });
-  await pagefind.options({ excerptLength: 36, baseUrl: base, ...merged(primary.name, weights[0]!) });
+  const shardOptions = (name: string, indexWeight: number) => (shardFilter ? { mergeFilter: { [SHARD_FILTER]: name }, indexWeight } : { indexWeight });
+  await pagefind.options({ excerptLength: 36, baseUrl: base, ...shardOptions(primary.name, weights[0]!) });
   await pagefind.init();
-  await Promise.all(others.map((shard, i) => pagefind.mergeIndex(`${root}${shard.name}/`, merged(shard.name, weights[i + 1]!))));
+  await Promise.all(others.map((shard, i) => pagefind.mergeIndex(`${root}${shard.name}/`, shardOptions(shard.name, weights[i + 1]!))));
   return {
     search: (term, options = { filters: {} }) => {
       if (!isSorted(options) || others.length === 0) return pagefind.search(term, options);
