@@ -187,7 +187,7 @@ describe('in the browser', () => {
     await expect(last.isVisible()).resolves.toBe(true);
     // Without JavaScript the citation is there to select, and no Copy button pretends to work.
     await expect(noJs.locator('#cite-bibtex').isVisible()).resolves.toBe(true);
-    await expect(noJs.locator('.paper-cite__copy:visible').count()).resolves.toBe(0);
+    await expect(noJs.locator('.paper-cite button:visible').count()).resolves.toBe(0);
     await context.close();
   });
 
