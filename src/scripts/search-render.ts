@@ -54,12 +54,12 @@ function topicChips(names: readonly string[], vocabulary: SearchVocabulary): HTM
 /** One result, built like the site's paper cards so search looks like every other list. */
 export function resultItem(data: PagefindResultData, vocabulary: SearchVocabulary): HTMLLIElement {
   const heading = data.meta['title'];
-  const title = element('h2', { class: 'paper-card__title search-result__title' }, element('a', { href: data.url }, heading ?? data.url));
-  const card = element('article', { class: 'paper-card' }, title, byline(data));
+  const title = element('h2', { class: 'search-result__title' }, element('a', { href: data.url }, heading ?? data.url));
+  const card = element('article', {}, title, byline(data));
   const segments = excerptSegments(data.excerpt);
   const shown = heading === undefined ? segments : withoutTitle(segments, heading);
   if (shown.length > 0) {
-    const excerpt = element('p', { class: 'paper-card__snippet search-result__excerpt' });
+    const excerpt = element('p', { class: 'search-result__excerpt' });
     for (const segment of shown) excerpt.append(segment.mark ? element('mark', {}, segment.text) : segment.text);
     card.append(excerpt);
   }

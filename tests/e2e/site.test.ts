@@ -384,6 +384,24 @@ describe('page weight', () => {
     expect(checked).toBeGreaterThan(400);
   });
 
+  // The byline and topic chips are shared with the paper page and search results; title, snippet and the entry itself are styled by place.
+  const SHARED_ENTRY_CLASSES = new Set(['byline', 'byline__upvotes', 'icon icon--upvote', 'chips', 'chip']);
+
+  test('list entries carry no class but their byline and chips: a paper is listed on four or five pages', () => {
+    const listPages = listBuiltFiles(FIXTURE_DIST).filter((file) => /^(listings|topics|archive)\/.+\/index\.html$/.test(file));
+    expect(listPages.length).toBeGreaterThan(20);
+    let entries = 0;
+    for (const file of listPages) {
+      const html = readFileSync(join(FIXTURE_DIST, file), 'utf8');
+      for (const [entry] of html.matchAll(/<article>[\s\S]*?<\/article>/g)) {
+        entries += 1;
+        const classes = [...entry.matchAll(/ class="([^"]*)"/g)].map((match) => match[1]);
+        expect(classes.filter((name) => !SHARED_ENTRY_CLASSES.has(name!)), file).toEqual([]);
+      }
+    }
+    expect(entries).toBeGreaterThan(1000);
+  });
+
   test('the newest papers have a card of their own, every other page names its topic card, and every card exists', () => {
     const absolute = `${FIXTURE_SITE}${FIXTURE_BASE}`;
     const own = new Set(catalog.papers.slice(0, FIXTURE_PAPER_CARDS).map((p) => p.slug));

@@ -60,7 +60,7 @@ describe('/topics/', () => {
     await page.goto(url(routes.topics()));
     const untagged = catalog.papers.filter((p) => p.topics.length === 0);
     expect(untagged.length).toBeGreaterThan(0);
-    const listed = await texts('#other .paper-card__title');
+    const listed = await texts('#other article > :first-child');
     expect([...listed].sort()).toEqual(untagged.map((p) => p.title).sort());
   });
 });
@@ -104,7 +104,7 @@ describe('a topic page', () => {
 
   test('lists its papers newest first, each carrying the topic', async () => {
     await page.goto(url(routes.topic(ICL)));
-    const titles = await texts('.paper-list .paper-card__title');
+    const titles = await texts('.paper-list article > :first-child');
     const expected = papersOf(ICL)
       .map((p) => p.published ?? '')
       .filter(Boolean)
@@ -123,7 +123,7 @@ describe('a topic page', () => {
     for (let n = 1; n <= pages; n += 1) {
       const response = await page.goto(url(pagePath(routes.topic(BIGGEST), n)));
       expect(response?.status()).toBe(200);
-      seen.push(...(await texts('.paper-list .paper-card__title')));
+      seen.push(...(await texts('.paper-list article > :first-child')));
       await expect(page.locator('svg.topic-chart__svg').count()).resolves.toBe(n === 1 ? 1 : 0);
     }
     expect(seen.length).toBe(total);
