@@ -13,13 +13,12 @@ export interface PaperFileJob {
 
 export interface ReadPaperFile {
   data: unknown;
-  body: string;
   html: string;
 }
 
-/** The file's data, body and rendered abstract; undefined when ingest did not write the file. */
+/** The file's data and rendered abstract; undefined when ingest did not write the file. */
 export function readPaperFile({ text, path }: PaperFileJob): ReadPaperFile | undefined {
   const file = parseGeneratedPaperFile(text);
   if (!file) return undefined;
-  return { data: file.data, body: file.body, html: renderAbstract(file.body, path) };
+  return { data: file.data, html: renderAbstract(file.body, path) };
 }

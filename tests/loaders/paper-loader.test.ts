@@ -27,6 +27,7 @@ const paper = (slug: string, abstract: string): Paper => ({
 interface Stored {
   id: string;
   digest?: string | number;
+  body?: string;
   rendered?: { html: string };
 }
 
@@ -70,6 +71,8 @@ describe('paperLoader', () => {
     await loader.load(context);
     expect([...entries.keys()].sort()).toEqual(['a', 'b']);
     expect(entries.get('a')?.rendered?.html).toContain('Alpha {not code} &#x3C;b>text&#x3C;/b>.');
+    // Astro bundles the whole store into the build: the MDX source, which no page renders, stays out.
+    expect([...entries.values()].filter((entry) => entry.body !== undefined)).toEqual([]);
     expect(log.warn).toEqual([expect.stringMatching(/papers\/note\.mdx was not written by ingest/)]);
     expect(log.info).toEqual(['2 papers, 2 rendered, 0 from cache']);
   });
