@@ -4,7 +4,9 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import type { CatalogFile } from '../lib/catalog-file.ts';
 import { offlineRoutes } from '../lib/offline/routes.ts';
+import { routes } from '../lib/urls.ts';
 
 /** Astro's folder for bundled CSS, JS, fonts and images (`build.assets`); every name in it carries a content hash. */
 export const ASSETS_DIR = '_astro';
@@ -25,6 +27,13 @@ export const builtSiteDir = (env: NodeJS.ProcessEnv = process.env): string => re
 export function builtBase(site: string): string {
   const { scope } = JSON.parse(readFileSync(join(site, offlineRoutes.webManifest()), 'utf8')) as { scope: string };
   return scope;
+}
+
+/** The built site's `papers.json`; `step` names who needs it when it is missing. */
+export function readBuiltCatalog(site: string, step: string): CatalogFile {
+  const file = join(site, routes.catalogJson());
+  if (!existsSync(file)) throw new Error(`${step}: ${file} is missing; it is made from the papers of the built site (run astro build first)`);
+  return JSON.parse(readFileSync(file, 'utf8')) as CatalogFile;
 }
 
 /** Files under `dir`, relative and with forward slashes, sorted. */

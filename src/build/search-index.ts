@@ -17,11 +17,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { PAGEFIND_DIR } from '../lib/search-paths.ts';
-import { type CatalogFile, SORT_KEYS, firstListedDay, paperSearchRecord, searchInputOf, searchRecordElement } from '../lib/search-record.ts';
+import { SORT_KEYS, firstListedDay, paperSearchRecord, searchInputOf, searchRecordElement } from '../lib/search-record.ts';
 import { type PlannedShard, SHARD_MANIFEST, SHARD_PAGE_LIMIT, type ShardManifest, planShards, sortValueRuns } from '../lib/search-shards.ts';
 import { routes } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
-import { builtFileSizes, cacheDir, listBuiltFiles } from './built-site.ts';
+import { builtFileSizes, cacheDir, listBuiltFiles, readBuiltCatalog } from './built-site.ts';
 import { linkOrCopy } from './hard-link.ts';
 import { indexedDocument, type SortValues, sortValues } from './indexed-page.ts';
 import { mapLimit } from './map-limit.ts';
@@ -83,9 +83,7 @@ export interface PageRecord {
 
 /** Each paper page's record, by its path in the site, from the site's `papers.json`. */
 export function searchRecords(site: string): Map<string, PageRecord> {
-  const file = join(site, routes.catalogJson());
-  if (!existsSync(file)) throw new Error(`search index: ${file} is missing; the search records of the paper pages are made from it`);
-  const catalog = JSON.parse(readFileSync(file, 'utf8')) as CatalogFile;
+  const catalog = readBuiltCatalog(site, 'search index');
   return new Map(
     catalog.papers.map((paper) => [
       `${routes.paper(paper.slug)}index.html`,

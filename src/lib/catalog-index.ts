@@ -113,12 +113,18 @@ export interface PaperContext<P, L, N> {
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-function byTitle(a: IndexablePaper, b: IndexablePaper): number {
+/** What the newest-first order reads of a paper. */
+export interface DatedPaper {
+  id: string;
+  data: Pick<IndexablePaper['data'], 'title' | 'published' | 'upvotes'>;
+}
+
+function byTitle(a: DatedPaper, b: DatedPaper): number {
   return collator.compare(a.data.title, b.data.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** Newest first; on the same day the most upvoted first, then by title. Undated papers last. */
-export function compareNewestFirst(a: IndexablePaper, b: IndexablePaper): number {
+export function compareNewestFirst(a: DatedPaper, b: DatedPaper): number {
   const pa = a.data.published;
   const pb = b.data.published;
   if (pa !== pb) {

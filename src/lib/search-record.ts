@@ -11,6 +11,7 @@
  * the search page derives it from the result URL when it needs it.
  */
 import { toHtml } from 'hast-util-to-html';
+import type { CatalogFile, CatalogFilePaper } from './catalog-file.ts';
 import { parseIsoDate } from './dates.ts';
 
 /** Filter keys; they double as the query parameters of the search page. */
@@ -126,39 +127,22 @@ export function searchRecordElement(record: SearchRecord): string {
   });
 }
 
-/** The parts of the site's `papers.json` (src/pages/papers.json.ts) a search record is made of. */
-export interface CatalogFile {
-  topics: Record<string, { name: string }>;
-  listings: Record<string, { title: string; captured?: string }>;
-  papers: CatalogFilePaper[];
-}
-
-export interface CatalogFilePaper {
-  slug: string;
-  published: string | null;
-  upvotes: number;
-  organisation: string | null;
-  arxiv: string | null;
-  authorNames: string[] | null;
-  /** Topic ids, best first. */
-  topics: string[];
-  /** Listing ids, once each, in the order of the paper's sources. */
-  listings: string[];
-}
-
 /**
  * The day a paper of `papers.json` was first listed, as dateSortKey counts days: its earliest
  * listing's capture date, or failing that its publication date; 0 when neither is known. Search
  * shards are cut by it, so a new day's listing adds to the newest shard even where it lists papers
  * published long before (search-shards.ts).
  */
-export function firstListedDay(paper: CatalogFilePaper, catalog: Pick<CatalogFile, 'listings'>): number {
+export function firstListedDay(paper: Pick<CatalogFilePaper, 'listings' | 'published'>, catalog: Pick<CatalogFile, 'listings'>): number {
   const [first] = paper.listings.flatMap((id) => catalog.listings[id]?.captured ?? []).sort();
   return Number(dateSortKey(first ?? paper.published ?? undefined));
 }
 
+/** What a search record reads of a paper of `papers.json`. */
+type SearchedPaper = Pick<CatalogFilePaper, 'published' | 'upvotes' | 'organisation' | 'arxiv' | 'authorNames' | 'topics' | 'listings'>;
+
 /** A paper of `papers.json` as its search record's input; topics and listings the file does not describe are left out, as on the page. */
-export function searchInputOf(paper: CatalogFilePaper, catalog: Pick<CatalogFile, 'topics' | 'listings'>): PaperSearchInput {
+export function searchInputOf(paper: SearchedPaper, catalog: Pick<CatalogFile, 'topics' | 'listings'>): PaperSearchInput {
   return {
     published: paper.published ?? undefined,
     upvotes: paper.upvotes,

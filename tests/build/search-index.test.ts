@@ -10,7 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { listBuiltFiles } from '../../src/build/built-site.ts';
 import { buildSearchIndex, shardPagesFromEnv } from '../../src/build/search-index.ts';
 import { PAGEFIND_DIR } from '../../src/lib/search-paths.ts';
-import { type CatalogFile, dateSortKey } from '../../src/lib/search-record.ts';
+import type { CatalogFile } from '../../src/lib/catalog-file.ts';
+import { dateSortKey } from '../../src/lib/search-record.ts';
 import { SHARD_MANIFEST, SHARD_PAGE_LIMIT, type ShardManifest } from '../../src/lib/search-shards.ts';
 
 const ROOT = mkdtempSync(join(tmpdir(), 'papershelf-search-index-'));
@@ -39,11 +40,14 @@ function page({ title, text, aside = '' }: Paper): string {
 function catalogFile(papers: Record<string, Paper>): CatalogFile {
   const dated = Object.values(papers).flatMap(({ listed }) => (listed ? [[listed, { title: `Daily, ${listed}`, captured: listed }] as const] : []));
   return {
+    url: 'https://example.github.io/papershelf/',
     topics: { kernels: { name: 'Kernels' } },
     listings: { daily: { title: 'Daily, with a comma' }, ...Object.fromEntries(dated) },
     papers: Object.entries(papers).map(([slug, { published, upvotes = 0, listed }]) => ({
       slug,
+      title: slug,
       published: published ?? null,
+      authors: null,
       upvotes,
       organisation: null,
       arxiv: null,

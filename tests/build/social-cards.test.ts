@@ -11,8 +11,7 @@ import { takeCardRecord } from '../../src/cards/card-record.ts';
 import { loadCardFonts } from '../../src/cards/fonts.ts';
 import { type CardRenderer, createCardRenderer } from '../../src/cards/render-card.ts';
 import type { Card, PaperCard } from '../../src/lib/cards/card-specs.ts';
-import { renderPaperFile } from '../../src/lib/paper-file.ts';
-import type { Paper } from '../../src/lib/paper.ts';
+import type { CatalogFile, CatalogFilePaper } from '../../src/lib/catalog-file.ts';
 import { decodePng } from '../cards/decode-png.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'papershelf-cards-'));
@@ -131,35 +130,24 @@ describe('the build step', SLOW, () => {
   const cache = join(work, 'cache');
   const env = { PAPERSHELF_CARD_CACHE: cache };
 
-  const writePaper = (slug: string, title: string, extra: Partial<Paper> = {}) =>
-    writeFileSync(
-      join(content, 'papers', `${slug}.mdx`),
-      renderPaperFile({
-        slug,
-        title,
-        key: title.toLowerCase(),
-        abstract: 'An abstract.',
-        upvotes: 5,
-        topics: ['moe'],
-        sources: [{ listing: 'l', file: 'content/listings/l.txt', line: 1 }],
-        generator: 'papershelf-ingest',
-        ...extra,
-      }),
-    );
+  /** The papers of the site's papers.json, which Astro writes and the card step reads. */
+  const papers = new Map<string, CatalogFilePaper>();
+  const writePaper = (slug: string, title: string, extra: Partial<CatalogFilePaper> = {}) =>
+    papers.set(slug, { slug, title, published: null, authors: null, authorNames: null, organisation: null, arxiv: null, upvotes: 5, topics: ['moe'], listings: ['l'], ...extra });
 
-  /** The step on a site that Astro has built, whose papers.json names its address. */
+  /** The step on a site that Astro has built, whose papers.json lists the papers and names its address. */
   async function build(extraEnv: NodeJS.ProcessEnv = {}): Promise<string> {
     mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, 'papers.json'), JSON.stringify({ url: 'https://example.github.io/papershelf/', papers: [] }));
+    const catalog: CatalogFile = { url: 'https://example.github.io/papershelf/', topics: {}, listings: {}, papers: [...papers.values()] };
+    writeFileSync(join(out, 'papers.json'), JSON.stringify(catalog));
     return buildSiteCards(out, () => {}, { ...env, ...extraEnv });
   }
 
-  /** Card images in the cache; the folder also keeps the parsed paper files (papers.json). */
-  const cacheFiles = () => readdirSync(cache).filter((name) => name !== 'papers.json').sort();
+  const cacheFiles = () => readdirSync(cache).sort();
   const built = (path: string) => statSync(join(out, path));
 
   beforeAll(() => {
-    mkdirSync(join(content, 'papers'), { recursive: true });
+    mkdirSync(content, { recursive: true });
     writeFileSync(
       join(content, 'topics.yaml'),
       '- id: moe\n  name: Mixture of experts\n  description: Sparse expert layers and routing.\n  terms: [mixture of experts]\n',
@@ -173,7 +161,6 @@ describe('the build step', SLOW, () => {
     const cards = ['og/papers/alpha.png', 'og/papers/beta.png', 'og/topics/moe.png', 'og/site.png'];
     for (const path of cards) expect(built(path).size).toBeGreaterThan(1000);
     expect(cacheFiles()).toHaveLength(4);
-    expect(Object.keys(JSON.parse(readFileSync(join(cache, 'papers.json'), 'utf8')).papers)).toHaveLength(2);
     // The service-worker step names each card by the cache file it was copied from (src/build/output-id.ts).
     const record = takeCardRecord(out);
     expect([...record.keys()].sort()).toEqual(cards.sort());
@@ -187,6 +174,12 @@ describe('the build step', SLOW, () => {
     rmSync(out, { recursive: true });
     expect(await build()).toMatch(/^0 rendered, 4 from cache \(/);
     expect(readFileSync(join(out, 'og/papers/alpha.png'))).toEqual(before);
+  });
+
+  test('a cache kept from before the step read papers.json loses the memo of paper files it kept then', async () => {
+    writeFileSync(join(cache, 'papers.json'), '{"version":"old","papers":{}}');
+    expect(await build()).toMatch(/^0 rendered, 4 from cache \(/);
+    expect(cacheFiles()).not.toContain('papers.json');
   });
 
   test('changing a paper redraws only its card and prunes the old image', async () => {

@@ -8,7 +8,7 @@
  * which is still a 1200×630 image naming the site and the subject. The order is the catalog's
  * (newest first), so the site and the card step agree on the same papers.
  */
-import { type IndexablePaper, compareNewestFirst } from '../catalog-index.ts';
+import { type DatedPaper, type IndexablePaper, compareNewestFirst } from '../catalog-index.ts';
 import { routes } from '../urls.ts';
 
 /** `PAPERSHELF_PAPER_CARDS`: a whole number of papers, or `all`; otherwise `fallback`. */
@@ -22,7 +22,7 @@ export function paperCardLimit(fallback: number, env: NodeJS.ProcessEnv = proces
 }
 
 /** The ids of the `limit` newest papers (`compareNewestFirst`), whatever order they come in. */
-export function papersWithOwnCard(papers: readonly IndexablePaper[], limit: number): Set<string> {
+export function papersWithOwnCard(papers: readonly DatedPaper[], limit: number): Set<string> {
   if (limit >= papers.length) return new Set(papers.map((paper) => paper.id));
   return new Set([...papers].sort(compareNewestFirst).slice(0, limit).map((paper) => paper.id));
 }

@@ -3,8 +3,8 @@
  * (card-policy.ts), one per topic and one for the site. A card's inputs are plain data, so they
  * double as its cache key.
  */
+import type { CatalogFilePaper } from '../catalog-file.ts';
 import { countOf } from '../format.ts';
-import type { PaperData } from '../paper.ts';
 import { routes } from '../urls.ts';
 import { papersWithOwnCard } from './card-policy.ts';
 
@@ -50,10 +50,8 @@ export interface CardSpec {
   card: Card;
 }
 
-export interface CatalogPaper {
-  slug: string;
-  data: PaperData;
-}
+/** What a paper's card and its topics' counts are made of: its entry in the built `papers.json`. */
+export type CatalogPaper = Pick<CatalogFilePaper, 'slug' | 'title' | 'published' | 'authors' | 'organisation' | 'upvotes' | 'topics'>;
 
 export interface CatalogTopic {
   id: string;
@@ -75,8 +73,8 @@ export function siteAddress(site: string, base: string): string {
   return `${url.host}${url.pathname}`.replace(/\/+$/, '');
 }
 
-function byline(paper: PaperData): string | undefined {
-  if (paper.organisation) return paper.organisation.name;
+function byline(paper: CatalogPaper): string | undefined {
+  if (paper.organisation) return paper.organisation;
   if (paper.authors) return countOf(paper.authors, 'author');
   return undefined;
 }
@@ -87,24 +85,24 @@ export function cardSpecs(catalog: CardCatalog): CardSpec[] {
   const topicName = new Map(catalog.topics.map((topic) => [topic.id, topic.name]));
   const papers = [...catalog.papers].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const counts = new Map<string, number>();
-  for (const { data } of papers) for (const id of new Set(data.topics)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const paper of papers) for (const id of new Set(paper.topics)) counts.set(id, (counts.get(id) ?? 0) + 1);
   const ownCards = papersWithOwnCard(
-    papers.map(({ slug, data }) => ({ id: slug, data })),
+    papers.map(({ slug, title, published, upvotes }) => ({ id: slug, data: { title, published: published ?? undefined, upvotes } })),
     catalog.paperCards,
   );
 
-  const paperCards = papers.filter(({ slug }) => ownCards.has(slug)).map(({ slug, data }): CardSpec => {
+  const paperCards = papers.filter(({ slug }) => ownCards.has(slug)).map((paper): CardSpec => {
     const card: PaperCard = {
       kind: 'paper',
       site,
-      title: data.title,
-      upvotes: data.upvotes,
-      topics: data.topics.map((id) => topicName.get(id) ?? id),
+      title: paper.title,
+      upvotes: paper.upvotes,
+      topics: paper.topics.map((id) => topicName.get(id) ?? id),
     };
-    if (data.published) card.published = data.published;
-    const by = byline(data);
+    if (paper.published) card.published = paper.published;
+    const by = byline(paper);
     if (by) card.byline = by;
-    return { path: routes.paperCard(slug), card };
+    return { path: routes.paperCard(paper.slug), card };
   });
   const topicCards = [...catalog.topics]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

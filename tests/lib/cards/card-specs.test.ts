@@ -1,15 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { type CardCatalog, cardSpecs, siteAddress } from '../../../src/lib/cards/card-specs.ts';
-import type { PaperData } from '../../../src/lib/paper.ts';
+import { type CardCatalog, type CatalogPaper, cardSpecs, siteAddress } from '../../../src/lib/cards/card-specs.ts';
 import { routes } from '../../../src/lib/urls.ts';
 
-const paper = (title: string, extra: Partial<PaperData> = {}): PaperData => ({
+const paper = (slug: string, title: string, extra: Partial<CatalogPaper> = {}): CatalogPaper => ({
+  slug,
   title,
-  key: title.toLowerCase(),
+  published: null,
+  authors: null,
+  organisation: null,
   upvotes: 3,
   topics: [],
-  sources: [{ listing: 'l', file: 'content/listings/l.txt', line: 1 }],
-  generator: 'papershelf-ingest',
   ...extra,
 });
 
@@ -21,9 +21,9 @@ const catalog: CardCatalog = {
     { id: 'icl', name: 'In-context learning', description: 'Learning from the prompt.' },
   ],
   papers: [
-    { slug: 'zeta', data: paper('Zeta', { topics: ['moe', 'icl'], published: '2024-10-02', organisation: { id: 'deepmind', name: 'Google DeepMind' } }) },
-    { slug: 'alpha', data: paper('Alpha', { topics: ['moe', 'unknown-topic'], authors: 1 }) },
-    { slug: 'beta', data: paper('Beta', { authors: 7 }) },
+    paper('zeta', 'Zeta', { topics: ['moe', 'icl'], published: '2024-10-02', organisation: 'Google DeepMind' }),
+    paper('alpha', 'Alpha', { topics: ['moe', 'unknown-topic'], authors: 1 }),
+    paper('beta', 'Beta', { authors: 7 }),
   ],
 };
 
