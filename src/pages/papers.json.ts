@@ -6,6 +6,7 @@
  */
 import type { APIRoute } from 'astro';
 import { getCatalog } from '../data/catalog.ts';
+import type { CatalogFile } from '../lib/catalog-file.ts';
 import { arxivLinks, doiLink } from '../lib/identifiers.ts';
 import { absoluteUrl, routes } from '../lib/urls.ts';
 import { SITE } from '../site.config.ts';
@@ -43,5 +44,6 @@ export const GET: APIRoute = async ({ site = new URL('http://localhost') }) => {
       };
     }),
   };
-  return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  // The steps after the build read this file (src/lib/catalog-file.ts): a field they need cannot go missing here unnoticed.
+  return new Response(JSON.stringify(body satisfies CatalogFile), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
