@@ -94,10 +94,10 @@ const REPO_HOSTS = ['github.com', 'gitlab.com', 'huggingface.co', 'bitbucket.org
 const REPO_URL = /\bhttps?:\/\/(?:www\.)?(github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)\/([A-Za-z0-9][\w.-]*)\/([\w.-]+)/gi;
 
 /**
- * A code repository's URL, normalised to `https://host/owner/repo`, if `text` is an http(s) URL
- * on a known code host. Anything else (another scheme, a bare word) is not taken: it becomes a link.
+ * `text` as a URL if it is an absolute http(s) URL without credentials; null for anything else
+ * (`javascript:`, `data:`, a relative path, a bare word), which must never become a link.
  */
-export function parseCodeUrl(text: string): string | null {
+export function parseHttpUrl(text: string): URL | null {
   let url: URL;
   try {
     url = new URL(text.trim());
@@ -105,6 +105,16 @@ export function parseCodeUrl(text: string): string | null {
     return null;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  return url.username || url.password ? null : url;
+}
+
+/**
+ * A code repository's URL, normalised to `https://host/owner/repo`, if `text` is an http(s) URL
+ * on a known code host. Anything else (another scheme, a bare word) is not taken: it becomes a link.
+ */
+export function parseCodeUrl(text: string): string | null {
+  const url = parseHttpUrl(text);
+  if (!url) return null;
   const host = url.hostname.replace(/^www\./, '').toLowerCase();
   if (!REPO_HOSTS.includes(host)) return null;
   const [owner, repo] = url.pathname.split('/').filter(Boolean);

@@ -16,6 +16,31 @@ export const organisationSchema = z.object({
   name: z.string().min(1),
 });
 
+/** Who put the paper on the Daily Papers page: their Hugging Face user name, full name, or both. */
+export const submitterSchema = z
+  .object({
+    user: z.string().regex(/^[A-Za-z0-9][\w.-]{0,95}$/).optional(),
+    fullname: z.string().min(1).max(100).optional(),
+  })
+  .refine((s) => s.user !== undefined || s.fullname !== undefined, 'a submitter needs a user name or a full name');
+
+/**
+ * What the Daily Papers API says of a paper beyond the listing's own fields (see
+ * src/lib/listing/api-fields.ts for the bounds, and src/lib/merge/api-fields.ts for which listing
+ * wins). All of it is input: text is shown as text, and only http(s) URLs are kept.
+ */
+export const apiFieldsSchema = z.object({
+  /** Written by Hugging Face's AI, not the authors: every page that shows it says so. */
+  aiSummary: z.string().min(1).max(400).optional(),
+  aiKeywords: z.array(z.string().min(1).max(60)).min(1).max(12).optional(),
+  projectPage: z.url({ protocol: /^https?$/ }).max(500).optional(),
+  /** Stars of the code repository, as the listing that gave `code` counted them. */
+  githubStars: z.number().int().nonnegative().optional(),
+  /** The day Hugging Face marked the paper withdrawn: it is then kept out of the feeds. */
+  withdrawn: z.iso.date().optional(),
+  submitter: submitterSchema.optional(),
+});
+
 /**
  * The one definition of a paper's front matter. Ingest validates every file it writes against it and
  * the site's content collection uses it too, so the two can never disagree about a field.
@@ -38,6 +63,7 @@ export const paperSchema = z.object({
   /** Comments on the paper's Hugging Face page, when a listing said. */
   comments: z.number().int().nonnegative().optional(),
   organisation: organisationSchema.optional(),
+  ...apiFieldsSchema.shape,
   upvotes: z.number().int().nonnegative(),
   topics: z.array(z.string()),
   sources: z.array(sourceSchema).min(1),
@@ -47,6 +73,8 @@ export const paperSchema = z.object({
 
 export type PaperSource = z.infer<typeof sourceSchema>;
 export type Organisation = z.infer<typeof organisationSchema>;
+export type Submitter = z.infer<typeof submitterSchema>;
+export type ApiFields = z.infer<typeof apiFieldsSchema>;
 export type PaperData = z.infer<typeof paperSchema>;
 
 /** A paper as ingest knows it: front matter plus the abstract text (not yet MDX). */

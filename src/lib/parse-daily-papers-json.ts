@@ -13,10 +13,13 @@
  */
 import { z } from 'astro/zod';
 import { type Node, type ParseError, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { isIsoDate, parseIsoDate } from './dates.ts';
+import { parseIsoDate } from './dates.ts';
 import { parseArxivId, parseCodeUrl } from './identifiers.ts';
+import { readApiFields } from './listing/api-fields.ts';
+import { apiDay as day, oneLine } from './listing/api-values.ts';
 import { type Finding, NO_ABSTRACT, NO_DATE, type ParsedListing, type RawEntry, excerpt } from './parse-listing.ts';
-import { normalizeLine } from './text.ts';
+import { MAX_JSON_DEPTH, tooDeepAt } from './security/json-depth.ts';
+import { hasInvisibleCharacters } from './text.ts';
 
 
 /** Line starts of a text, so an offset can be named by its 1-based line. */
@@ -35,9 +38,6 @@ function lineOf(text: string): (offset: number) => number {
   };
 }
 
-/** A title as one line: JSON titles keep arXiv's hard line breaks. */
-const oneLine = (text: string) => normalizeLine(text.replace(/\s+/g, ' '));
-
 /** An abstract as the text dumps give it: paragraphs apart, arXiv's hard-wrapped lines joined. */
 const paragraphs = (text: string) =>
   text
@@ -48,15 +48,6 @@ const paragraphs = (text: string) =>
 
 const text = z.string();
 const count = z.number().int().nonnegative();
-/** ISO timestamps as the API writes them (`2024-05-28T17:59:58.000Z`); the day is what counts. */
-const day = z.string().transform((value, ctx) => {
-  const iso = value.slice(0, 10);
-  if (!isIsoDate(iso)) {
-    ctx.addIssue({ code: 'custom', message: 'not a date' });
-    return z.NEVER;
-  }
-  return iso;
-});
 const author = z.object({ name: z.string() });
 
 type Json = Record<string, unknown>;
@@ -134,6 +125,8 @@ function readItem(value: unknown, at: { file: string; line: number; item: number
   const comments = field(value, 'numComments', count, 'numComments');
   if (comments !== undefined) entry.comments = comments;
 
+  Object.assign(entry, readApiFields(paper, value, field, (reason) => result.warnings.push(finding(`item ${at.item}: ${reason}`, title))));
+
   if (abstract === '') result.warnings.push(finding(NO_ABSTRACT, title));
   return entry;
 }
@@ -152,18 +145,28 @@ function captureDay(items: unknown[]): string | undefined {
   return latest;
 }
 
+/** The texts of an item that become a page's text: its titles, summaries and author names. */
+function shownTexts(item: unknown): unknown[] {
+  if (!isObject(item)) return [];
+  const paper = isObject(item['paper']) ? item['paper'] : {};
+  const authors = Array.isArray(paper['authors']) ? paper['authors'] : [];
+  return [paper['title'], paper['summary'], item['title'], item['summary'], ...authors.map((a) => (isObject(a) ? a['name'] : undefined))];
+}
+
 /** Parses one saved Daily Papers JSON response. Pure: never throws on content. */
 export function parseDailyPapersJson(file: string, source: string): ParsedListing {
   const result: ParsedListing = { file, format: 'daily-papers-json', entries: [], rejected: [], warnings: [], ignored: {}, roles: new Map() };
   const line = lineOf(source);
+  // Read only up to where the file nests too deep for the parser's recursion (see json-depth.ts).
+  const deep = tooDeepAt(source);
   const errors: ParseError[] = [];
-  const root = parseTree(source.replace(/^\uFEFF/, ' '), errors, { disallowComments: true, allowTrailingComma: false });
-  const firstError = errors[0];
+  const root = parseTree((deep === undefined ? source : source.slice(0, deep)).replace(/^\uFEFF/, ' '), errors, { disallowComments: true, allowTrailingComma: false });
+  const firstError = deep === undefined ? errors[0] : { offset: deep, reason: `nested deeper than ${MAX_JSON_DEPTH} levels, which no Daily Papers response is` };
   if (firstError) {
     result.rejected.push({
       file,
       line: line(firstError.offset),
-      reason: `not valid JSON (${printParseErrorCode(firstError.error)}): nothing from here on is read`,
+      reason: `${'reason' in firstError ? firstError.reason : `not valid JSON (${printParseErrorCode(firstError.error)})`}: nothing from here on is read`,
       text: excerpt(source.slice(firstError.offset, firstError.offset + 80)),
     });
   }
@@ -172,12 +175,19 @@ export function parseDailyPapersJson(file: string, source: string): ParsedListin
     if (!firstError) result.rejected.push({ file, line: 1, reason: 'not a Daily Papers response: expected an array of items, each with a "paper"', text: excerpt(source.slice(0, 80)) });
     return result;
   }
-  // A truncated save still gives every item that ended before the file broke off.
+  // A truncated save still gives every item that ended before the file broke off: the items in
+  // file order up to the first that does not, so an item's index is its place in `values`.
   const whole = nodes.filter((node) => !firstError || node.offset + node.length <= firstError.offset);
   const values = whole.map((node) => getNodeValue(node) as unknown);
+  let unreadable: number | undefined;
   whole.forEach((node, i) => {
-    const entry = readItem(values[i], { file, line: line(node.offset), item: nodes.indexOf(node) }, result);
+    const at = { file, line: line(node.offset), item: i };
+    const entry = readItem(values[i], at, result);
     if (entry) result.entries.push(entry);
+    if (unreadable === undefined && shownTexts(values[i]).some((t) => typeof t === 'string' && hasInvisibleCharacters(t))) {
+      unreadable = i;
+      result.warnings.push({ ...at, reason: `item ${i} carries invisible characters or characters XML cannot carry (controls, noncharacters, lone surrogates): removed here and in every later item`, text: entry?.title ?? '' });
+    }
   });
   if (nodes.length === 0) result.warnings.push({ file, line: 1, reason: 'the response holds no items', text: '' });
   const captured = captureDay(values);

@@ -1,4 +1,4 @@
-import type { Organisation } from './paper.ts';
+import type { ApiFields, Organisation } from './paper.ts';
 import { type DayMonth, type EntryDate, isBareDay, isCount, parseCount, parseDateLine, readDateLine } from './dates.ts';
 import { hasInvisibleCharacters, isBinaryJunk, normalizeLine, splitLines } from './text.ts';
 
@@ -28,6 +28,13 @@ export interface RawEntry {
   authorNames?: string[];
   ids?: EntryIdentifiers;
   comments?: number;
+  /** What the Daily Papers API adds, checked and bounded (src/lib/listing/api-fields.ts); text dumps give none. */
+  aiSummary?: ApiFields['aiSummary'];
+  aiKeywords?: ApiFields['aiKeywords'];
+  projectPage?: ApiFields['projectPage'];
+  githubStars?: ApiFields['githubStars'];
+  withdrawn?: ApiFields['withdrawn'];
+  submitter?: ApiFields['submitter'];
 }
 
 /** An entry (or stray text) that could not become a paper, or a paper with something to say. */

@@ -56,7 +56,77 @@ describe('parseDailyPapersJson', () => {
         authors: 2,
         date: { year: 2024, month: 5, day: 28, upvotes: 47 },
         comments: 2,
+        aiSummary: 'An AI summary, not the abstract.',
+        // The item's `submittedBy` names the user `name`; huggingface_hub's User model reads `user`.
+        submitter: { user: 'akhaliq', fullname: 'AK' },
       },
+    ]);
+  });
+
+  it('reads the API fields the client models name: AI summary and keywords, project page, stars, withdrawal, submitter', () => {
+    const result = parse([
+      item({
+        ai_keywords: ['diffusion models', 'Consistency', 'consistency', 'LCM'],
+        projectPage: 'https://g-u-n.github.io/projects/pcm/',
+        githubStars: 412,
+        withdrawnAt: '2024-06-02T10:00:00.000Z',
+        submittedOnDailyBy: { _id: 'u', user: 'fuyun', fullname: 'Fu-Yun Wang', avatarUrl: '', isPro: false, type: 'user' },
+      }),
+    ]);
+    expect(result.warnings).toEqual([]);
+    expect(result.entries[0]).toMatchObject({
+      aiSummary: 'An AI summary, not the abstract.',
+      // Case-insensitive repeats dropped, the first spelling kept.
+      aiKeywords: ['diffusion models', 'Consistency', 'LCM'],
+      projectPage: 'https://g-u-n.github.io/projects/pcm/',
+      githubStars: 412,
+      withdrawn: '2024-06-02',
+      // The paper's own `submittedOnDailyBy` wins over the item's `submittedBy`.
+      submitter: { user: 'fuyun', fullname: 'Fu-Yun Wang' },
+    });
+  });
+
+  it('leaves out API fields of the wrong type with a warning each, and keeps the paper', () => {
+    const result = parse([
+      item({ ai_summary: 42, ai_keywords: 'diffusion', projectPage: ['https://x.org'], githubStars: -3, withdrawnAt: 'yesterday', submittedOnDailyBy: 'AK' }, { submittedBy: null }),
+    ]);
+    expect(result.entries).toHaveLength(1);
+    const entry = result.entries[0]!;
+    for (const key of ['aiSummary', 'aiKeywords', 'projectPage', 'githubStars', 'withdrawn', 'submitter']) expect(entry).not.toHaveProperty(key);
+    expect(result.warnings.map((w) => w.reason)).toEqual([
+      'item 0: paper.ai_summary is not what the API gives (42): left out',
+      'item 0: paper.ai_keywords is not what the API gives ("diffusion"): left out',
+      'item 0: paper.projectPage is not what the API gives (["https://x.org"]): left out',
+      'item 0: paper.githubStars is not what the API gives (-3): left out',
+      'item 0: paper.withdrawnAt is not what the API gives ("yesterday"): left out',
+      'item 0: paper.submittedOnDailyBy is not what the API gives ("AK"): left out',
+    ]);
+  });
+
+  it('keeps hostile API values as text or drops them with a warning: no script URL, no markup', () => {
+    const markup = '<script>alert(1)</script> **bold** [link](javascript:alert(1))';
+    const result = parse([
+      item({
+        ai_summary: markup,
+        ai_keywords: ['<img src=x onerror=alert(1)>', '[x](javascript:alert(1))', '   ', '!!!', 7, 'x'.repeat(61)],
+        projectPage: 'javascript:alert(document.domain)',
+      }),
+      item({ id: '2405.00002', title: 'Second', projectPage: 'https://user:secret@example.org/', ai_summary: `${'word '.repeat(200)}end` }, { submittedBy: { name: 'ak"><script>', fullname: '<b>AK</b>' } }),
+    ]);
+    const [first, second] = result.entries;
+    expect(first).toMatchObject({ aiSummary: markup, aiKeywords: ['<img src=x onerror=alert(1)>', '[x](javascript:alert(1))'] });
+    expect(first).not.toHaveProperty('projectPage');
+    expect(second).not.toHaveProperty('projectPage');
+    expect(second!.aiSummary!.length).toBeLessThanOrEqual(400);
+    expect(second!.aiSummary).toMatch(/^word word .*…$/);
+    // A user name that could not be one is left out; the full name stays, as text.
+    expect(second!.submitter).toEqual({ fullname: '<b>AK</b>' });
+    expect(result.warnings.map((w) => w.reason)).toEqual([
+      'item 0: 4 of 6 ai_keywords are not words of at most 60 characters: left out',
+      'item 0: projectPage "javascript:alert(document.domain)" is not an http(s) URL of at most 500 characters: left out',
+      'item 1: ai_summary is 1003 characters long: cut to 400',
+      'item 1: projectPage "https://user:secret@example.org/" is not an http(s) URL of at most 500 characters: left out',
+      'item 1: submittedBy user name "ak\\"><script>" is not a Hugging Face user name: left out',
     ]);
   });
 
