@@ -1,12 +1,14 @@
 import { agreeingAbstracts } from './abstract-agreement.ts';
 import { type DayMonth, parseIsoDate, resolveDate, toIsoDate } from './dates.ts';
 import { groupEntries } from './group-entries.ts';
+import { mergeApiFields } from './merge/api-fields.ts';
 import type { IdentifierPin } from './identifier-sidecar.ts';
 import { identifiersFromAbstract } from './identifiers.ts';
 import type { ListingSummary } from './listing.ts';
 import type { MergedPaper, PaperSource } from './paper.ts';
 import { parseDailyPapersJson } from './parse-daily-papers-json.ts';
 import { type Finding, type ParsedListing, type RawEntry, parseListing } from './parse-listing.ts';
+import { limitListing } from './security/listing-limits.ts';
 import { slugFor } from './slug.ts';
 import type { ListingEncoding } from './text.ts';
 import { titleKey } from './title-key.ts';
@@ -40,7 +42,7 @@ export interface SourceRef {
 /** Sources of one paper that disagree about one of its fields; the value the paper took is first. */
 export interface Conflict {
   slug: string;
-  field: 'title' | 'arxiv' | 'doi' | 'code';
+  field: 'title' | 'arxiv' | 'doi' | 'code' | 'authors';
   values: (SourceRef & { value: string })[];
 }
 
@@ -111,7 +113,7 @@ export type ListingReading = Omit<ParsedListing, 'roles'>;
 export type ListingParser = (file: string, text: string) => ListingReading;
 
 function readListing(input: ListingInput, parse: ListingParser, warnings: Finding[], rejected: Finding[]) {
-  const parsed = parse(input.file, input.text);
+  const parsed = limitListing(parse(input.file, input.text));
   rejected.push(...parsed.rejected);
   if (input.encoding && input.encoding !== 'utf-8') {
     // UTF-16 is named by the file's byte-order mark; Windows-1252 is only the likeliest reading of bytes that are not UTF-8.
@@ -266,6 +268,25 @@ function checkAbstracts(group: DatedEntry[], chosen: string, warnings: Finding[]
   }
 }
 
+/**
+ * The names a paper shows: those recorded in content/identifiers.yaml (an editor's, or what its
+ * arXiv entry gave resolve) win, as every identifier there does; a listing that names the authors
+ * otherwise is a conflict in the report, so the editor sees it and may drop the recorded names.
+ */
+function pickAuthorNames(slug: string, group: DatedEntry[], listed: string[] | undefined, pin: IdentifierPin | undefined, context: MergeContext): string[] | undefined {
+  if (!pin?.authors) return listed;
+  const recorded = pin.authors.join('; ');
+  const others = group.filter((e) => e.authorNames && e.authorNames.join('; ') !== recorded);
+  if (others.length > 0) {
+    context.conflicts.push({
+      slug,
+      field: 'authors',
+      values: [{ value: recorded, file: context.identifiers.file, line: pin.line }, ...others.map((e) => ({ value: e.authorNames!.join('; '), ...refOf(e) }))],
+    });
+  }
+  return pin.authors;
+}
+
 interface MergeContext {
   identifiers: Identifiers;
   conflicts: Conflict[];
@@ -307,6 +328,7 @@ function mergeEntries(slug: string, group: DatedEntry[], pin: IdentifierPin | un
     generator: 'papershelf-ingest',
   };
   if (published) paper.published = published;
+  authorNames = pickAuthorNames(slug, group, authorNames, pin, context);
   // Named authors are counted by their names: a listing's count may be of another version.
   if (authorNames) {
     paper.authorNames = authorNames;
@@ -315,11 +337,15 @@ function mergeEntries(slug: string, group: DatedEntry[], pin: IdentifierPin | un
   if (organisation) paper.organisation = organisation;
   const arxiv = group.find((e) => e.arxiv)?.arxiv?.value;
   if (arxiv) paper.arxiv = arxiv;
+  if (pin?.category) paper.arxivCategory = pin.category;
+  if (pin?.submitted) paper.arxivSubmitted = pin.submitted;
   const doi = pickIdentifier('doi', slug, group, pin, context.identifiers, context.conflicts);
   if (doi) paper.doi = doi;
   const code = pickIdentifier('code', slug, group, pin, context.identifiers, context.conflicts);
   if (code) paper.code = code;
   if (comments !== undefined) paper.comments = comments;
+  // Which listing's AI summary, stars, submitter and withdrawal win: see merge/api-fields.ts.
+  Object.assign(paper, mergeApiFields(group, code));
   return paper;
 }
 

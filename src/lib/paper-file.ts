@@ -1,7 +1,9 @@
 import { stringify } from 'yaml';
 import { splitFrontMatter } from './front-matter.ts';
 import { abstractToMdx } from './mdx-body.ts';
-import { GENERATOR, type Paper, type PaperData, paperSchema } from './paper.ts';
+import { type ApiFields, GENERATOR, type Paper, type PaperData, apiFieldsSchema, paperSchema } from './paper.ts';
+
+const API_FIELDS = Object.keys(apiFieldsSchema.shape) as (keyof ApiFields)[];
 
 /** Front matter in a fixed key order, so the same paper always gives the same bytes. */
 function frontMatterOf(paper: Paper): PaperData {
@@ -18,9 +20,12 @@ function frontMatterOf(paper: Paper): PaperData {
   if (paper.organisation) data.organisation = paper.organisation;
   if (paper.authorNames) data.authorNames = paper.authorNames;
   if (paper.arxiv) data.arxiv = paper.arxiv;
+  if (paper.arxivCategory) data.arxivCategory = paper.arxivCategory;
+  if (paper.arxivSubmitted) data.arxivSubmitted = paper.arxivSubmitted;
   if (paper.doi) data.doi = paper.doi;
   if (paper.code) data.code = paper.code;
   if (paper.comments !== undefined) data.comments = paper.comments;
+  for (const key of API_FIELDS) if (paper[key] !== undefined) Object.assign(data, { [key]: paper[key] });
   return paperSchema.parse(data);
 }
 

@@ -66,6 +66,21 @@ describe('renderPaperFile', () => {
     }
   });
 
+  it('writes the Daily Papers API fields, hostile text round-tripping as text; refuses a non-http(s) project page', () => {
+    const api = {
+      aiSummary: '<script>alert(1)</script> **not bold**',
+      aiKeywords: ['a: b', '- item', '<img src=x>'],
+      projectPage: 'https://example.org/project',
+      githubStars: 12,
+      withdrawn: '2024-06-02',
+      submitter: { user: 'akhaliq', fullname: '"AK" & co' },
+    };
+    const parsed = paperSchema.parse(parsePaperFile(renderPaperFile({ ...paper, ...api })).data);
+    expect(parsed).toMatchObject(api);
+    expect(() => renderPaperFile({ ...paper, projectPage: 'javascript:alert(1)' })).toThrow();
+    expect(() => renderPaperFile({ ...paper, submitter: {} })).toThrow();
+  });
+
   it('writes no body for an empty abstract', () => {
     expect(renderPaperFile({ ...paper, abstract: '' })).toMatch(/\nupvotes: 2\n---\n$/);
   });
