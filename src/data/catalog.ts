@@ -18,7 +18,7 @@ export type TopicEntry = CollectionEntry<'topics'>;
 export type NoteEntry = CollectionEntry<'notes'>;
 export type SiteCatalog = Catalog<PaperEntry, ListingEntry, TopicEntry, NoteEntry>;
 
-const SNIPPET_LENGTH = 220;
+export const SNIPPET_LENGTH = 220;
 
 /** `derive` computed once per paper entry: the entries are the same objects on every page of a build. */
 function perPaper<T>(derive: (paper: PaperEntry) => T): (paper: PaperEntry) => T {
@@ -43,13 +43,15 @@ export const abstractSnippet = perPaper((paper) => summarize(abstractText(paper)
  * counts it for its catalog-wide facet counts, so both must derive it the same way: here.
  */
 export function paperSearchInput(paper: PaperEntry, catalog: SiteCatalog): PaperSearchInput {
-  const { published, upvotes, organisation, topics, arxiv, authorNames } = paper.data;
+  const { published, upvotes, organisation, topics, arxiv, authorNames, aiKeywords, code } = paper.data;
   return {
     published,
     upvotes,
     organisation: organisation?.name,
     arxiv,
     authorNames,
+    keywords: aiKeywords,
+    code: code !== undefined,
     topicNames: topics.flatMap((id) => catalog.topicNames.get(id) ?? []),
     listingTitles: paperListings(paper, catalog).map((listing) => listing.data.title),
   };

@@ -20,6 +20,10 @@ export interface CatalogFilePaper {
   authorNames: string[] | null;
   organisation: string | null;
   arxiv: string | null;
+  /** The code repository's URL (optional here only for callers that describe no code). */
+  code?: string | null;
+  /** The Daily Papers API's AI keywords. */
+  keywords?: string[] | null;
   upvotes: number;
   /** Topic ids, best first. */
   topics: string[];

@@ -15,7 +15,7 @@ import type { CatalogFile, CatalogFilePaper } from './catalog-file.ts';
 import { parseIsoDate } from './dates.ts';
 
 /** Filter keys; they double as the query parameters of the search page. */
-export const FACETS = ['topic', 'year', 'listing', 'has-upvotes'] as const;
+export const FACETS = ['topic', 'keyword', 'year', 'listing', 'has-upvotes', 'has-code'] as const;
 export type Facet = (typeof FACETS)[number];
 
 /** The year filter of a paper without a date. */
@@ -23,6 +23,9 @@ export const UNDATED = 'Undated';
 
 /** Values of the `has-upvotes` filter. Every paper gets one, so the two counts add up to the catalog. */
 export const UPVOTED = { yes: 'yes', no: 'no' } as const;
+
+/** Values of the `has-code` filter (a code repository is known), one per paper as for upvotes. */
+export const HAS_CODE = { yes: 'yes', no: 'no' } as const;
 
 /**
  * Sort keys. Pagefind leaves a page out of sorted results when it lacks the key, and sorts
@@ -51,6 +54,10 @@ export interface PaperSearchInput {
   authorNames?: readonly string[] | undefined;
   topicNames: readonly string[];
   listingTitles: readonly string[];
+  /** The Daily Papers API's AI keywords: a filter, not searchable words (they are the AI's, not the paper's). */
+  keywords?: readonly string[] | undefined;
+  /** Whether the paper links a code repository. */
+  code?: boolean | undefined;
 }
 
 export interface SearchRecord {
@@ -89,9 +96,11 @@ export function paperSearchRecord(paper: PaperSearchInput): SearchRecord {
     meta,
     filters: {
       topic: unique(paper.topicNames),
+      keyword: unique(paper.keywords ?? []),
       year: [paper.published ? paper.published.slice(0, 4) : UNDATED],
       listing: unique(paper.listingTitles),
       'has-upvotes': [paper.upvotes > 0 ? UPVOTED.yes : UPVOTED.no],
+      'has-code': [paper.code ? HAS_CODE.yes : HAS_CODE.no],
     },
     sort: { date: dateSortKey(paper.published), upvotes: String(paper.upvotes) },
   };
@@ -139,7 +148,7 @@ export function firstListedDay(paper: Pick<CatalogFilePaper, 'listings' | 'publi
 }
 
 /** What a search record reads of a paper of `papers.json`. */
-type SearchedPaper = Pick<CatalogFilePaper, 'published' | 'upvotes' | 'organisation' | 'arxiv' | 'authorNames' | 'topics' | 'listings'>;
+type SearchedPaper = Pick<CatalogFilePaper, 'published' | 'upvotes' | 'organisation' | 'arxiv' | 'authorNames' | 'topics' | 'listings' | 'keywords' | 'code'>;
 
 /** A paper of `papers.json` as its search record's input; topics and listings the file does not describe are left out, as on the page. */
 export function searchInputOf(paper: SearchedPaper, catalog: Pick<CatalogFile, 'topics' | 'listings'>): PaperSearchInput {
@@ -151,5 +160,7 @@ export function searchInputOf(paper: SearchedPaper, catalog: Pick<CatalogFile, '
     authorNames: paper.authorNames ?? undefined,
     topicNames: paper.topics.flatMap((id) => catalog.topics[id]?.name ?? []),
     listingTitles: paper.listings.flatMap((id) => catalog.listings[id]?.title ?? []),
+    keywords: paper.keywords ?? undefined,
+    code: Boolean(paper.code),
   };
 }

@@ -10,7 +10,7 @@ export type SortOrder = (typeof SORT_ORDERS)[number];
 
 export interface SearchState {
   query: string;
-  /** Selected values per facet, as URL tokens (topic slugs, listing ids, years, yes/no). */
+  /** Selected values per facet, as URL tokens (topic slugs, keywords, listing ids, years, yes/no). */
   filters: Record<Facet, string[]>;
   sort: SortOrder;
 }
@@ -30,7 +30,7 @@ export function normaliseQuery(text: string): string {
 }
 
 export function emptySearchState(): SearchState {
-  return { query: '', filters: { topic: [], year: [], listing: [], 'has-upvotes': [] }, sort: 'relevance' };
+  return { query: '', filters: { topic: [], keyword: [], year: [], listing: [], 'has-upvotes': [], 'has-code': [] }, sort: 'relevance' };
 }
 
 export function parseSearchState(search: string | URLSearchParams): SearchState {

@@ -24,7 +24,7 @@ export const GET: APIRoute = async ({ site = new URL('http://localhost') }) => {
       catalog.listings.map((l) => [l.id, { title: l.data.title, url: url(routes.listing(l.id)), ...(l.data.captured && { captured: l.data.captured }) }]),
     ),
     papers: catalog.papers.map((paper) => {
-      const { title, published, authors, authorNames, organisation, upvotes, comments, topics, sources, arxiv, doi, code } = paper.data;
+      const { title, published, authors, authorNames, organisation, upvotes, comments, topics, sources, arxiv, doi, code, aiKeywords, projectPage, githubStars, withdrawn } = paper.data;
       return {
         slug: paper.id,
         url: url(routes.paper(paper.id)),
@@ -36,6 +36,10 @@ export const GET: APIRoute = async ({ site = new URL('http://localhost') }) => {
         arxiv: arxiv ?? null,
         doi: doi ?? null,
         code: code ?? null,
+        githubStars: githubStars ?? null,
+        projectPage: projectPage ?? null,
+        keywords: aiKeywords ?? null,
+        withdrawn: withdrawn ?? null,
         links: { ...(arxiv && arxivLinks(arxiv)), ...(doi && { doi: doiLink(doi) }) },
         upvotes,
         comments: comments ?? null,

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { catalogFacetCounts, facetGroups } from '../../src/lib/search-facets.ts';
+import { KEYWORD_OPTIONS, catalogFacetCounts, facetGroups } from '../../src/lib/search-facets.ts';
 import type { SearchVocabulary } from '../../src/lib/search-query.ts';
 import { paperSearchRecord } from '../../src/lib/search-record.ts';
 import { parseSearchState } from '../../src/lib/search-state.ts';
@@ -21,6 +21,8 @@ const counts = {
   year: { '2023': 2, Undated: 1, '2025': 4, '2024': 0 },
   listing: { 'Daily Papers, Oct 30 2025': 9, 'Daily Papers, Dec 9 2025': 1 },
   'has-upvotes': { no: 5, yes: 3 },
+  keyword: { 'diffusion models': 2, yes: 4 },
+  'has-code': { no: 6, yes: 2 },
 };
 
 test('orders each facet its own way and labels values for readers', () => {
@@ -31,6 +33,9 @@ test('orders each facet its own way and labels values for readers', () => {
     Year: ['2025=2025:4', '2023=2023:2', 'Undated=Undated:1'],
     Listing: ['newest=Daily Papers, Dec 9 2025:1', 'older=Daily Papers, Oct 30 2025:9'],
     Upvotes: ['yes=Has upvotes:3', 'no=No upvotes:5'],
+    // A keyword that happens to be "yes" is a keyword, not a yes/no label.
+    'Keyword (by AI)': ['yes=yes:4', 'diffusion models=diffusion models:2'],
+    Code: ['yes=Has code:2', 'no=No code:6'],
   });
 });
 
@@ -44,7 +49,7 @@ test('ticks selected options and keeps them even when they no longer match', () 
 });
 
 test('facets without options are left out', () => {
-  const groups = facetGroups({ topic: {}, year: { '2024': 1 }, listing: {}, 'has-upvotes': { yes: 0 } }, parseSearchState(''), vocabulary);
+  const groups = facetGroups({ topic: {}, keyword: {}, year: { '2024': 1 }, listing: {}, 'has-upvotes': { yes: 0 }, 'has-code': {} }, parseSearchState(''), vocabulary);
   expect(groups.map((g) => g.facet)).toEqual(['year']);
 });
 
@@ -60,6 +65,28 @@ test('catalog-wide counts add up each value over the records the paper pages emi
     year: { '2024': 2, Undated: 1 },
     listing: { 'Daily Papers, Oct 30 2025': 3, 'Daily Papers, Dec 9 2025': 1 },
     'has-upvotes': { yes: 1, no: 2 },
+    keyword: {},
+    'has-code': { no: 3 },
   });
-  expect(catalogFacetCounts([])).toEqual({ topic: {}, year: {}, listing: {}, 'has-upvotes': {} });
+  expect(catalogFacetCounts([])).toEqual({ topic: {}, keyword: {}, year: {}, listing: {}, 'has-upvotes': {}, 'has-code': {} });
+});
+
+test('keywords: any text counts (even "constructor" and "__proto__"), and only the commonest are listed, besides the ticked', () => {
+  const base = { upvotes: 0, topicNames: [], listingTitles: [] };
+  const many = Array.from({ length: KEYWORD_OPTIONS + 5 }, (_, i) => `kw${String(i).padStart(2, '0')}`);
+  const records = [
+    paperSearchRecord({ ...base, keywords: ['constructor', '__proto__', 'toString', ...many] }),
+    paperSearchRecord({ ...base, keywords: ['constructor', '__proto__', 'toString'] }),
+  ];
+  const counts = catalogFacetCounts(records);
+  expect(Object.keys(counts.keyword)).toHaveLength(KEYWORD_OPTIONS);
+  expect(counts.keyword['constructor']).toBe(2);
+  expect(counts.keyword['__proto__']).toBe(2);
+  expect(counts.keyword['toString']).toBe(2);
+  // It survives the trip through the page's data attribute.
+  expect(JSON.parse(JSON.stringify(counts)).keyword).toMatchObject({ constructor: 2, __proto__: 2 });
+  const ticked = 'kw24';
+  const keyword = facetGroups({ ...counts, keyword: Object.fromEntries(many.map((k, i) => [k, 100 - i])) }, parseSearchState(`?keyword=${ticked}`), vocabulary).find((g) => g.facet === 'keyword')!;
+  expect(keyword.options.map((o) => o.token)).toEqual([...many.slice(0, KEYWORD_OPTIONS), ticked]);
+  expect(keyword.options.at(-1)!.checked).toBe(true);
 });

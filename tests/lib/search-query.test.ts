@@ -66,7 +66,9 @@ describe('mergeFacetCounts', () => {
       topic: { A: 2, B: 5 },
       year: { '2024': 2 },
       listing: { L: 2 },
+      keyword: {},
       'has-upvotes': {},
+      'has-code': {},
     });
   });
 });

@@ -25,10 +25,18 @@ test('a dated, upvoted paper', () => {
       topic: ['Large language models', 'Parameter-efficient fine-tuning'],
       year: ['2024'],
       listing: ['Daily Papers, Oct 30 2025'],
+      keyword: [],
       'has-upvotes': ['yes'],
+      'has-code': ['no'],
     },
     sort: { date: '739034', upvotes: '12' },
   });
+});
+
+test('AI keywords are a filter, once each, never searchable meta; a known code repository is has-code', () => {
+  const record = paperSearchRecord({ ...paper, keywords: ['diffusion', 'GAN', 'diffusion'], code: true });
+  expect(record.filters).toMatchObject({ keyword: ['diffusion', 'GAN'], 'has-code': ['yes'] });
+  expect(Object.values(record.meta).join(' ')).not.toMatch(/diffusion/);
 });
 
 test('the organisation is recorded when the listing named one', () => {
@@ -100,7 +108,7 @@ test('the record element names its attributes as the sort-value reader expects',
 
 test('a paper of papers.json as search input: names for ids, unknown ids left out, nulls absent', () => {
   const catalog = { topics: { llm: { name: 'Large language models' } }, listings: { d1: { title: 'Daily, Oct 30' } } };
-  const listed = { slug: 's', published: '2024-05-28', upvotes: 2, organisation: null, arxiv: '2405.18407', authorNames: ['Ada Lovelace'], topics: ['gone', 'llm'], listings: ['d1', 'x'] };
+  const listed = { slug: 's', published: '2024-05-28', upvotes: 2, organisation: null, arxiv: '2405.18407', authorNames: ['Ada Lovelace'], topics: ['gone', 'llm'], listings: ['d1', 'x'], code: 'https://github.com/o/r', keywords: ['LoRA'] };
   expect(searchInputOf(listed, catalog)).toEqual({
     published: '2024-05-28',
     upvotes: 2,
@@ -109,8 +117,12 @@ test('a paper of papers.json as search input: names for ids, unknown ids left ou
     authorNames: ['Ada Lovelace'],
     topicNames: ['Large language models'],
     listingTitles: ['Daily, Oct 30'],
+    keywords: ['LoRA'],
+    code: true,
   });
-  expect(searchInputOf({ ...listed, published: null, arxiv: null, authorNames: null, organisation: 'Google DeepMind' }, catalog)).toMatchObject({
+  expect(searchInputOf({ ...listed, published: null, arxiv: null, authorNames: null, organisation: 'Google DeepMind', code: null, keywords: null }, catalog)).toMatchObject({
+    code: false,
+    keywords: undefined,
     published: undefined,
     arxiv: undefined,
     authorNames: undefined,

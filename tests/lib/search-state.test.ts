@@ -14,7 +14,7 @@ describe('parseSearchState', () => {
     const state = parseSearchState('?q=lora&topic=peft&topic=in-context-learning&year=2024&sort=upvotes');
     expect(state).toEqual({
       query: 'lora',
-      filters: { topic: ['in-context-learning', 'peft'], year: ['2024'], listing: [], 'has-upvotes': [] },
+      filters: { topic: ['in-context-learning', 'peft'], keyword: [], year: ['2024'], listing: [], 'has-upvotes': [], 'has-code': [] },
       sort: 'upvotes',
     });
   });
@@ -47,6 +47,7 @@ describe('serialiseSearchState', () => {
       '?q=%22chain+of+thought%22+%26+%3Cscript%3E&listing=Daily+Papers%2C+Oct+30+2025&sort=upvotes',
       '?q=caf%C3%A9+%2B+%C3%BC&topic=in-context-learning&year=Undated',
       '?year=2024&has-upvotes=no',
+      '?keyword=%3Cscript%3E&keyword=diffusion+models&has-code=yes',
     ];
     for (const url of urls) expect(serialiseSearchState(parseSearchState(url))).toBe(url);
   });
