@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/lib/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/workflows/**/*.test.ts', 'tests/integrations/**/*.test.ts', 'tests/loaders/**/*.test.ts', 'tests/cards/**/*.test.ts', 'tests/build/**/*.test.ts'] } },
+      { test: { name: 'unit', include: ['tests/lib/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/workflows/**/*.test.ts', 'tests/integrations/**/*.test.ts', 'tests/loaders/**/*.test.ts', 'tests/cards/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/docs/**/*.test.ts'] } },
       {
         test: {
           name: 'e2e',
