@@ -24,6 +24,9 @@ export interface PolicyOptions {
   maxRetryAfterMs: number;
 }
 
+/** A client's options over its service's defaults; undefined keeps the default. */
+export type PolicyOverrides = { [K in keyof PolicyOptions]?: PolicyOptions[K] | undefined };
+
 export interface PoliteClientOptions extends PolicyOptions {
   /** The service's name in messages: "arXiv asks to wait 60 s". */
   service: string;
@@ -47,7 +50,7 @@ export class RequestError extends Error {
 export type ReadBody<T> = (body: string) => T;
 
 /** The options given, over the defaults, leaving out those given as undefined. */
-export function withDefaults<T extends object>(defaults: T, options: Partial<T>): T {
+export function withDefaults<T extends object>(defaults: T, options: { [K in keyof T]?: T[K] | undefined }): T {
   return { ...defaults, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
 }
 

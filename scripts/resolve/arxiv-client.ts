@@ -7,11 +7,11 @@
  */
 import { type ArxivRecord, ArxivResponseError, parseArxivResponse } from '../../src/lib/arxiv-atom.ts';
 import { titleQuery } from '../../src/lib/title-match.ts';
-import { type PolicyOptions, RequestError, createPoliteClient, withDefaults } from '../http/polite-fetch.ts';
+import { type PolicyOptions, type PolicyOverrides, RequestError, createPoliteClient, withDefaults } from '../http/polite-fetch.ts';
 
 export const ARXIV_API = 'https://export.arxiv.org/api/query';
 
-export interface ArxivClientOptions extends Partial<PolicyOptions> {
+export interface ArxivClientOptions extends PolicyOverrides {
   /** The API's query URL; tests point it at a server of their own. */
   endpoint?: string;
   /** Results asked for per title. */
