@@ -1,5 +1,5 @@
 /**
- * RSS feed of the newest papers, with full abstracts, topics as categories and author names. Each
+ * RSS feed of the newest papers (not withdrawn ones), with full abstracts, topics as categories and author names. Each
  * item links to the paper's page; a paper with an arXiv id also carries its arXiv page as a related
  * link and its Hugging Face page as the place to comment.
  */
@@ -30,7 +30,8 @@ export const GET: APIRoute = async ({ site = new URL('http://localhost') }) => {
     site: url(routes.home()),
     xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
     customData: `<language>${SITE.lang}</language><atom:link href="${url(routes.feed())}" rel="self" type="application/rss+xml"/>`,
-    items: catalog.papers.slice(0, FEED_SIZE).map((paper) => ({
+    // A withdrawn paper keeps its page, marked, but a feed announces papers to read: it leaves.
+    items: catalog.papers.filter((paper) => !paper.data.withdrawn).slice(0, FEED_SIZE).map((paper) => ({
       title: paper.data.title,
       link: url(routes.paper(paper.id)),
       description: abstractText(paper),

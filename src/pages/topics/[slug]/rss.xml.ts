@@ -22,7 +22,8 @@ export const GET: APIRoute<{ topic: TopicEntry }> = async ({ props: { topic }, s
     site: url(routes.topic(topic.id)),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: `<language>${SITE.lang}</language><atom:link href="${url(routes.topicFeed(topic.id))}" rel="self" type="application/rss+xml"/>`,
-    items: (catalog.byTopic.get(topic.id) ?? []).slice(0, FEED_SIZE).map((paper) => ({
+    // Withdrawn papers leave the feeds, as they leave the site-wide one (src/pages/rss.xml.ts).
+    items: (catalog.byTopic.get(topic.id) ?? []).filter((paper) => !paper.data.withdrawn).slice(0, FEED_SIZE).map((paper) => ({
       title: paper.data.title,
       link: url(routes.paper(paper.id)),
       description: abstractText(paper),
