@@ -7,8 +7,8 @@
  * Days are asked for one at a time, politely (scripts/http/polite-fetch.ts). A day without papers
  * (weekends) is reported and not saved. A day already saved is skipped unless --refresh; fetched
  * again, it is rewritten only if its answer changed (src/lib/fetch/listing-json.ts says how the text
- * is made deterministic). A day that fails after its retries is reported, the run goes on, and it
- * exits 1 at the end.
+ * is made deterministic). A day that fails after its retries is reported, the run goes on (with
+ * --since-last it stops there, so the next run starts at it), and it exits 1 at the end.
  *
  * Safe to kill: each day is written whole (a temporary file and a rename), so a rerun skips what was
  * saved; --since-last starts again at the last day saved (src/lib/fetch/days.ts).
@@ -130,6 +130,11 @@ async function main(): Promise<void> {
       if (!(error instanceof RequestError)) throw error;
       say(`failed (${error.message}); run again to fetch it`);
       failed.push(day);
+      if (plan.stopAtFailure) {
+        const left = plan.days.length - i - 1;
+        if (left > 0) console.log(`fetch: stopping before the ${left} days after it: with --since-last, a day saved after ${day} would make the next run start past it`);
+        break;
+      }
       continue;
     }
     if (items.length === 0) {

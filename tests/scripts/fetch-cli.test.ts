@@ -73,7 +73,7 @@ function start(args: string[], env: Record<string, string> = {}): { child: Child
 
 const fetchDays = (...args: string[]) => start(args).done;
 
-describe('npm run fetch', { timeout: 30_000 }, () => {
+describe('npm run fetch', { timeout: 60_000 }, () => {
   it('saves each day with papers as the ingest reads it, reports the weekend, and a second run changes nothing', async () => {
     server = await replayDailyPapers([], byDay(WEEK));
     const run = await fetchDays('--from', '2024-05-25', '--to', '2024-05-28');
@@ -165,6 +165,18 @@ describe('npm run fetch', { timeout: 30_000 }, () => {
     expect(run.stdout).toContain('fetch: 2 saved, 0 changed, 0 unchanged, 0 without papers, 0 skipped, 1 failed (2024-05-28: run again to fetch them)');
     expect(files()).toEqual(['2024-05-27.json', '2024-05-29.json']);
     expect(server.requests.filter((r) => r.date === '2024-05-28')).toHaveLength(5);
+  });
+
+  it('with --since-last stops at a day that fails, so the next run starts there and leaves no gap', async () => {
+    mkdirSync(listings(), { recursive: true });
+    writeFileSync(saved('2024-05-27'), formatListing(MONDAY));
+    const failing: Reply = (request) => (new URL(request.url ?? '/', 'http://x').searchParams.get('date') === '2024-05-28' ? { status: 502, body: 'bad gateway' } : byDay(WEEK));
+    server = await replayDailyPapers([], failing);
+    const run = await fetchDays('--since-last', '--to', '2024-05-29');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('fetch: stopping before the 1 days after it: with --since-last, a day saved after 2024-05-28 would make the next run start past it');
+    expect(files()).toEqual(['2024-05-27.json']);
+    expect(server.requests.some((r) => r.date === '2024-05-29')).toBe(false);
   });
 
   it('loses nothing when killed mid-run and goes on where it stopped, with --from/--to or --since-last', async () => {

@@ -47,6 +47,11 @@ export interface DayPlan {
   days: string[];
   /** Days fetched again even though they are saved: the last one, with --since-last. */
   refetch: Set<string>;
+  /**
+   * Whether the run stops at a day that fails. With --since-last it must: a day saved after the
+   * failed one would become the last day saved, and no later run would ask for the failed day again.
+   */
+  stopAtFailure: boolean;
   /** What the plan rests on, for the first line of the run. */
   note: string;
 }
@@ -64,18 +69,18 @@ export function planDays(request: DayRequest, today: string, saved: Iterable<str
   };
   if ('date' in request) {
     check(request.date, '--date');
-    return { days: [request.date], refetch: new Set(), note: request.date };
+    return { days: [request.date], refetch: new Set(), stopAtFailure: false, note: request.date };
   }
   if ('from' in request) {
     check(request.from, '--from');
     check(request.to, '--to');
     if (request.from > request.to) throw new RangeError(`--from ${request.from} is after --to ${request.to}`);
-    return { days: daysBetween(request.from, request.to), refetch: new Set(), note: `${request.from} to ${request.to}` };
+    return { days: daysBetween(request.from, request.to), refetch: new Set(), stopAtFailure: false, note: `${request.from} to ${request.to}` };
   }
   const to = request.to ?? today;
   check(to, '--to');
   const last = lastSavedDay(saved);
-  if (last === undefined) return { days: [to], refetch: new Set(), note: `no day saved yet: starting with ${to}` };
-  if (last > to) return { days: [], refetch: new Set(), note: `the last day saved, ${last}, is after ${to}` };
-  return { days: daysBetween(last, to), refetch: new Set([last]), note: `since the last day saved, ${last}, to ${to}` };
+  if (last === undefined) return { days: [to], refetch: new Set(), stopAtFailure: true, note: `no day saved yet: starting with ${to}` };
+  if (last > to) return { days: [], refetch: new Set(), stopAtFailure: true, note: `the last day saved, ${last}, is after ${to}` };
+  return { days: daysBetween(last, to), refetch: new Set([last]), stopAtFailure: true, note: `since the last day saved, ${last}, to ${to}` };
 }

@@ -35,6 +35,8 @@ describe('days fetch asks for', () => {
     const plan = planDays({ sinceLast: true }, TODAY, ['2024-05-20.json', '2024-05-27.json', 'notes.txt']);
     expect(plan.days).toEqual(['2024-05-27', '2024-05-28', '2024-05-29']);
     expect([...plan.refetch]).toEqual(['2024-05-27']);
+    expect(plan.stopAtFailure).toBe(true);
+    expect(planDays({ from: '2024-05-26', to: '2024-05-28' }, TODAY, []).stopAtFailure).toBe(false);
     expect(planDays({ sinceLast: true, to: '2024-05-28' }, TODAY, ['2024-05-27.json']).days).toEqual(['2024-05-27', '2024-05-28']);
   });
 
