@@ -10,12 +10,12 @@
  * Chromium: CHROMIUM_PATH, or Debian's /usr/bin/chromium.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { launch } from 'chrome-launcher';
-import lighthouse, { type Result, type RunnerResult } from 'lighthouse';
+import type { Result, RunnerResult } from 'lighthouse';
+import { offlineRoutes } from '../src/lib/offline/routes.ts';
 import { routes, withBase } from '../src/lib/urls.ts';
+import { parseArgsOrExit } from './cli-args.ts';
 import { servePages } from './pages-server.ts';
 
 const BASE = '/papershelf/';
@@ -25,17 +25,28 @@ const ROOT = resolve('.cache/audit');
 const DIST = join(ROOT, 'dist');
 const REPORTS = join(ROOT, 'reports');
 
-const { values } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false }, runs: { type: 'string', default: '3' } } });
+/** Stops with a message that says what to do, not a stack trace: these are the reader's mistakes, not ours. */
+function fail(message: string, code = 1): never {
+  console.error(`audit: ${message}`);
+  process.exit(code);
+}
+
+const { values } = parseArgsOrExit('audit', 'npm run audit -- [--no-build] [--runs N]', {
+  options: { 'no-build': { type: 'boolean', default: false }, runs: { type: 'string', default: '3' } },
+});
 const RUNS = Number(values.runs);
-if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`audit: --runs must be a positive integer, got ${values.runs}`);
+if (!Number.isInteger(RUNS) || RUNS < 1) fail(`--runs must be a positive integer, got ${values.runs}`, 2);
+// Every build writes its web manifest; without one there is nothing (or only half a build) to audit.
+if (values['no-build'] && !existsSync(join(DIST, offlineRoutes.webManifest())))
+  fail(`--no-build audits the last audit build, and there is none in ${DIST}; run \`npm run audit\` once without --no-build (it builds the default catalog under ${BASE} there)`);
 
 /** The first page, by slug, of a kind of page (`routes.paper`, `routes.topic`) that this build has. */
 function firstPage(route: (slug: string) => string): string {
   const dir = join(DIST, posix.dirname(route('slug')));
-  const slug = readdirSync(dir)
+  const slug = (existsSync(dir) ? readdirSync(dir) : [])
     .sort()
     .find((entry) => statSync(join(dir, entry)).isDirectory());
-  if (!slug) throw new Error(`audit: no page under ${dir}`);
+  if (!slug) fail(`the build in ${DIST} has no page under ${dir}; run \`npm run audit\` without --no-build to build it again`);
   return route(slug);
 }
 
@@ -49,15 +60,21 @@ function lostPoints(lhr: Result, category: (typeof CATEGORIES)[number]): string[
     .map(({ audit }) => `${audit?.id} (${audit?.score}): ${audit?.title}${audit?.displayValue ? ` — ${audit.displayValue}` : ''}`);
 }
 
+// Loaded once the arguments and the build are known to be there: Lighthouse takes seconds to load.
+const [{ launch }, { default: lighthouse }] = await Promise.all([import('chrome-launcher'), import('lighthouse')]);
 const server = await servePages(DIST, BASE);
 const origin = new URL(server.url).origin;
 try {
   if (!values['no-build']) {
     rmSync(DIST, { recursive: true, force: true });
-    execFileSync('npm', ['run', 'build'], {
-      stdio: 'inherit',
-      env: { ...process.env, SITE: origin, BASE, PAPERSHELF_OUT: DIST, PAPERSHELF_CACHE: join(ROOT, 'astro-cache') },
-    });
+    try {
+      execFileSync('npm', ['run', 'build'], {
+        stdio: 'inherit',
+        env: { ...process.env, SITE: origin, BASE, PAPERSHELF_OUT: DIST, PAPERSHELF_CACHE: join(ROOT, 'astro-cache') },
+      });
+    } catch {
+      fail('the build failed (its output is above); nothing was audited');
+    }
   }
   const pages = {
     home: routes.home(),

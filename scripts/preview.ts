@@ -6,12 +6,14 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { builtBase, builtSiteDir } from '../src/build/built-site.ts';
 import { offlineRoutes } from '../src/lib/offline/routes.ts';
+import { parseArgsOrExit } from './cli-args.ts';
 import { servePages } from './pages-server.ts';
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '4321' }, host: { type: 'string', default: '127.0.0.1' } } });
+const { values } = parseArgsOrExit('preview', 'npm run preview -- [--port 4321] [--host 127.0.0.1]', {
+  options: { port: { type: 'string', default: '4321' }, host: { type: 'string', default: '127.0.0.1' } },
+});
 const dist = builtSiteDir();
 const manifest = join(dist, offlineRoutes.webManifest());
 if (!existsSync(manifest)) {

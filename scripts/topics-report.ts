@@ -8,7 +8,7 @@
  * one topic with its evidence; `--review N --seed S` prints N papers picked at random (reproducibly)
  * with their abstracts and topics, for the agreement review in docs/topics-review.md.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONTENT_ROOT } from '../src/content-paths.ts';
@@ -25,6 +25,8 @@ interface TaggedPaper {
 }
 
 function readListings(paths: string[]): ListingInput[] {
+  const missing = paths.find((path) => !existsSync(path));
+  if (missing) throw new Error(`no listings at ${missing}: add one (docs/adding-listings.md), or name the listing files to report on`);
   const files = paths.flatMap((path) =>
     statSync(path).isDirectory() ? readdirSync(path).filter((f) => f.endsWith('.txt')).sort().map((f) => join(path, f)) : [path],
   );
