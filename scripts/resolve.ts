@@ -3,7 +3,8 @@
  *
  * Finds arXiv ids for the catalog's papers that lack one, by title, on arXiv's public API
  * (ARXIV_API_URL or --endpoint; default the real service), and writes the ones it accepts to
- * content/identifiers.yaml, where the next build picks them up. Online and optional: never part of
+ * content/identifiers.yaml with what the accepted entry says of the paper (author names, primary
+ * category, first version's day), where the next build picks them up. Online and optional: never part of
  * `npm run build`. A match needs a title similarity of at least MATCH_THRESHOLD and a date that fits
  * (src/lib/title-match.ts); ambiguous and unmatched papers are reported, never guessed.
  *
@@ -15,7 +16,9 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONTENT_ROOT, IDENTIFIERS_YAML } from '../src/content-paths.ts';
-import { withArxivIds } from '../src/lib/identifier-sidecar.ts';
+import type { ArxivRecord } from '../src/lib/arxiv-atom.ts';
+import { isIsoDate } from '../src/lib/dates.ts';
+import { type IdentifierRecord, withIdentifierRecords } from '../src/lib/identifier-sidecar.ts';
 import { ingestListings } from '../src/lib/ingest.ts';
 import { type Candidate, MATCH_THRESHOLD, decideMatch } from '../src/lib/title-match.ts';
 import { UsageError, readIdentifiers, readInputs, writeAtomic } from './listing-inputs.ts';
@@ -41,9 +44,14 @@ function saveState(state: State): void {
   writeAtomic(resolve(STATE_FILE), `${JSON.stringify(state, null, 2)}\n`);
 }
 
-function addToSidecar(slug: string, arxiv: string): void {
+function addToSidecar(record: IdentifierRecord): void {
   const current = existsSync(IDENTIFIERS_YAML) ? readFileSync(IDENTIFIERS_YAML, 'utf8') : '';
-  writeAtomic(resolve(IDENTIFIERS_YAML), withArxivIds(current, [{ slug, arxiv }]));
+  writeAtomic(resolve(IDENTIFIERS_YAML), withIdentifierRecords(current, [record]));
+}
+
+/** What the accepted result brings besides its id: the names, category and first version's day its entry gives. */
+function recordOf(slug: string, result: ArxivRecord): IdentifierRecord {
+  return { slug, arxiv: result.id, authors: result.authors, category: result.primaryCategory, submitted: isIsoDate(result.published) ? result.published : undefined };
 }
 
 const describe = (c: Candidate) => `${c.id} "${c.title}" (${c.similarity.toFixed(3)})`;
@@ -99,8 +107,8 @@ async function main(): Promise<void> {
     }
     const decision = decideMatch(paper, records);
     if (decision.kind === 'match') {
-      console.log(`resolve: ${at} -> ${decision.record.id} (title similarity ${decision.similarity.toFixed(3)})`);
-      if (!dryRun) addToSidecar(paper.slug, decision.record.id);
+      console.log(`resolve: ${at} -> ${decision.record.id} (title similarity ${decision.similarity.toFixed(3)}; ${decision.record.authors.length} authors${decision.record.primaryCategory ? `, ${decision.record.primaryCategory}` : ''})`);
+      if (!dryRun) addToSidecar(recordOf(paper.slug, decision.record));
       found.push(paper.slug);
       continue;
     }

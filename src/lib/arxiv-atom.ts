@@ -7,6 +7,7 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { parseArxivId } from './identifiers.ts';
+import { parseArxivCategory } from './identifiers/arxiv-category.ts';
 
 export interface ArxivRecord {
   id: string;
@@ -17,6 +18,8 @@ export interface ArxivRecord {
   /** Day of the latest version. */
   updated: string;
   authors: string[];
+  /** arXiv's primary category (`cs.LG`, `hep-th`): what BibTeX's `primaryClass` names. */
+  primaryCategory?: string;
   doi?: string;
 }
 
@@ -36,7 +39,7 @@ const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   removeNSPrefix: true,
-  isArray: (name) => name === 'entry' || name === 'author' || name === 'link',
+  isArray: (name) => name === 'entry' || name === 'author' || name === 'link' || name === 'category',
   // Titles are text: never let the parser read `1e5` or `true` as a number or a boolean.
   parseTagValue: false,
   processEntities: true,
@@ -46,6 +49,16 @@ const oneLine = (text: unknown) => String(text ?? '').replace(/\s+/g, ' ').trim(
 const day = (text: unknown) => oneLine(text).slice(0, 10);
 
 type Node = Record<string, unknown>;
+
+/**
+ * The entry's primary category: `<arxiv:primary_category term="…">`, else its first `<category>`
+ * (the manual lists the primary one first). A term of another shape (an ACM or MSC class) is none.
+ */
+function primaryCategory(entry: Node): string | undefined {
+  const primary = entry['primary_category'] as Node | undefined;
+  const first = (entry['category'] as Node[] | undefined)?.[0];
+  return parseArxivCategory(oneLine((primary ?? first)?.['@term'])) ?? undefined;
+}
 
 /** The records of one arXiv API response body. Throws ArxivResponseError for anything that is not a feed of results. */
 export function parseArxivResponse(body: string): ArxivRecord[] {
@@ -72,6 +85,8 @@ export function parseArxivResponse(body: string): ArxivRecord[] {
       updated: day(entry['updated'] ?? entry['published']),
       authors: ((entry['author'] as Node[] | undefined) ?? []).map((a) => oneLine(a['name'])).filter(Boolean),
     };
+    const category = primaryCategory(entry);
+    if (category) record.primaryCategory = category;
     const doi = oneLine(entry['doi']);
     if (doi) record.doi = doi.toLowerCase();
     records.push(record);

@@ -1,6 +1,7 @@
 /**
  * How to cite a paper: a BibTeX entry and a plain-text reference, from what the catalog knows. A
- * paper with an arXiv id is cited the way arXiv asks (`@misc` with `eprint` and `archivePrefix`);
+ * paper with an arXiv id is cited the way arXiv asks (`@misc` with `eprint`, `archivePrefix` and,
+ * when its category is recorded, `primaryClass`);
  * any other is cited by its catalog page. Names, titles and ids are data: every character BibTeX or
  * LaTeX would read as markup is escaped (`escapeBibtex`), so a hostile title cites as text.
  */
@@ -16,6 +17,8 @@ export interface CitablePaper {
   /** The lab or company a listing named, cited as a corporate author when no names are known. */
   organisation?: string | undefined;
   arxiv?: string | undefined;
+  /** arXiv's primary category: an e-print's `primaryClass`. */
+  arxivCategory?: string | undefined;
   doi?: string | undefined;
   /** The paper's page in the catalog: what a paper without an id is cited by. */
   pageUrl: string;
@@ -25,10 +28,12 @@ export interface CitablePaper {
 export function citableOf(data: PaperData, pageUrl: string): CitablePaper {
   return {
     title: data.title,
-    published: data.published,
+    // An e-print is dated by its first version, when its arXiv entry said; a listing's day otherwise.
+    published: (data.arxiv && data.arxivSubmitted) || data.published,
     authorNames: data.authorNames,
     organisation: data.organisation?.name,
     arxiv: data.arxiv,
+    arxivCategory: data.arxivCategory,
     doi: data.doi,
     pageUrl,
   };
@@ -110,6 +115,7 @@ export function bibtexEntry(paper: CitablePaper): string {
   }
   if (paper.arxiv) {
     fields.push(['eprint', escapeBibtex(paper.arxiv)], ['archivePrefix', 'arXiv']);
+    if (paper.arxivCategory) fields.push(['primaryClass', escapeBibtex(paper.arxivCategory)]);
   }
   if (paper.doi) fields.push(['doi', escapeBibtex(paper.doi)]);
   fields.push(['url', escapeBibtex(citationUrl(paper))]);

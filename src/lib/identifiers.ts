@@ -173,8 +173,19 @@ function monthsAfterId(id: string, published: string): number {
   return py * 12 + pm - (year * 12 + month);
 }
 
-/** A listing's date may lag the id's month (a later version, a late pick for the daily page); never lead it by much. */
-const PLAUSIBLE_MONTHS = { before: 1, after: 3 };
+/**
+ * A listing's date may lag the id's month (a later version, a late pick for the daily page); never
+ * lead it by much. It may lead by one: arXiv numbers a paper in the month it first announces it,
+ * and a listing prints the day it was submitted, days or weeks before when moderation held it
+ * (https://info.arxiv.org/help/availability.html).
+ */
+export const PLAUSIBLE_MONTHS = { before: 1, after: 3 };
+
+/** Whether a paper dated `published` (ISO day) can be the paper of arXiv id `id`, by the id's month. */
+export function arxivIdFitsDate(id: string, published: string): boolean {
+  const lag = monthsAfterId(id, published);
+  return lag >= -PLAUSIBLE_MONTHS.before && lag <= PLAUSIBLE_MONTHS.after;
+}
 
 /**
  * The identifiers an abstract names for its own paper. An abstract can as well cite other work, so
@@ -188,8 +199,7 @@ export function identifiersFromAbstract(abstract: string, published: string | un
   if (arxiv.length > 1) found.notes.arxiv = `the abstract names ${arxiv.length} arXiv ids (${arxiv.join(', ')}): none taken as the paper's`;
   else if (arxiv.length === 1) {
     const id = arxiv[0]!;
-    const lag = published === undefined ? 0 : monthsAfterId(id, published);
-    if (lag < -PLAUSIBLE_MONTHS.before || lag > PLAUSIBLE_MONTHS.after) {
+    if (published !== undefined && !arxivIdFitsDate(id, published)) {
       found.notes.arxiv = `the abstract names arXiv ${id}, which does not fit the paper's date ${published}: not taken as the paper's`;
     } else {
       found.arxiv = id;

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { ARXIV_ID_PATTERN } from './identifiers.ts';
+import { ARXIV_CATEGORY_PATTERN } from './identifiers/arxiv-category.ts';
 
 /** Where a paper was seen: one entry of one listing dump. */
 export const sourceSchema = z.object({
@@ -56,6 +57,10 @@ export const paperSchema = z.object({
   authorNames: z.array(z.string().min(1)).min(1).optional(),
   /** The arXiv id without its version (`2310.06825`, `hep-th/9901001`). */
   arxiv: z.string().regex(ARXIV_ID_PATTERN).optional(),
+  /** arXiv's primary category (`cs.LG`), as recorded in content/identifiers.yaml: BibTeX's `primaryClass`. */
+  arxivCategory: z.string().regex(ARXIV_CATEGORY_PATTERN).optional(),
+  /** The day of the first arXiv version, as recorded in content/identifiers.yaml: an e-print's date. */
+  arxivSubmitted: z.iso.date().optional(),
   /** Lowercase, without a resolver prefix (`10.1000/xyz`). */
   doi: z.string().regex(/^10\.\d{4,9}\/\S+$/).optional(),
   /** The paper's code repository (`https://github.com/owner/repo`). */

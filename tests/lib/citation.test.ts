@@ -5,7 +5,8 @@
 import { parse } from '@retorquere/bibtex-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CitablePaper, bibtexEntry, citeKey, escapeBibtex, plainCitation } from '../../src/lib/citation.ts';
+import { type CitablePaper, bibtexEntry, citableOf, citeKey, escapeBibtex, plainCitation } from '../../src/lib/citation.ts';
+import type { PaperData } from '../../src/lib/paper.ts';
 
 const PAPER: CitablePaper = {
   title: 'Phased Consistency Model',
@@ -77,6 +78,45 @@ describe('bibtexEntry', () => {
       }),
       { numRuns: Number(process.env['FUZZ_RUNS'] ?? 300) },
     );
+  });
+});
+
+describe('a text-dump paper with what its id brings', () => {
+  const data: PaperData = {
+    title: 'Phased Consistency Model',
+    key: 'phased consistency model',
+    published: '2024-06-02',
+    authors: 3,
+    authorNames: ['Fu-Yun Wang', 'Zhaoyang Huang', 'Alexander William Bergman'],
+    arxiv: '2405.18407',
+    arxivCategory: 'cs.CV',
+    arxivSubmitted: '2024-05-28',
+    upvotes: 0,
+    topics: [],
+    sources: [{ listing: 'a', file: 'content/listings/a.txt', line: 3 }],
+    generator: 'papershelf-ingest',
+  };
+
+  it('cites as an arXiv e-print: names, eprint, archivePrefix, primaryClass, dated by its first version', () => {
+    const entry = readBack(bibtexEntry(citableOf(data, PAPER.pageUrl)));
+    expect(entry.fields).toMatchObject({ eprint: '2405.18407', archiveprefix: 'arXiv', primaryclass: 'cs.CV', year: '2024', month: '5', url: 'https://arxiv.org/abs/2405.18407' });
+    expect(entry.fields['author']).toEqual([
+      { firstName: 'Fu-Yun', lastName: 'Wang' },
+      { firstName: 'Zhaoyang', lastName: 'Huang' },
+      { firstName: 'Alexander William', lastName: 'Bergman' },
+    ]);
+  });
+
+  it('keeps the listing’s day and no primaryClass when the arXiv entry said nothing of them, and no e-print fields without an id', () => {
+    const { arxivCategory: _, arxivSubmitted: __, ...bare } = data;
+    const entry = readBack(bibtexEntry(citableOf({ ...bare, published: '2024-06-02' }, PAPER.pageUrl)));
+    expect(entry.fields).not.toHaveProperty('primaryclass');
+    expect(entry.fields['month']).toBe('6');
+    const { arxiv: ___, ...noId } = data;
+    const page = readBack(bibtexEntry(citableOf(noId, PAPER.pageUrl)));
+    expect(page.fields).not.toHaveProperty('eprint');
+    expect(page.fields).not.toHaveProperty('primaryclass');
+    expect(page.fields['month']).toBe('6');
   });
 });
 

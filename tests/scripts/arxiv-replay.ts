@@ -14,6 +14,8 @@ export interface AtomEntry {
   updated?: string;
   authors?: string[];
   doi?: string;
+  /** Primary category; cs.LG unless given. */
+  category?: string;
 }
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -31,8 +33,9 @@ hard-wrapped.</summary>
 ${(e.authors ?? ['Ada Lovelace']).map((name) => `    <author>\n      <name>${escape(name)}</name>\n    </author>`).join('\n')}
 ${e.doi ? `    <arxiv:doi xmlns:arxiv="http://arxiv.org/schemas/atom">${e.doi}</arxiv:doi>\n` : ''}    <link href="http://arxiv.org/abs/${e.id}" rel="alternate" type="text/html"/>
     <link title="pdf" href="http://arxiv.org/pdf/${e.id}" rel="related" type="application/pdf"/>
-    <arxiv:primary_category xmlns:arxiv="http://arxiv.org/schemas/atom" term="cs.LG" scheme="http://arxiv.org/schemas/atom"/>
-    <category term="cs.LG" scheme="http://arxiv.org/schemas/atom"/>
+    <arxiv:primary_category xmlns:arxiv="http://arxiv.org/schemas/atom" term="${e.category ?? 'cs.LG'}" scheme="http://arxiv.org/schemas/atom"/>
+    <category term="${e.category ?? 'cs.LG'}" scheme="http://arxiv.org/schemas/atom"/>
+    <category term="stat.ML" scheme="http://arxiv.org/schemas/atom"/>
   </entry>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>

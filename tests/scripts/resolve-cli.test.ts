@@ -8,7 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse as parseBibtex } from '@retorquere/bibtex-parser';
+import { bibtexEntry, citableOf } from '../../src/lib/citation.ts';
 import { parseIdentifierSidecar } from '../../src/lib/identifier-sidecar.ts';
+import { ingestListings } from '../../src/lib/ingest.ts';
 import { type ReplayServer, type Reply, atomFeed, replayArxiv } from './arxiv-replay.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -55,6 +58,8 @@ afterEach(async () => {
 });
 
 const sidecar = () => join(cwd, 'content/identifiers.yaml');
+/** What resolve records for the one paper it matches: the id and what arXiv's entry says of the paper. */
+const ALPHA_RECORD = 'alpha-matching-paper:\n  arxiv: "2405.11111"\n  category: cs.LG\n  submitted: "2024-05-01"\n  authors:\n    - "Ada Lovelace"\n';
 const state = () => join(cwd, '.cache/resolve-state.json');
 
 function start(args: string[], endpoint: string): { child: ChildProcess; done: Promise<{ status: number | null; stdout: string; stderr: string }> } {
@@ -72,14 +77,15 @@ function start(args: string[], endpoint: string): { child: ChildProcess; done: P
 
 const resolveIds = async (...args: string[]) => start(args, server!.url).done;
 
-describe('npm run resolve', () => {
+// Each run starts a Node process with tsx (seconds on a loaded machine): the default 5 s is too short for several.
+describe('npm run resolve', { timeout: 60_000 }, () => {
   it('writes the ids it accepts, sorted, and reports the near miss, the ambiguous and the unmatched', async () => {
     server = await replayArxiv([], byTitle);
     const run = await resolveIds();
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(readFileSync(sidecar(), 'utf8')).toBe('alpha-matching-paper:\n  arxiv: "2405.11111"\n');
-    expect(run.stdout).toContain('resolve: [1/4] alpha-matching-paper -> 2405.11111 (title similarity 1.000)');
+    expect(readFileSync(sidecar(), 'utf8')).toBe(ALPHA_RECORD);
+    expect(run.stdout).toContain('resolve: [1/4] alpha-matching-paper -> 2405.11111 (title similarity 1.000; 1 authors, cs.LG)');
     expect(run.stdout).toMatch(/\[2\/4\] beta-near-miss: unmatched: no title within 0.9 similarity; closest 2405.22222/);
     expect(run.stdout).toMatch(/\[3\/4\] delta-two-papers: ambiguous: 2401.33333 "Delta Two Papers" \(1.000\); 2402.44444/);
     expect(run.stdout).toContain('[4/4] gamma-nothing-found: unmatched: no result for the title');
@@ -93,6 +99,20 @@ describe('npm run resolve', () => {
     // --recheck asks again for those without an id only.
     await resolveIds('--recheck');
     expect(server.requests).toHaveLength(7);
+  });
+
+  it('records what the accepted entry says, so the next ingest shows the names and cites an arXiv e-print', async () => {
+    const feed = atomFeed([{ id: '2405.11111v2', title: 'Alpha Matching Paper', published: '2024-04-29', updated: '2024-06-01', authors: ['Grace Hopper', 'Alan  Turing', 'No'], category: 'cs.CL' }]);
+    server = await replayArxiv([], (request) => (new URL(request.url ?? '/', 'http://x').searchParams.get('search_query')?.includes('alpha') ? { body: feed } : { body: atomFeed([]) }));
+    expect((await resolveIds()).status).toBe(0);
+    const identifiers = { file: 'content/identifiers.yaml', pins: parseIdentifierSidecar('f', readFileSync(sidecar(), 'utf8')).pins };
+    const listing = { file: 'content/listings/a.txt', name: 'a', text: readFileSync(join(cwd, 'content/listings/a.txt'), 'utf8') };
+    const paper = ingestListings([listing], identifiers).papers.find((p) => p.slug === 'alpha-matching-paper')!;
+    expect(paper).toMatchObject({ arxiv: '2405.11111', authorNames: ['Grace Hopper', 'Alan Turing', 'No'], authors: 3, arxivCategory: 'cs.CL', arxivSubmitted: '2024-04-29' });
+    const bib = parseBibtex(bibtexEntry(citableOf({ ...paper, topics: [] }, 'https://example.org/p/')), { sentenceCase: false });
+    expect(bib.errors).toEqual([]);
+    expect(bib.entries[0]!.fields).toMatchObject({ eprint: '2405.11111', archiveprefix: 'arXiv', primaryclass: 'cs.CL', year: '2024', month: '4' });
+    expect((bib.entries[0]!.fields['author'] as { lastName: string }[]).map((a) => a.lastName)).toEqual(['Hopper', 'Turing', 'No']);
   });
 
   it('writes nothing with --dry-run, and stops at --limit', async () => {
@@ -125,12 +145,12 @@ describe('npm run resolve', () => {
     while (server.requests.length < 2) await new Promise((r) => setTimeout(r, 20));
     child.kill('SIGKILL');
     await done;
-    expect(readFileSync(sidecar(), 'utf8')).toBe('alpha-matching-paper:\n  arxiv: "2405.11111"\n');
+    expect(readFileSync(sidecar(), 'utf8')).toBe(ALPHA_RECORD);
     expect(readdirSync(join(cwd, 'content')).filter((f) => f.includes('.tmp'))).toEqual([]);
 
     const rest = await resolveIds();
     expect(rest.stdout).toContain('searching 3 on');
-    expect(readFileSync(sidecar(), 'utf8')).toBe('alpha-matching-paper:\n  arxiv: "2405.11111"\n');
+    expect(readFileSync(sidecar(), 'utf8')).toBe(ALPHA_RECORD);
   });
 
   it('stops with exit 1 when the service keeps failing, keeping what it found', async () => {
