@@ -6,6 +6,10 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { MAX_ABSTRACT_LENGTH } from './security/listing-limits.ts';
+
+/** An abstract ingest keeps escapes into at most twice its length (`[` to `\[`); links to about that. */
+export const MAX_BODY_LENGTH = 3 * MAX_ABSTRACT_LENGTH;
 
 const MDX_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement']);
 
@@ -32,5 +36,8 @@ const processor = unified()
  * catalogs).
  */
 export function renderAbstract(mdx: string, path?: string): string {
+  // Markdown's link parsing grows with the square of a run of brackets: never hand it more than the
+  // longest body ingest writes (MAX_ABSTRACT_LENGTH, each character escaped at most once).
+  if (mdx.length > MAX_BODY_LENGTH) throw new Error(`${path ?? 'paper body'}: ${mdx.length} characters, longer than ingest ever writes (${MAX_BODY_LENGTH}): run ingest again`);
   return String(processor.processSync(path ? { value: mdx, path } : mdx));
 }

@@ -1,9 +1,9 @@
 /**
  * Cleans one line of a raw dump: Unicode NFC; tabs and every other space character to a plain
- * space, runs collapsed; control characters and invisible formatting (soft hyphens, zero-width
- * spaces, byte-order marks, direction marks, and joiners inside Latin, Greek or Cyrillic words)
- * dropped, so that a title copied twice out of a browser reads the same both times. Joiners stay
- * elsewhere: emoji sequences and scripts such as Devanagari and Persian need them.
+ * space, runs collapsed; control characters, what XML cannot carry, and invisible formatting (soft
+ * hyphens, zero-width spaces, byte-order marks, direction marks, and joiners inside Latin, Greek or
+ * Cyrillic words) dropped, so that a title copied twice out of a browser reads the same both times.
+ * Joiners stay elsewhere: emoji sequences and scripts such as Devanagari and Persian need them.
  */
 export function normalizeLine(line: string): string {
   return line
@@ -14,10 +14,16 @@ export function normalizeLine(line: string): string {
     .trim();
 }
 
-/** Invisible characters a copy may carry that mean nothing in a title or an abstract (see normalizeLine). */
-const INVISIBLE = /[\p{Cc}\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]|(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}])[\u200C\u200D]+(?=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}])/gu;
+/**
+ * Invisible characters a copy may carry that mean nothing in a title or an abstract (see
+ * normalizeLine), and characters XML cannot carry at all: control characters, lone surrogates
+ * (`\p{Cs}`, which a JSON `\ud800` escape can give) and noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF
+ * and the last two of every plane). One of those in a title would make `rss.xml`, the topic feeds and
+ * the sitemap ill-formed XML, which feed readers refuse whole.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]|(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}])[\u200C\u200D]+(?=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}])/gu;
 
-/** Whether a line carries invisible format characters that normalizeLine drops (tabs and line ends aside). */
+/** Whether a line carries invisible format characters or characters XML cannot carry, which normalizeLine drops (tabs and line ends aside). */
 export const hasInvisibleCharacters = (line: string) => new RegExp(INVISIBLE.source, 'u').test(line.replace(/[\t\r\n]/g, ''));
 
 /** Splits a dump into lines, accepting LF, CRLF and lone CR line ends. */

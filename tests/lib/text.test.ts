@@ -1,8 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeListing, isBinaryJunk, normalizeLine, splitLines } from '../../src/lib/text.ts';
+import { decodeListing, hasInvisibleCharacters, isBinaryJunk, normalizeLine, splitLines } from '../../src/lib/text.ts';
 
 describe('normalizeLine', () => {
+  it('drops what XML cannot carry: noncharacters, lone surrogates, C0 and C1 controls (issue 33)', () => {
+    expect(normalizeLine('A\uFFFE B\uFFFF C\uFDD0 D\u{1FFFE} E\u{10FFFF}')).toBe('A B C D E');
+    expect(normalizeLine('lone \uD800high and \uDC00low, a pair \u{1F600} kept')).toBe('lone high and low, a pair \u{1F600} kept');
+    expect(normalizeLine('bell\u0007 escape\u001B del\u007F c1\u0085')).toBe('bell escape del c1');
+    expect(hasInvisibleCharacters('noncharacter \uFFFE')).toBe(true);
+    expect(hasInvisibleCharacters('lone \uDBFF')).toBe(true);
+    expect(hasInvisibleCharacters('tab\tand line\r\n ends, emoji \u{1F469}\u200D\u{1F4BB}')).toBe(false);
+  });
+
   it('turns tabs, NBSP and other spaces into single spaces and trims', () => {
     expect(normalizeLine('\t  Sparse\tAutoencoders\u00A0for\u2009LLMs \u3000')).toBe('Sparse Autoencoders for LLMs');
     expect(normalizeLine('  • 4 authors')).toBe('• 4 authors');

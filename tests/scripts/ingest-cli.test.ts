@@ -82,9 +82,10 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     const run = ingest('--report', 'out/report.json');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('ingest: 16 entries in 3 listings -> 16 papers (0 merged duplicates, 4 rejected, 2 warnings, 0 conflicts)');
+    expect(run.stdout).toContain('ingest: 16 entries in 3 listings -> 16 papers (0 merged duplicates, 4 rejected, 3 warnings, 0 conflicts)');
     expect(run.stdout).toContain('  rejected content/listings/002_hostile.txt:34: binary junk, not text');
-    expect(run.stdout.split('\n').filter((line) => line.startsWith('  warning '))).toHaveLength(2);
+    // The third: the fixture's abstract of 21,009 characters is cut to MAX_ABSTRACT_LENGTH.
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('  warning '))).toHaveLength(3);
 
     const report = JSON.parse(readFileSync(join(cwd, 'out/report.json'), 'utf8'));
     expect(Object.keys(report)).toEqual(['entries', 'papers', 'duplicates', 'conflicts', 'rejected', 'warnings', 'listings']);
@@ -137,9 +138,9 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     const entries = Array.from({ length: 12 }, (_, i) => `Undated Paper ${i}\n\n${abstract}\n\n  • 2 authors\n·`);
     writeFileSync(join(listings(), '003_undated.txt'), ['Daily Papers', 'Oct 30', ...entries].join('\n\n'));
     const lines = ingest('--report', 'report.json').stdout.split('\n');
-    expect(lines.filter((line) => line.startsWith('  warning content/listings/003_undated.txt:'))).toHaveLength(8);
+    expect(lines.filter((line) => line.startsWith('  warning content/listings/003_undated.txt:'))).toHaveLength(7);
     expect(lines.filter((line) => line.startsWith('  warning '))).toHaveLength(10);
-    expect(lines).toContain('  … and 4 more warnings (see report.json)');
+    expect(lines).toContain('  … and 5 more warnings (see report.json)');
   });
 
   it('rewrites nothing on a second run', () => {
@@ -253,7 +254,7 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     ['a sidecar with an impossible day', () => (writeFileSync(join(listings(), '001_bare.yaml'), 'captured: 2025-02-30\n'), []), /captured must be a real day written YYYY-MM-DD, not "2025-02-30"$/],
     ['a sidecar that is a list', () => (writeFileSync(join(listings(), '001_bare.yaml'), '- 2025-10-30\n'), []), /001_bare\.yaml: must be a mapping/],
     ['an empty listings folder', () => (mkdirSync(join(cwd, 'empty')), ['empty']), /^ingest: no listings \(\*\.txt, \*\.json\) in empty$/],
-    ['two listings with one name', () => (mkdirSync(join(cwd, 'more')), copyFileSync(join(FIXTURES, 'bare-001-excerpt.txt'), join(cwd, 'more/001_bare.txt')), ['content/listings', 'more']), /^ingest: two listings are named 001_bare/],
+    ['two listings with one name', () => (mkdirSync(join(cwd, 'more')), copyFileSync(join(FIXTURES, 'bare-001-excerpt.txt'), join(cwd, 'more/001_bare.txt')), ['content/listings', 'more']), /^ingest: two listings have the id 001_bare/],
   ])('reports %s in one line, exits 1 and writes nothing', (_name, setUp, message) => {
     const args = setUp();
     const before = snapshot(cwd);
