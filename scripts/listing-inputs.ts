@@ -10,7 +10,8 @@ import { IDENTIFIERS_YAML, isListingFile } from '../src/content-paths.ts';
 import { isIsoDate } from '../src/lib/dates.ts';
 import { type IdentifierSidecar, parseIdentifierSidecar } from '../src/lib/identifier-sidecar.ts';
 import type { Identifiers, ListingInput, ListingSidecar } from '../src/lib/ingest.ts';
-import { decodeListing } from '../src/lib/text.ts';
+import { listingId } from '../src/lib/security/listing-id.ts';
+import { decodeListing, normalizeLine } from '../src/lib/text.ts';
 
 /** A problem with the input or the command line: reported as one line, never as a stack trace. */
 export class UsageError extends Error {}
@@ -61,7 +62,8 @@ function readSidecar(listing: string): ListingSidecar | undefined {
     sidecar.captured = captured instanceof Date ? captured.toISOString().slice(0, 10) : String(captured);
     if (!isIsoDate(sidecar.captured)) throw new UsageError(`${relative(process.cwd(), path)}: captured must be a real day written YYYY-MM-DD, not "${sidecar.captured}"`);
   }
-  if (title !== undefined && title !== null) sidecar.title = String(title);
+  // A listing's title is shown on pages and in the search filters: cleaned as every title is.
+  if (title !== undefined && title !== null) sidecar.title = normalizeLine(String(title));
   return sidecar;
 }
 
@@ -74,11 +76,13 @@ export function readInputs(paths: string[]): ListingInput[] {
     if (sidecar) input.sidecar = sidecar;
     return input;
   });
-  const names = new Map<string, string>();
+  // By id, not by name: the id is what becomes a folder (see listing-id.ts).
+  const ids = new Map<string, string>();
   for (const input of inputs) {
-    const other = names.get(input.name);
-    if (other) throw new UsageError(`two listings are named ${input.name}: ${other} and ${input.file}`);
-    names.set(input.name, input.file);
+    const id = listingId(input.name);
+    const other = ids.get(id);
+    if (other) throw new UsageError(`two listings have the id ${id}: ${other} and ${input.file}`);
+    ids.set(id, input.file);
   }
   return inputs;
 }

@@ -8,6 +8,7 @@ import type { ListingSummary } from './listing.ts';
 import type { MergedPaper, PaperSource } from './paper.ts';
 import { parseDailyPapersJson } from './parse-daily-papers-json.ts';
 import { type Finding, type ParsedListing, type RawEntry, parseListing } from './parse-listing.ts';
+import { listingId } from './security/listing-id.ts';
 import { limitListing } from './security/listing-limits.ts';
 import { slugFor } from './slug.ts';
 import type { ListingEncoding } from './text.ts';
@@ -114,6 +115,8 @@ export type ListingParser = (file: string, text: string) => ListingReading;
 
 function readListing(input: ListingInput, parse: ListingParser, warnings: Finding[], rejected: Finding[]) {
   const parsed = limitListing(parse(input.file, input.text));
+  const id = listingId(input.name);
+  if (id !== input.name) warnings.push({ file: input.file, line: 1, reason: `the file name "${input.name}" cannot be a URL or a folder name as it is: the listing's id is ${id}`, text: '' });
   rejected.push(...parsed.rejected);
   if (input.encoding && input.encoding !== 'utf-8') {
     // UTF-16 is named by the file's byte-order mark; Windows-1252 is only the likeliest reading of bytes that are not UTF-8.
@@ -137,7 +140,7 @@ function readListing(input: ListingInput, parse: ListingParser, warnings: Findin
     }
   }
   const entries: DatedEntry[] = parsed.entries.map((entry) => {
-    const dated: DatedEntry = { ...entry, listing: input.name, key: titleKey(entry.title) };
+    const dated: DatedEntry = { ...entry, listing: id, key: titleKey(entry.title) };
     if (captured) dated.captured = captured;
     if (entry.date) {
       const resolved = resolveDate(entry.date, captured);
@@ -154,9 +157,9 @@ function readListing(input: ListingInput, parse: ListingParser, warnings: Findin
     return dated;
   });
   const summary: ListingSummary = {
-    id: input.name,
+    id,
     file: input.file,
-    title: listingTitle(input.name, captured, input.sidecar),
+    title: listingTitle(id, captured, input.sidecar),
     format: parsed.format,
     entries: parsed.entries.length,
     capturedInferred: inferred,
