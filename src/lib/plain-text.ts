@@ -3,7 +3,15 @@
  * text only: see render-abstract.ts), for meta descriptions, feeds and structured data.
  */
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
+/** A Map, since the key is text of the page: `&constructor;` names nothing. */
+const NAMED = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+  ['nbsp', '\u00A0'],
+]);
 
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, body: string) => {
@@ -11,7 +19,7 @@ export function decodeEntities(text: string): string {
       const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
       return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
     }
-    return NAMED[body.toLowerCase()] ?? entity;
+    return NAMED.get(body.toLowerCase()) ?? entity;
   });
 }
 

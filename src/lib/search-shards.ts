@@ -194,11 +194,13 @@ export type FilterCountsOf = Record<string, Record<string, number>>;
 
 /** Facet counts of disjoint shards added up, without the shard filter: one index's counts. */
 export function sumFilterCounts(counts: readonly FilterCountsOf[]): FilterCountsOf {
-  const sum: FilterCountsOf = {};
+  // Without prototypes: the keys are indexed values, and a value named "constructor" or "__proto__"
+  // must be counted, not found on Object.prototype (or replace it).
+  const sum: FilterCountsOf = Object.create(null) as FilterCountsOf;
   for (const shard of counts) {
     for (const [facet, values] of Object.entries(shard)) {
       if (facet === SHARD_FILTER) continue;
-      const into = (sum[facet] ??= {});
+      const into = (sum[facet] ??= Object.create(null) as Record<string, number>);
       for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count;
     }
   }
