@@ -15,6 +15,12 @@ describe('GitHub Pages workflow', () => {
     expect(workflow.jobs.deploy.steps.map((s: { uses?: string }) => s.uses)).toContainEqual(expect.stringMatching(/^actions\/deploy-pages@v\d+$/));
   });
 
+  test('can be called by another workflow, and then builds the commit it is given', () => {
+    expect(workflow.on.workflow_call.inputs.ref).toMatchObject({ type: 'string', required: false });
+    // On a push or a dispatch inputs.ref is empty, and checkout takes the commit that started the run.
+    expect(steps[0]).toEqual({ uses: expect.stringMatching(/^actions\/checkout@v\d+$/), with: { ref: '${{ inputs.ref }}' } });
+  });
+
   test('builds with the command the README names, SITE and BASE from the repository', () => {
     const build = steps.find((s) => s.run === 'npm run build');
     expect(build).toBeDefined();
