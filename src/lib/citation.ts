@@ -7,7 +7,7 @@
  */
 import slugify from '@sindresorhus/slugify';
 import { parseIsoDate } from './dates.ts';
-import { arxivLinks, doiLink } from './identifiers.ts';
+import { arxivLinks, arxivMonth, doiLink } from './identifiers.ts';
 import type { PaperData } from './paper.ts';
 
 export interface CitablePaper {
@@ -82,6 +82,9 @@ function familyName(name: string): string {
   return words[words.length - 1] ?? '';
 }
 
+/** The year cited: the paper's date's, else an e-print's by its id, which arXiv gives in the year it first announces it. */
+const citedYear = (paper: CitablePaper) => (paper.published ? paper.published.slice(0, 4) : paper.arxiv ? String(arxivMonth(paper.arxiv).year) : undefined);
+
 /**
  * A cite key in the form readers know from Google Scholar and Semantic Scholar: the first author's
  * family name, the year, the title's first significant word, and the initials of the next two
@@ -89,7 +92,7 @@ function familyName(name: string): string {
  */
 export function citeKey(paper: CitablePaper): string {
   const who = paper.authorNames?.[0] ? familyName(paper.authorNames[0]) : paper.organisation ? asciiWords(paper.organisation)[0] ?? '' : '';
-  const year = paper.published ? paper.published.slice(0, 4) : '';
+  const year = citedYear(paper) ?? '';
   const words = asciiWords(paper.title).filter((w) => !STOP_WORDS.has(w));
   const [first = 'paper', ...rest] = words;
   const initials = rest.slice(0, 2).map((w) => w[0]!.toUpperCase()).join('');
@@ -112,7 +115,7 @@ export function bibtexEntry(paper: CitablePaper): string {
     const { year, month } = parseIsoDate(paper.published);
     fields.push(['year', String(year)]);
     fields.push(['month', MONTH_MACROS[month - 1]!]);
-  }
+  } else if (paper.arxiv) fields.push(['year', citedYear(paper)!]);
   if (paper.arxiv) {
     fields.push(['eprint', escapeBibtex(paper.arxiv)], ['archivePrefix', 'arXiv']);
     if (paper.arxivCategory) fields.push(['primaryClass', escapeBibtex(paper.arxivCategory)]);
@@ -135,7 +138,7 @@ function authorList(paper: CitablePaper): string | undefined {
 /** A plain-text reference: `Ada Lovelace and Charles Babbage (2024). Title. arXiv:2405.18407. https://…`. */
 export function plainCitation(paper: CitablePaper): string {
   const who = authorList(paper);
-  const year = paper.published ? paper.published.slice(0, 4) : 'n.d.';
+  const year = citedYear(paper) ?? 'n.d.';
   const title = /[.?!]$/.test(paper.title) ? paper.title : `${paper.title}.`;
   const where = paper.arxiv ? ` arXiv:${paper.arxiv}.` : paper.doi ? ` doi:${paper.doi}.` : '';
   // Without an author, the title takes the author's place (as APA has it).

@@ -46,6 +46,8 @@ export function buildFixtureSite(): void {
   cpSync(resolve('content/listings'), join(content, 'listings'), { recursive: true });
   cpSync(join(FIXTURES, 'listings'), join(content, 'listings'), { recursive: true });
   cpSync(resolve('content/topics.yaml'), join(content, 'topics.yaml'));
+  // The default catalog's arXiv ids and author names (and what resolve recorded), as the site builds with them.
+  if (existsSync(resolve('content/identifiers.yaml'))) cpSync(resolve('content/identifiers.yaml'), join(content, 'identifiers.yaml'));
   if (existsSync(join(FIXTURES, 'notes'))) cpSync(join(FIXTURES, 'notes'), join(content, 'notes'), { recursive: true });
   const env = fixtureEnv();
   const run = (args: string[]) => execFileSync(process.execPath, args, { env, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 });

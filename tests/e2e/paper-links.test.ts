@@ -14,13 +14,12 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import htmlMetadata from 'html-metadata';
 import type { Element, Root } from 'hast';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { visit } from 'unist-util-visit';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { routes } from '../../src/lib/urls.ts';
-import { launchChromium } from './browser.ts';
 import { FIXTURE_BASE, FIXTURE_DIST, FIXTURE_SITE } from './fixture-site.ts';
-import { type StaticServer, serveDist } from './serve.ts';
+import { useSite } from './site-fixture.ts';
 
 const pageHtml = (slug: string) => readFileSync(join(FIXTURE_DIST, routes.paper(slug), 'index.html'), 'utf8');
 const pageUrl = (slug: string) => `${FIXTURE_SITE}${FIXTURE_BASE}${routes.paper(slug)}`;
@@ -46,16 +45,7 @@ const catalog = JSON.parse(readFileSync(join(FIXTURE_DIST, routes.catalogJson())
 const bySlug = new Map(catalog.papers.map((p) => [p.slug, p]));
 const HOSTILE_JSON = catalog.papers.find((p) => p.title.startsWith('Learning C++ Programs'))!;
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveDist(FIXTURE_DIST, FIXTURE_BASE);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 describe('every paper page leads to the paper', () => {
   test('with an arXiv id: its abstract page, PDF and Hugging Face page; without: exact-title searches', () => {
@@ -86,6 +76,40 @@ describe('every paper page leads to the paper', () => {
     const text = toText(fromHtml(pageHtml('wasserstein-gan')));
     expect(text).toContain('Backpropagation alternatives and learning rules (undated dump)');
     expect(text).toContain('Daily papers of 2025-12-31');
+  });
+});
+
+describe('a default-catalog paper with the id and names the seed gave it (content/identifiers.yaml)', () => {
+  const SEED = 'a-chain-graph-interpretation-of-real-world-neural-networks';
+
+  test('links to its arXiv page and PDF, not to title searches', () => {
+    const [section] = elements(fromHtml(pageHtml(SEED)), (el) => el.tagName === 'section' && hasClass(el, 'paper-links'));
+    const hrefs = elements(section as unknown as Root, (el) => el.tagName === 'a').map((a) => String(a.properties['href']));
+    expect(hrefs).toEqual(expect.arrayContaining(['https://arxiv.org/abs/2006.16856', 'https://arxiv.org/pdf/2006.16856']));
+    expect(hrefs.some((h) => h.includes('scholar.google.com'))).toBe(false);
+    expect(bySlug.get(SEED)).toMatchObject({ arxiv: '2006.16856', authorNames: ['Yuesong Shen', 'Daniel Cremers'] });
+  });
+
+  test('shows its authors, and one citation_author each', async () => {
+    const tree = fromHtml(pageHtml(SEED));
+    const [authors] = elements(tree, (el) => hasClass(el, 'paper-authors'));
+    expect(toText(authors!)).toContain('Yuesong Shen');
+    expect(toText(authors!)).toContain('Daniel Cremers');
+    const meta = await htmlMetadata.loadFromString(pageHtml(SEED));
+    expect(meta.highwirePress).toMatchObject({ author: ['Yuesong Shen', 'Daniel Cremers'], arxiv_id: '2006.16856' });
+  });
+
+  test('cites as an arXiv e-print with its names, on the page and in papers.bib', () => {
+    const [code] = elements(fromHtml(pageHtml(SEED)), (el) => el.properties['id'] === 'cite-bibtex');
+    const page = parseBibtex(toText(code!), { sentenceCase: false });
+    expect(page.errors).toEqual([]);
+    expect(page.entries[0]!.fields).toMatchObject({ eprint: '2006.16856', archiveprefix: 'arXiv', url: 'https://arxiv.org/abs/2006.16856' });
+    expect(page.entries[0]!.fields['author']).toEqual([
+      { firstName: 'Yuesong', lastName: 'Shen' },
+      { firstName: 'Daniel', lastName: 'Cremers' },
+    ]);
+    const all = parseBibtex(readFileSync(join(FIXTURE_DIST, routes.bibliography()), 'utf8'), { sentenceCase: false });
+    expect(all.entries.filter((e) => e.fields['eprint'] === '2006.16856')).toHaveLength(1);
   });
 });
 
@@ -157,7 +181,7 @@ describe('metadata real consumers read', () => {
 describe('in the browser', () => {
   let page: Page;
   beforeAll(async () => {
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await site.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     page = await context.newPage();
   });
 
@@ -167,7 +191,7 @@ describe('in the browser', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(`${server.url}${routes.paper(HOSTILE_JSON.slug)}`);
+    await page.goto(site.url(routes.paper(HOSTILE_JSON.slug)));
     await expect(page.locator('h1').textContent()).resolves.toBe('Learning C++ Programs <b>bold</b>');
     await expect(page.locator('h1 b, .paper-authors img, .paper-authors script').count()).resolves.toBe(0);
     await expect(page.locator('.paper-authors').textContent()).resolves.toContain('<img src=x onerror=alert(1)>');
@@ -176,9 +200,9 @@ describe('in the browser', () => {
   });
 
   test('a long author list folds behind "and N more", which opens without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const noJs = await context.newPage();
-    await noJs.goto(`${server.url}${routes.paper('a-survey-written-by-many-hands')}`);
+    await noJs.goto(site.url(routes.paper('a-survey-written-by-many-hands')));
     const rest = noJs.locator('.paper-authors__rest');
     await expect(rest.locator('summary').textContent()).resolves.toBe('and 22 more');
     const last = rest.getByText('Author Number30', { exact: false });
@@ -192,9 +216,10 @@ describe('in the browser', () => {
   });
 
   test('Copy BibTeX puts the entry on the clipboard', async () => {
-    await page.goto(`${server.url}${routes.paper('wasserstein-gan')}`);
+    await page.goto(site.url(routes.paper('wasserstein-gan')));
     await page.getByRole('button', { name: 'Copy BibTeX' }).click();
-    await expect(page.getByRole('button', { name: 'Copied' })).toBeDefined();
+    // The button says so until its label comes back 2 s later (a locator itself is always defined).
+    await expect.poll(() => page.locator('button[data-copy="cite-bibtex"]').textContent()).toBe('Copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(await page.locator('#cite-bibtex').textContent());
     expect(copied).toMatch(/^@misc\{arjovsky2017wassersteinG,/);

@@ -120,6 +120,19 @@ describe('a text-dump paper with what its id brings', () => {
   });
 });
 
+describe('an undated e-print', () => {
+  it('is cited in the year its id gives, without a month, rather than "n.d."', () => {
+    const { published: _, ...undated } = PAPER;
+    const entry = readBack(bibtexEntry({ ...undated, arxiv: '2006.16856' }));
+    expect(entry.fields['year']).toBe('2020');
+    expect(entry.fields).not.toHaveProperty('month');
+    expect(plainCitation({ ...undated, arxiv: 'hep-th/9901001' })).toMatch(/\(1999\)/);
+    expect(citeKey({ ...undated, arxiv: '2006.16856' })).toBe('wang2020phasedCM');
+    const { arxiv: __, ...noId } = undated;
+    expect(plainCitation(noId)).toContain('(n.d.)');
+  });
+});
+
 describe('escapeBibtex', () => {
   it('escapes every LaTeX special character, so braces balance and no command survives', () => {
     expect(escapeBibtex('50% of {x} & $y_1^2$ #3 ~ \\cmd')).toBe('50\\% of \\{x\\} \\& \\$y\\_1\\textasciicircum{}2\\$ \\#3 \\textasciitilde{} \\textbackslash{}cmd');
