@@ -36,6 +36,8 @@ export interface AlignOptions {
 const EXTRA = 1.5;
 const MISSING = 1;
 const MISSING_OPTIONAL = 0.1;
+/** A card always has its title: a line of any class stands in for it before the title goes missing. */
+const MISSING_TEXT = 2.5;
 
 /**
  * The cheapest alignment of `lines` with `places`. Ties go to matching a line as early as possible,
@@ -50,7 +52,7 @@ export function align(lines: readonly LineClass[], places: readonly Place[], opt
   const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   // A line before the first place is the file's header; one after the last, its footer.
   const extraAt = (j: number) => (j === m ? trailing : j === 0 ? leading : EXTRA);
-  const missing = (j: number) => (places[j]!.optional ? MISSING_OPTIONAL : MISSING);
+  const missing = (j: number) => (places[j]!.optional ? MISSING_OPTIONAL : places[j]!.cls === 'text' ? MISSING_TEXT : MISSING);
   for (let i = n; i >= 0; i--) {
     for (let j = m; j >= 0; j--) {
       if (i === n && j === m) continue;

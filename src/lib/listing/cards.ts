@@ -26,20 +26,20 @@ export const continuesParagraph = (text: string) => /[:;,]$/.test(text);
 const FIELD_KINDS = new Set(['date', 'separator', 'byline', 'number', 'label']);
 
 /**
- * Lines as the alignment sees them. A short line that stands unchanged in several cards (digits
- * aside: `Page 2 of 3`) is a label of the copy's own, furniture the reader has not been told about.
+ * Lines as the alignment sees them. A short line that stands unchanged in a good share of the cards
+ * is a label of the copy's own, furniture the reader has not been told about.
  */
 export function classify(lines: Line[], fielded: boolean): ShapedLine[] {
   const shaped = lines.map((l) => ({ ...l, shape: shapeOf(l.text) }));
   // About one abstract a card: a label stands in a good share of them, an organisation's name in few.
   const cards = shaped.filter((l, i) => l.shape.kind === 'long' && shaped[i - 1]?.shape.kind !== 'long').length;
-  const often = Math.max(3, cards * 0.3);
+  const often = cards >= 3 ? Math.max(3, cards * 0.3) : Number.POSITIVE_INFINITY;
   const seen = new Map<string, number>();
-  const key = (text: string) => text.toLowerCase().replace(/\d+/g, '#');
+  const key = (text: string) => text.toLowerCase();
   for (const l of shaped) if (l.shape.kind === 'text') seen.set(key(l.text), (seen.get(key(l.text)) ?? 0) + 1);
   return shaped.map((l, i) => {
     if (l.shape.kind === 'long' && titleAfterAll(l, shaped[i + 1])) return { ...l, shape: { kind: 'text' }, cls: 'text' };
-    if (fielded && l.shape.kind === 'text' && opensShortAbstract(shaped, i)) return { ...l, shape: { kind: 'long' }, cls: 'text' };
+    if (l.shape.kind === 'text' && (fielded ? opensShortAbstract(shaped, i) : answersTitle(shaped, i))) return { ...l, shape: { kind: 'long' }, cls: 'text' };
     if (l.shape.kind === 'label') return { ...l, cls: `label:${l.shape.label.toLowerCase()}` as LineClass };
     if (l.shape.kind === 'text' && seen.get(key(l.text))! >= often) return { ...l, cls: `label:${key(l.text)}` as LineClass };
     return { ...l, cls: l.shape.kind === 'long' ? 'text' : (l.shape.kind as LineClass) };
@@ -65,6 +65,9 @@ function opensShortAbstract(lines: { shape: Shape }[], i: number): boolean {
   const next = lines[end]?.shape.kind;
   return next === undefined || next === 'byline' || next === 'separator' || next === 'date';
 }
+
+/** In a bare dump, a sentence after a title is its abstract, however short. */
+const answersTitle = (lines: { shape: Shape; text: string }[], i: number) => lines[i - 1]?.shape.kind === 'text' && /[.!?…]["'”)\]]?$/.test(lines[i]!.text);
 
 /**
  * Cuts the lines at the abstracts. In a file whose cards have fields (dates, bylines), short lines

@@ -103,11 +103,13 @@ export function readEntry(file: string, card: CardLines, template: Template, bar
   }
   if (date) entry.date = date;
   if (entry.abstract === '') warn(title.line, NO_ABSTRACT, title.text);
+  // A card that lost its date lost its other fields with it, as a rule: one warning says so.
+  const lostDate = card.missing.some((at) => template.roles[at] === 'date' && !template.places[at]!.optional);
   for (const at of card.missing) {
     const role = template.roles[at]!;
     if (template.places[at]!.optional) continue;
     if (role === 'date') warn(title.line, NO_DATE, title.text);
-    else if (FIELD[role]) warn(title.line, `entry has no ${FIELD[role]}, where this file's other cards have one`, title.text);
+    else if (FIELD[role] && !lostDate) warn(title.line, `entry has no ${FIELD[role]}, where this file's other cards have one`, title.text);
   }
   if (template.roles.every((r) => r !== 'date') && !bare && !date) warn(title.line, NO_DATE, title.text);
   for (const l of card.extra) {

@@ -28,9 +28,9 @@ import { unwrapLinks } from './lines.ts';
 export function detectFormat(text: string): Exclude<ListingFormat, 'daily-papers-json'> {
   let fields = 0;
   for (const raw of splitLines(text)) {
+    if (DOTS.includes(normalizeLine(raw))) return 'page';
     for (const part of splitRow(raw)) {
       const line = unwrapLinks(normalizeLine(part));
-      if (DOTS.includes(line)) return 'page';
       const shape = shapeOf(line.replace(/^[-*•]\s+/, ''));
       if (shape.kind === 'byline' && shape.authors !== undefined && shape.names === undefined && shape.organisation === undefined) return 'page';
       if (shape.kind === 'date' || shape.kind === 'byline' || (shape.kind === 'number' && shape.unit) || (shape.kind === 'label' && shape.value)) fields++;
@@ -68,7 +68,7 @@ export function readTextListing(file: string, text: string): ParsedListing {
     if (lines.length > 0) {
       const kinds = new Map<string, number>();
       for (const l of lines) kinds.set(l.shape.kind, (kinds.get(l.shape.kind) ?? 0) + 1);
-      result.rejected.push({ file, line: lines[0]!.line, reason: describeNoCards(kinds, lines.length), text: excerpt(lines.slice(0, 3).map((l) => l.text).join(' / ')) });
+      result.rejected.push({ file, line: lines[0]!.line, reason: describeNoCards(kinds, lines.length), text: excerpt(lines.filter((l) => l.shape.kind === 'text').map((l) => l.text).join(' / ')) });
       for (const l of lines) result.roles.set(l.line, 'rejected');
     }
     return result;
@@ -80,12 +80,12 @@ export function readTextListing(file: string, text: string): ParsedListing {
   const bare = format === 'bare';
   addReadings(result, cards.cards.map((card) => readEntry(file, card, template, bare)));
   for (const l of cards.outside) {
-    if (l.cls.startsWith('label:')) {
+    if (l.shape.kind === 'label') {
       result.ignored['paper card'] = (result.ignored['paper card'] ?? 0) + 1;
       result.roles.set(l.line, 'label');
       continue;
     }
-    if (bare && l === cards.outside[cards.outside.length - 1] && l.line > result.entries[result.entries.length - 1]!.line) {
+    if (bare && l === cards.outside[cards.outside.length - 1] && l.line > (result.entries[result.entries.length - 1]?.line ?? 0)) {
       result.roles.set(l.line, 'rejected');
       result.rejected.push({ file, line: l.line, reason: 'truncated entry: title without an abstract at the end of the file', text: excerpt(l.text) });
       continue;
@@ -98,6 +98,15 @@ export function readTextListing(file: string, text: string): ParsedListing {
     const first = cards.values[i]![0];
     if (role === 'unread' && first) result.warnings.push({ file, line: first.line, reason: `a line at this place of ${cards.values[i]!.length} cards (first here) fits no field: not read`, text: excerpt(first.text) });
   });
+  const noComma = cards.values[template.roles.indexOf('date')]?.find((l) => l.shape.kind === 'date' && 'yearWithoutComma' in l.shape.date);
+  if (noComma) {
+    result.warnings.push({
+      file,
+      line: noComma.line,
+      reason: 'dates without a comma before the year (first here): a number from 1900 to 2099 after the day is read as the year, not as upvotes',
+      text: noComma.text,
+    });
+  }
   result.warnings.sort((a, b) => a.line - b.line);
   result.rejected.sort((a, b) => a.line - b.line);
   return result;

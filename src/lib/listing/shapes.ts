@@ -45,7 +45,7 @@ const SUBMITTED = /^(?:submitted|posted|shared) by:? +(\S.{0,60})$/i;
 
 /** Abstracts are long or hold several sentences; titles are short and rarely end a sentence. */
 export function looksLikeAbstract(text: string): boolean {
-  return (text.length > 300 && /[.!?;:]/.test(text)) || /[.!?]["'”)\]]? +\S.*[.!?]["'”)\]]?$/.test(text);
+  return (text.length > 300 && /[.!?;:]/.test(text)) || /[.!?]["'”)\]]? +\S.*[.!?…]["'”)\]]?$/.test(text);
 }
 
 /** A person's name as a byline prints it: two to five words, each capitalised (particles aside). */
@@ -68,6 +68,8 @@ function readNames(text: string): { names: string[]; authors?: number } | null {
 }
 
 export function shapeOf(text: string): Shape {
+  // No field is this long: a paragraph is prose or a title, and is not tried against every pattern.
+  if (text.length > 160) return looksLikeAbstract(text) ? { kind: 'long' } : { kind: 'text' };
   if (LONE_SEPARATORS.has(text) || RULE.test(text)) return { kind: 'separator' };
   const date = readDateLine(text);
   if (date) return { kind: 'date', date };
@@ -104,8 +106,10 @@ const anchorsRow = (text: string) => ['date', 'byline'].includes(shapeOf(text).k
 function splitAt(text: string, separator: RegExp, dot: (sep: string) => string[]): string[] | null {
   const pieces = text.split(separator);
   const fields = pieces.filter((_, i) => i % 2 === 0).map((p) => normalizeLine(p)).filter((p) => p !== '');
-  if (fields.length < 2 && !(fields.length === 1 && pieces.length > 1)) return null;
-  if (!fields.some(anchorsRow) || !fields.every(fitsInRow)) return null;
+  if (fields.length === 0 || pieces.length < 2 || !fields.every(fitsInRow)) return null;
+  // A byline may carry the dot at its end (`naver-ai NAVER AI Lab ·`); otherwise a row has a date or a byline.
+  const trailingDot = fields.length === 1 && normalizeLine(pieces[pieces.length - 1]!) === '' && pieces.length === 3;
+  if (!trailingDot && !fields.some(anchorsRow)) return null;
   const out: string[] = [];
   pieces.forEach((p, i) => {
     if (i % 2 === 1) out.push(...dot(p));
@@ -125,9 +129,10 @@ const SPACED_DOT = new RegExp(`((?:^| )[${DOTS.join('')}•|](?: |$))`);
  */
 export function splitRow(raw: string): string[] {
   if (raw.length > 400) return [raw];
-  const byTabs = raw.trim().includes('\t') ? splitAt(raw.trim(), TABS, () => []) : null;
-  return (byTabs ?? [raw]).flatMap((part) => {
-    const text = normalizeLine(part).replace(/^• (?=\d)/, '');
+  const row = raw.trim().replace(/^•[\s\u00A0]+(?=\d)/, '');
+  const byTabs = row.includes('\t') ? splitAt(row, TABS, () => []) : null;
+  return (byTabs ?? [row]).flatMap((part) => {
+    const text = normalizeLine(part);
     return splitAt(text, new RegExp(SPACED_DOT.source, 'g'), (sep) => [sep.trim() === '•' ? '·' : sep.trim()]) ?? [part];
   });
 }

@@ -25,8 +25,13 @@ const PAGE_SPLIT = 4;
 const BARE_LAYOUT: Place[] = [place('text')];
 
 const classes = (gap: ShapedLine[]) => gap.map((l) => l.cls);
-/** How often something must recur among the cards to be part of the layout rather than a stray. */
-const recurs = (count: number, cards: number) => count >= 2 && count >= cards * 0.2;
+/**
+ * How often something must recur among the cards to be part of the layout rather than a departure:
+ * a line that some cards add (an upvote count only voted papers show) in a few of them; a place
+ * that cards leave out, in a good share (fewer are cards that lost a line, and are warned about).
+ */
+const addedOften = (count: number, cards: number) => count >= 2 && count >= cards * 0.05;
+const leftOutOften = (count: number, cards: number) => count >= 2 && count >= cards * 0.2;
 
 /** The most common gap, if at least two cards share it. */
 function commonGap(gaps: ShapedLine[][]): Place[] | undefined {
@@ -56,9 +61,9 @@ function withOptionalPlaces(base: Place[], gaps: ShapedLine[][]): Place[] {
     }
     for (const key of seen) added.set(key, (added.get(key) ?? 0) + 1);
   }
-  const places = base.map((p, i) => ({ ...p, optional: recurs(missing[i]!, gaps.length) }));
+  const places = base.map((p, i) => ({ ...p, optional: leftOutOften(missing[i]!, gaps.length) }));
   // Inserted back to front, so each insertion's index still points into the base layout.
-  const inserts = [...added].filter(([, n]) => recurs(n, gaps.length)).map(([key]) => key.split(' ') as [string, Place['cls']]);
+  const inserts = [...added].filter(([, n]) => addedOften(n, gaps.length)).map(([key]) => key.split(' ') as [string, Place['cls']]);
   for (const [at, cls] of inserts.sort((a, b) => Number(b[0]) - Number(a[0]))) places.splice(Number(at), 0, place(cls, true));
   return places;
 }
