@@ -4,13 +4,14 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pagefindTerm } from '../../src/lib/search-query.ts';
 import { SITE } from '../../src/site.config.ts';
+import { launchChromium } from './browser.ts';
 import { addSearchIndexLoader } from './search-index-loader.ts';
 import { FIXTURE_BASE, FIXTURE_DIST } from './fixture-site.ts';
-import { useSite } from './site-fixture.ts';
+import { type StaticServer, serveDist } from './serve.ts';
 
 interface Case {
   query: string;
@@ -68,12 +69,15 @@ interface Hit {
   title: string;
 }
 
-const site = useSite();
+let server: StaticServer;
+let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  page = await site.browser.newPage();
-  await page.goto(site.url('search/'));
+  server = await serveDist(FIXTURE_DIST, FIXTURE_BASE);
+  browser = await launchChromium();
+  page = await browser.newPage();
+  await page.goto(`${server.url}search/`);
   // The index the search page uses, opened by its own loader and kept on window for the cases below.
   await addSearchIndexLoader(page, FIXTURE_BASE);
   // A copy of its own: the page's copies already hold their merged shards.
@@ -81,6 +85,11 @@ beforeAll(async () => {
     const open = (window as unknown as { openSearchIndex(base: string, copy: string): Promise<unknown> }).openSearchIndex;
     (window as unknown as { pagefind: unknown }).pagefind = await open(base, 'tests');
   }, FIXTURE_BASE);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
 });
 
 type PagefindGlobal = {
