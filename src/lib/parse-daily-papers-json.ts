@@ -4,8 +4,9 @@
  * dumps. The response is an array of items, each with the day's `title`, `publishedAt` (the day it
  * was put on the daily page) and `numComments`, and a `paper` carrying the arXiv `id`, `title`,
  * `summary`, `authors[].name`, `publishedAt` (arXiv's date), `upvotes`, optional `githubRepo` and
- * whatever else the service adds. A page's own embedded props (`{ "dailyPapers": [...] }`) and a
- * single item are read too.
+ * whatever else the service adds: of that, the AI summary and keywords, project page, stars,
+ * submitter and withdrawal are read by listing/api-fields.ts. A page's own embedded props
+ * (`{ "dailyPapers": [...] }`) and a single item are read too.
  *
  * Nothing here trusts the file: every field is checked for its type, a field of the wrong type is
  * left out with a warning, and an item that cannot be a paper is rejected with its index and line.
