@@ -14,13 +14,12 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import htmlMetadata from 'html-metadata';
 import type { Element, Root } from 'hast';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { visit } from 'unist-util-visit';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { routes } from '../../src/lib/urls.ts';
-import { launchChromium } from './browser.ts';
 import { FIXTURE_BASE, FIXTURE_DIST, FIXTURE_SITE } from './fixture-site.ts';
-import { type StaticServer, serveDist } from './serve.ts';
+import { useSite } from './site-fixture.ts';
 
 const pageHtml = (slug: string) => readFileSync(join(FIXTURE_DIST, routes.paper(slug), 'index.html'), 'utf8');
 const pageUrl = (slug: string) => `${FIXTURE_SITE}${FIXTURE_BASE}${routes.paper(slug)}`;
@@ -46,16 +45,7 @@ const catalog = JSON.parse(readFileSync(join(FIXTURE_DIST, routes.catalogJson())
 const bySlug = new Map(catalog.papers.map((p) => [p.slug, p]));
 const HOSTILE_JSON = catalog.papers.find((p) => p.title.startsWith('Learning C++ Programs'))!;
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveDist(FIXTURE_DIST, FIXTURE_BASE);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 describe('every paper page leads to the paper', () => {
   test('with an arXiv id: its abstract page, PDF and Hugging Face page; without: exact-title searches', () => {
@@ -191,7 +181,7 @@ describe('metadata real consumers read', () => {
 describe('in the browser', () => {
   let page: Page;
   beforeAll(async () => {
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await site.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     page = await context.newPage();
   });
 
@@ -201,7 +191,7 @@ describe('in the browser', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(`${server.url}${routes.paper(HOSTILE_JSON.slug)}`);
+    await page.goto(site.url(routes.paper(HOSTILE_JSON.slug)));
     await expect(page.locator('h1').textContent()).resolves.toBe('Learning C++ Programs <b>bold</b>');
     await expect(page.locator('h1 b, .paper-authors img, .paper-authors script').count()).resolves.toBe(0);
     await expect(page.locator('.paper-authors').textContent()).resolves.toContain('<img src=x onerror=alert(1)>');
@@ -210,9 +200,9 @@ describe('in the browser', () => {
   });
 
   test('a long author list folds behind "and N more", which opens without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const noJs = await context.newPage();
-    await noJs.goto(`${server.url}${routes.paper('a-survey-written-by-many-hands')}`);
+    await noJs.goto(site.url(routes.paper('a-survey-written-by-many-hands')));
     const rest = noJs.locator('.paper-authors__rest');
     await expect(rest.locator('summary').textContent()).resolves.toBe('and 22 more');
     const last = rest.getByText('Author Number30', { exact: false });
@@ -226,9 +216,10 @@ describe('in the browser', () => {
   });
 
   test('Copy BibTeX puts the entry on the clipboard', async () => {
-    await page.goto(`${server.url}${routes.paper('wasserstein-gan')}`);
+    await page.goto(site.url(routes.paper('wasserstein-gan')));
     await page.getByRole('button', { name: 'Copy BibTeX' }).click();
-    await expect(page.getByRole('button', { name: 'Copied' })).toBeDefined();
+    // The button says so until its label comes back 2 s later (a locator itself is always defined).
+    await expect.poll(() => page.locator('button[data-copy="cite-bibtex"]').textContent()).toBe('Copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(await page.locator('#cite-bibtex').textContent());
     expect(copied).toMatch(/^@misc\{arjovsky2017wassersteinG,/);

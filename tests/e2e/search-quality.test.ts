@@ -4,14 +4,13 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pagefindTerm } from '../../src/lib/search-query.ts';
 import { SITE } from '../../src/site.config.ts';
-import { launchChromium } from './browser.ts';
 import { addSearchIndexLoader } from './search-index-loader.ts';
 import { FIXTURE_BASE, FIXTURE_DIST } from './fixture-site.ts';
-import { type StaticServer, serveDist } from './serve.ts';
+import { useSite } from './site-fixture.ts';
 
 interface Case {
   query: string;
@@ -69,15 +68,12 @@ interface Hit {
   title: string;
 }
 
-let server: StaticServer;
-let browser: Browser;
+const site = useSite();
 let page: Page;
 
 beforeAll(async () => {
-  server = await serveDist(FIXTURE_DIST, FIXTURE_BASE);
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await page.goto(`${server.url}search/`);
+  page = await site.browser.newPage();
+  await page.goto(site.url('search/'));
   // The index the search page uses, opened by its own loader and kept on window for the cases below.
   await addSearchIndexLoader(page, FIXTURE_BASE);
   // A copy of its own: the page's copies already hold their merged shards.
@@ -85,11 +81,6 @@ beforeAll(async () => {
     const open = (window as unknown as { openSearchIndex(base: string, copy: string): Promise<unknown> }).openSearchIndex;
     (window as unknown as { pagefind: unknown }).pagefind = await open(base, 'tests');
   }, FIXTURE_BASE);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 type PagefindGlobal = {

@@ -5,35 +5,24 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
+import type { BrowserContext, Page, Route } from 'playwright-core';
+import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { CatalogFile } from '../../src/lib/catalog-file.ts';
 import { dateSortKey, firstListedDay } from '../../src/lib/search-record.ts';
 import { SHARD_MANIFEST, type ShardManifest, newestShard } from '../../src/lib/search-shards.ts';
 import { routes } from '../../src/lib/urls.ts';
-import { launchChromium } from './browser.ts';
 import { FIXTURE_BASE, FIXTURE_DIST } from './fixture-site.ts';
-import { type StaticServer, serveDist } from './serve.ts';
+import { useSite } from './site-fixture.ts';
 
 const TOPIC = { slug: 'in-context-learning', name: 'In-context learning' };
 
-let server: StaticServer;
-let browser: Browser;
+const site = useSite();
 let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
-beforeAll(async () => {
-  server = await serveDist(FIXTURE_DIST, FIXTURE_BASE);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 beforeEach(async () => {
-  context = await browser.newContext();
+  context = await site.browser.newContext();
   page = await context.newPage();
   problems = [];
   page.on('console', (message) => {
@@ -50,7 +39,7 @@ afterEach(async () => {
   expect(problems, 'console errors, warnings, page errors or dialogs').toEqual([]);
 });
 
-const searchUrl = (query = '') => `${server.url}search/${query}`;
+const searchUrl = (query = '') => site.url(`search/${query}`);
 
 /** Waits until the page shows the results of exactly this URL state (`?q=…`), as search-page.ts records it. */
 async function rendered(state: string): Promise<void> {
@@ -254,7 +243,7 @@ test('results arrive a page at a time and "Show more" moves focus to the first n
 });
 
 test('"/" focuses the search box from a paper page, and the header form leads to results', async () => {
-  await page.goto(`${server.url}papers/wasserstein-gan/`);
+  await page.goto(site.url('papers/wasserstein-gan/'));
   await page.keyboard.press('/');
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
   // Typing "/" inside a field types it instead of jumping.
@@ -271,7 +260,7 @@ test('"/" focuses the search box from a paper page, and the header form leads to
 });
 
 test('without JavaScript the page says search needs it and links to topics and the archive', async () => {
-  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const noJs = await site.browser.newContext({ javaScriptEnabled: false });
   try {
     const plain = await noJs.newPage();
     await plain.goto(searchUrl('?q=lora'));
@@ -305,7 +294,7 @@ const layoutShifts = (visit: Page) => visit.evaluate(() => (window as unknown as
 test('results, filters and web fonts arrive without moving anything on screen, on a phone and a desktop', async () => {
   for (const viewport of [{ width: 412, height: 823 }, { width: 1350, height: 940 }]) {
     for (const state of ['', '?q=attention', '?q=zzzzqqq&year=2024']) {
-      const fresh = await browser.newContext({ viewport });
+      const fresh = await site.browser.newContext({ viewport });
       try {
         const visit = await fresh.newPage();
         await recordLayoutShifts(visit);
@@ -388,7 +377,7 @@ test('with several shards the newest answers first, says so, and every shard fol
 });
 
 test('on a phone, the newest shard\'s results give way to every shard\'s without moving anything', async () => {
-  const phone = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  const phone = await site.browser.newContext({ viewport: { width: 412, height: 823 } });
   try {
     const visit = await phone.newPage();
     let release!: () => void;

@@ -10,14 +10,13 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { LinkState, check } from 'linkinator';
-import type { Browser, BrowserContext, BrowserContextOptions, Page, Response } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContext, BrowserContextOptions, Page, Response } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { listBuiltFiles } from '../../src/build/built-site.ts';
 import { PAGEFIND_DIR } from '../../src/lib/search-paths.ts';
 import { routes } from '../../src/lib/urls.ts';
-import { launchChromium } from './browser.ts';
 import { FIXTURE_BASE, FIXTURE_DIST, FIXTURE_PAPER_CARDS, FIXTURE_SITE, fixtureEnv } from './fixture-site.ts';
-import { type StaticServer, serveDist } from './serve.ts';
+import { useSite } from './site-fixture.ts';
 
 interface CatalogJson {
   count: number;
@@ -35,18 +34,8 @@ const NOTED = 'transformers-learn-in-context-by-gradient-descent';
 const RELATED_TO_NOTED = 'the-closeness-of-in-context-learning-and-weight-shifting-for-softmax-regression';
 const BARE_LISTING = '001_d73c132dc823219c';
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveDist(FIXTURE_DIST, FIXTURE_BASE);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
-
-const url = (path: string) => `${server.url}${path}`;
+const site = useSite();
+const url = (path: string) => site.url(path);
 const distFile = (path: string) => join(FIXTURE_DIST, path, path === '' || path.endsWith('/') ? 'index.html' : '');
 
 /**
@@ -58,7 +47,7 @@ async function visit<T>(
   use: (page: Page, errors: string[], response: Response | null) => Promise<T>,
   options: BrowserContextOptions = {},
 ): Promise<T> {
-  const context = await browser.newContext(options);
+  const context = await site.browser.newContext(options);
   try {
     const { page, errors } = await watchedPage(context);
     const response = await page.goto(url(path));
@@ -106,7 +95,7 @@ test('no page of the site scrolls sideways on a 320 px phone', { timeout: 600_00
   // Pages that exist only in the browser: the 404 page, and search results (long title included).
   const searchResults = `${routes.search()}?q=tokenisation+phone`;
   pages.push('no-such-page/', searchResults);
-  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const context = await site.browser.newContext({ viewport: { width: 320, height: 640 } });
   try {
     const wide: string[] = [];
     let next = 0;
@@ -128,9 +117,9 @@ test('no page of the site scrolls sideways on a 320 px phone', { timeout: 600_00
 });
 
 test('every internal link, asset and fragment in the built site resolves', { timeout: 600_000 }, async () => {
-  const origin = new URL(server.url).origin;
+  const origin = new URL(site.url()).origin;
   const { links } = await check({
-    path: server.url,
+    path: site.url(),
     recurse: true,
     checkCss: true,
     checkFragments: true,
@@ -271,7 +260,7 @@ describe('accessibility', () => {
 
 describe('theme', () => {
   test('the toggle remembers the choice, which applies before the first paint of the next page', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await site.browser.newContext({ colorScheme: 'light' });
     // Records the theme at the moment <body> starts, i.e. before anything can be painted.
     await context.addInitScript(() => {
       const observer = new MutationObserver(() => {

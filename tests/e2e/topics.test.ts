@@ -6,14 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { pagePath } from '../../src/lib/pagination.ts';
 import { routes } from '../../src/lib/urls.ts';
 import { SITE } from '../../src/site.config.ts';
-import { launchChromium } from './browser.ts';
 import { FIXTURE_BASE, FIXTURE_DIST, FIXTURE_SITE } from './fixture-site.ts';
-import { type StaticServer, serveDist } from './serve.ts';
+import { useSite } from './site-fixture.ts';
 
 interface CatalogJson {
   topics: Record<string, { name: string; url: string }>;
@@ -25,21 +24,14 @@ const papersOf = (id: string) => catalog.papers.filter((p) => p.topics.includes(
 const ICL = 'in-context-learning';
 const BIGGEST = Object.keys(catalog.topics).sort((a, b) => papersOf(b).length - papersOf(a).length)[0]!;
 
-let server: StaticServer;
-let browser: Browser;
+const site = useSite();
 let page: Page;
 beforeAll(async () => {
-  server = await serveDist(FIXTURE_DIST, FIXTURE_BASE);
-  browser = await launchChromium();
   // The topic pages must work without JavaScript: the chart is drawn at build time.
-  page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
+  page = await (await site.browser.newContext({ javaScriptEnabled: false })).newPage();
 });
 
-const url = (path: string) => `${server.url}${path}`;
+const url = (path: string) => site.url(path);
 const texts = (selector: string) => page.locator(selector).allInnerTexts();
 
 describe('/topics/', () => {
@@ -150,7 +142,7 @@ describe('a topic page', () => {
 describe('accessibility', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`no WCAG 2.2 A/AA violations on the topic pages, ${colorScheme} theme`, { timeout: 120_000 }, async () => {
-      const context = await browser.newContext({ colorScheme });
+      const context = await site.browser.newContext({ colorScheme });
       const themed = await context.newPage();
       const violations: string[] = [];
       for (const path of [routes.topics(), routes.topic(ICL), pagePath(routes.topic(BIGGEST), 2)]) {
