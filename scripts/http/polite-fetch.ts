@@ -1,14 +1,14 @@
 /**
  * The one politeness policy every online command uses (resolve's arXiv client, fetch's Daily Papers
- * client): one request at a time with at least `intervalMs` between two (p-throttle), a time-out on
- * every request, body included, and retries with doubling backoff (p-retry) on what asking again can
- * mend: 408, 429, 5xx, network errors, time-outs, and answers the caller's reader calls retryable.
- * A wait the server asks for (Retry-After, or Hugging Face's RateLimit on a 429) is honoured on top
- * of the backoff; one longer than `maxRetryAfterMs` fails the request instead of stalling the run.
+ * client): one request at a time, the next starting at least `intervalMs` after the last one ended,
+ * a time-out on every request, body included, and retries with doubling backoff (p-retry) on what
+ * asking again can mend: 408, 429, 5xx, network errors, time-outs, and answers the caller's reader
+ * calls retryable. A wait the server asks for (Retry-After, or Hugging Face's RateLimit on a 429) is
+ * honoured on top of the backoff; one longer than `maxRetryAfterMs` fails the request instead of
+ * stalling the run.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import pRetry, { AbortError } from 'p-retry';
-import pThrottle from 'p-throttle';
 import { requestedWaitMs } from '../../src/lib/net/retry-after.ts';
 
 export interface PolicyOptions {
@@ -59,7 +59,27 @@ const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 export function createPoliteClient(options: PoliteClientOptions) {
   const { service, userAgent, onRetry, intervalMs, timeoutMs, retries, backoffMs, maxRetryAfterMs } = options;
 
-  const throttled = pThrottle({ limit: 1, interval: intervalMs, strict: true })(async (url: string): Promise<string> => {
+  /*
+   * The gap is counted from the end of the last request, not its start as p-throttle counts it: a
+   * slow answer or a first connection's set-up then never lets two requests reach the server closer
+   * than the interval, and a request is never sent while another is still open.
+   */
+  let queue: Promise<unknown> = Promise.resolve();
+  let lastEnded = -Infinity;
+  function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+    const run = queue.then(async () => {
+      await sleep(Math.max(0, lastEnded + intervalMs - performance.now()));
+      try {
+        return await task();
+      } finally {
+        lastEnded = performance.now();
+      }
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  const request = async (url: string): Promise<string> => {
     const signal = AbortSignal.timeout(timeoutMs);
     const timedOut = (error: unknown) => error instanceof Error && error.name === 'TimeoutError';
     let response: Response;
@@ -79,14 +99,14 @@ export function createPoliteClient(options: PoliteClientOptions) {
     }
     if (!response.ok) throw new RequestError(`HTTP ${response.status}`, false);
     return body;
-  });
+  };
 
   /** The answer to a GET of `url`, as `read` makes of its body, after the retries it takes. */
   function get<T>(url: string, read: ReadBody<T>): Promise<T> {
     return pRetry(
       async () => {
         try {
-          return read(await throttled(url));
+          return read(await oneAtATime(() => request(url)));
         } catch (error) {
           if (error instanceof RequestError && !error.retryable) throw new AbortError(error);
           throw error;
