@@ -21,7 +21,9 @@ export default defineConfig({
   cacheDir: cacheDir(),
   // Several pages in flight: each page's two file writes (output and the incremental cache) would
   // otherwise leave the renderer waiting on the disk for half of a cold build.
-  build: { format: 'directory', assets: ASSETS_DIR, concurrency: 8 },
+  // Stylesheets are files, never inlined: the Content-Security-Policy (src/lib/security/csp.ts) then
+  // allows styles from the site alone, with no per-page hashes of blocks known only after bundling.
+  build: { format: 'directory', assets: ASSETS_DIR, concurrency: 8, inlineStylesheets: 'never' },
   // Paper pages carry a key of everything they show, so a rebuild renders only the pages whose key
   // changed and reuses the rest from the cache (in `cacheDir`).
   experimental: { incrementalBuild: true },
