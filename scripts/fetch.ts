@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const shown = relative(process.cwd(), resolve(LISTINGS)) || '.';
-  console.log(`fetch: ${plan.days.length} days (${plan.note}) from ${values.endpoint} into ${shown}${values.refresh ? '; saved days are fetched again' : ''}`);
+  console.log(`fetch: ${plan.days.length} ${plan.days.length === 1 ? 'day' : 'days'} (${plan.note}) from ${values.endpoint} into ${shown}${values.refresh ? '; saved days are fetched again' : ''}`);
 
   // Knobs for tests and slow networks; the defaults are the polite ones.
   const env = process.env;
@@ -132,7 +132,7 @@ async function main(): Promise<void> {
       failed.push(day);
       if (plan.stopAtFailure) {
         const left = plan.days.length - i - 1;
-        if (left > 0) console.log(`fetch: stopping before the ${left} days after it: with --since-last, a day saved after ${day} would make the next run start past it`);
+        if (left > 0) console.log(`fetch: stopping before the ${left === 1 ? 'day' : `${left} days`} after it: with --since-last, a day saved after ${day} would make the next run start past it`);
         break;
       }
       continue;

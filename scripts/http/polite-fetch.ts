@@ -86,7 +86,10 @@ export function createPoliteClient(options: PoliteClientOptions) {
     try {
       response = await fetch(url, { signal, headers: { 'User-Agent': userAgent } });
     } catch (error) {
-      throw new RequestError(timedOut(error) ? `no answer within ${seconds(timeoutMs)}` : `cannot reach ${new URL(url).host}: ${(error as Error).message}`, true);
+      // undici says only "fetch failed"; what went wrong (ECONNREFUSED, ENOTFOUND…) is its cause.
+      const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+      const why = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : (error as Error).message;
+      throw new RequestError(timedOut(error) ? `no answer within ${seconds(timeoutMs)}` : `cannot reach ${new URL(url).host}: ${why}`, true);
     }
     let body: string;
     try {

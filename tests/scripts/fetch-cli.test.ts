@@ -174,7 +174,7 @@ describe('npm run fetch', { timeout: 60_000 }, () => {
     server = await replayDailyPapers([], failing);
     const run = await fetchDays('--since-last', '--to', '2024-05-29');
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('fetch: stopping before the 1 days after it: with --since-last, a day saved after 2024-05-28 would make the next run start past it');
+    expect(run.stdout).toContain('fetch: stopping before the day after it: with --since-last, a day saved after 2024-05-28 would make the next run start past it');
     expect(files()).toEqual(['2024-05-27.json']);
     expect(server.requests.some((r) => r.date === '2024-05-29')).toBe(false);
   });
@@ -221,7 +221,7 @@ describe('npm run fetch', { timeout: 60_000 }, () => {
   it('--since-last with no day saved yet fetches the last day only', async () => {
     server = await replayDailyPapers([], byDay(WEEK));
     const run = await fetchDays('--since-last', '--to', '2024-05-28');
-    expect(run.stdout).toContain('fetch: 1 days (no day saved yet: starting with 2024-05-28)');
+    expect(run.stdout).toContain('fetch: 1 day (no day saved yet: starting with 2024-05-28)');
     expect(files()).toEqual(['2024-05-28.json']);
   });
 

@@ -49,6 +49,21 @@ describe('Daily Papers client', () => {
     expect(ids(await clientFor(server).day('2024-05-28'))).toEqual(ids(ITEMS.slice(0, 4)));
   });
 
+  it('names what kept it from the server, after its retries', async () => {
+    server = await replayDailyPapers([]);
+    const { url } = server;
+    await server.close();
+    server = undefined;
+    const retries: string[] = [];
+    const client = createDailyPapersClient({ endpoint: url, intervalMs: 1, backoffMs: 1, retries: 1, onRetry: (m) => retries.push(m) });
+    const error = await client.day('2024-05-28').then(
+      () => undefined,
+      (e: unknown) => e as RequestError,
+    );
+    const host = new URL(url).host;
+    expect([error?.message, error?.retryable, retries]).toEqual([`cannot reach ${host}: ECONNREFUSED`, true, [`cannot reach ${host}: ECONNREFUSED; retry 1 of 1`]]);
+  });
+
   it('does not ask again for an answer that is JSON but no list, or for a 400', async () => {
     for (const reply of [{ body: '{"error":"Invalid date"}' }, { status: 400, body: '{"error":"Invalid date"}' }]) {
       await server?.close();
