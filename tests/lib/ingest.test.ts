@@ -280,7 +280,6 @@ describe('hostile listings', () => {
     expect(result.report.rejected.map((r) => `${r.file}:${r.line}`)).toEqual([
       'hostile-page.txt:34',
       'hostile-page.txt:35',
-      'hostile-page.txt:37',
       'hostile-page.txt:79',
       'hostile-bare.txt:7',
       'hostile-bare.txt:11',
@@ -302,9 +301,9 @@ describe('listings in a legacy encoding', () => {
 
 describe('rejections at the paper level', () => {
   it('rejects a title of bare punctuation', () => {
-    const result = ingestListings([{ file: 'x.txt', name: 'x', text: `*** --- ***\n${ABSTRACT}\nA Real Title\n${ABSTRACT}` }]);
+    const result = ingestListings([{ file: 'x.txt', name: 'x', text: `† ‡ §\n${ABSTRACT}\nA Real Title\n${ABSTRACT}` }]);
     expect(result.papers.map((p) => p.title)).toEqual(['A Real Title']);
-    expect(result.report.rejected).toEqual([{ file: 'x.txt', line: 1, reason: 'title has no letters, digits or symbols', text: '*** --- ***' }]);
+    expect(result.report.rejected).toEqual([{ file: 'x.txt', line: 1, reason: 'title has no letters, digits or symbols', text: '† ‡ §' }]);
     expectNothingLost(result);
   });
 

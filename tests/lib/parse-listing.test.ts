@@ -258,20 +258,25 @@ describe('messier page dumps', () => {
     ]);
   });
 
-  it('does not count "0 authors" and keeps an entry without an abstract', () => {
-    const parsed = parseListing('x', page('T', '• 0 authors', '·', 'Sep 25'));
+  it('does not count "0 authors"', () => {
+    const parsed = parseListing('x', page('T', ABSTRACT, '• 0 authors', '·', 'Sep 25'));
     expect(parsed.entries.map(meta)).toEqual([{ file: 'x', line: 5, title: 'T', date: { month: 9, day: 25 } }]);
-    expect(parsed.entries[0]!.abstract).toBe('');
-    expect(parsed.warnings.map((w) => w.reason)).toEqual(['entry has no abstract']);
   });
 
-  it('rejects stray separators and date lines with their line and text', () => {
+  it('rejects a file of cards without abstracts whole, saying what it looks like', () => {
+    const parsed = parseListing('x', page('T', '• 0 authors', '·', 'Sep 25', 'U', '• 2 authors', '·', 'Sep 24'));
+    expect(parsed.entries).toEqual([]);
+    expect(parsed.rejected.map((r) => [r.line, r.reason])).toEqual([[5, 'no card layout: 2 short lines, 2 dates, 2 bylines and no abstracts; a collection page or a list of titles?']]);
+  });
+
+  it('reports stray separators and date lines outside every card with their line and text', () => {
     const parsed = parseListing('x', page('·', 'T', ABSTRACT, '• 2 authors', '·', 'Sep 25', 'Sep 24, 2024'));
     expect(parsed.entries.map((e) => e.title)).toEqual(['T']);
-    expect(parsed.rejected).toEqual([
-      { file: 'x', line: 5, reason: 'separator without an entry', text: '·' },
-      { file: 'x', line: 11, reason: 'date line without an entry', text: 'Sep 24, 2024' },
+    expect(parsed.warnings.map((w) => [w.line, w.text])).toEqual([
+      [5, '·'],
+      [11, 'Sep 24, 2024'],
     ]);
+    expect(parsed.warnings.every((w) => w.reason.startsWith('stands outside every card'))).toBe(true);
   });
 
   it('rejects a truncated last entry, but keeps complete entries glued to it', () => {
@@ -369,6 +374,8 @@ describe('messier page dumps', () => {
         const seen = [
           ...parsed.entries.flatMap((e) => [e.title, ...e.abstract.split('\n\n'), e.organisation ? `${e.organisation.id} ${e.organisation.name}` : '']),
           ...parsed.rejected.flatMap((r) => r.text.split(' / ')),
+          // A line the layout has no place for is not read, and the report quotes it.
+          ...parsed.warnings.map((w) => w.text),
         ];
         for (const text of lines.filter((l) => /^(Title|Abstract|SubscribeGlued)/.test(l))) {
           // Boilerplate glued to a line is stripped only right after a page header.
@@ -403,11 +410,11 @@ describe('hostile fixtures', () => {
       rejected: [
         [34, 'binary junk, not text'],
         [35, 'binary junk, not text'],
-        [37, 'separator without an entry'],
         [79, 'truncated entry: the file ends before its metadata and date lines'],
       ],
       warnings: [
         [29, 'entry has no abstract'],
+        [37, "fits no place of this file's card layout (in the card of line 29): not read"],
         [55, 'entry has no date line: kept without a date'],
       ],
     });
@@ -500,9 +507,19 @@ describe('real copies that read wrong before', () => {
     expect(parsed.warnings).toEqual([]);
   });
 
-  it('warns where an abstract holds what reads like another entry it could not split off', () => {
+  it('warns where short lines before an abstract could each be its title, at every line it does not take', () => {
     const { parsed } = read(dump('Paper One', '', 'Short intro.', '', 'A Title-Like Line', '', A1, '', '• 4 authors', '·', 'May 28, 2024'));
-    expect(parsed.warnings.map((w) => [w.line, w.reason])).toEqual([[8, 'read as part of the abstract of line 4, but reads like a title: if it starts another entry, that entry lost its metadata lines']]);
+    expect(parsed.entries.map((e) => e.title)).toEqual(['A Title-Like Line']);
+    expect(parsed.warnings.map((w) => [w.line, w.reason])).toEqual([
+      [4, "fits no place of this file's card layout, before the title of line 8: not read"],
+      [6, "fits no place of this file's card layout, before the title of line 8: not read"],
+    ]);
+  });
+
+  it('warns where an abstract holds what reads like another entry it could not split off', () => {
+    const { parsed } = read(dump('Paper One', '', A1, '', 'A Title-Like Line', '', A2, '', '• 4 authors', '·', 'May 28, 2024', '', ...entry('Paper Two', A2, '• 2 authors', '·', 'May 28, 2024'), ...entry('Paper Three', A1, '• 2 authors', '·', 'May 28, 2024')));
+    expect(parsed.entries.map((e) => e.title)).toEqual(['Paper One', 'A Title-Like Line', 'Paper Two', 'Paper Three']);
+    expect(parsed.warnings.map((w) => [w.line, w.reason])).toEqual([[4, 'entry has no date line: kept without a date']]);
   });
 
   it('the same title with a zero-width joiner inside a word is the same title, and the report says so', () => {

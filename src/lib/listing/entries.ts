@@ -1,0 +1,135 @@
+/**
+ * Step 6: each card's lines as an entry, by the roles of the places they stand at, and the card's
+ * departures from its file's layout as findings at their lines.
+ */
+import type { EntryDate } from '../dates.ts';
+import { continuesParagraph, type ShapedLine } from './cards.ts';
+import type { CardLines } from './read-cards.ts';
+import { looksLikeAbstract } from './shapes.ts';
+import type { Template } from './template.ts';
+import { type Finding, type LineRole, NO_ABSTRACT, NO_DATE, type ParsedListing, type PlaceRole, type RawEntry, excerpt } from './types.ts';
+
+/** An organisation line such as `naver-ai NAVER AI Lab`: a handle, then a display name. */
+function parseOrganisation(text: string): { id: string; name: string } | null {
+  if (text.length > 80 || /[.!?]$/.test(text) || text.split(' ').length > 8) return null;
+  const [id, ...name] = text.split(' ');
+  return { id: id!, name: name.length > 0 ? name.join(' ') : id! };
+}
+
+/** What a place's role calls the field, in a finding. */
+const FIELD: Partial<Record<PlaceRole, string>> = {
+  byline: 'byline (author count, names or organisation)',
+  upvotes: 'upvote count',
+  comments: 'comment count',
+  submitter: 'submitter',
+};
+
+/** A title is never silently a number, a date, a byline or a label: reading one as a title is said. */
+const oddTitle = (line: ShapedLine) => (line.shape.kind === 'text' || line.shape.kind === 'long' ? undefined : line.shape.kind);
+
+/** A prose paragraph (a sentence, or one that runs on) is an abstract's, not a title, where a card gives a choice. */
+const prose = (line: ShapedLine) => continuesParagraph(line.text) || (/[.!]$/.test(line.text) && line.text.split(' ').length >= 6);
+
+export interface CardReading {
+  entry?: RawEntry;
+  rejected: Finding[];
+  warnings: Finding[];
+  roles: [number, LineRole][];
+}
+
+export function readEntry(file: string, card: CardLines, template: Template, bare: boolean): CardReading {
+  const out: CardReading = { rejected: [], warnings: [], roles: [] };
+  const warn = (line: number, reason: string, text: string) => out.warnings.push({ file, line, reason, text: excerpt(text) });
+  const zone = card.titleZone;
+  // The title is the zone's last line that is not prose; prose after it opens the abstract, and
+  // short lines before it are strays (a note, a heading) the layout has no place for.
+  let titleIndex = 0;
+  for (let i = zone.length - 1; i >= 0; i--) {
+    if (!prose(zone[i]!)) {
+      titleIndex = i;
+      break;
+    }
+  }
+  const title = zone[titleIndex];
+  const abstract = [...zone.slice(titleIndex + 1), ...card.abstract];
+  const all = [...zone, ...card.abstract, ...card.at.values(), ...card.extra].sort((a, b) => a.line - b.line);
+  // A card between two abstracts that lost its abstract and got none of the lines: nothing to read.
+  if (all.length === 0) return out;
+  const firstLine = (title ?? all[0])!.line;
+  for (const l of zone.slice(0, Math.max(0, titleIndex))) {
+    out.roles.push([l.line, 'extra']);
+    warn(l.line, `fits no place of this file's card layout, before the title of line ${title?.line ?? firstLine}: not read`, l.text);
+  }
+  if (!title) {
+    for (const l of all) out.roles.push([l.line, 'rejected']);
+    // The rejection quotes every line of the card, so nothing it held is lost without a word.
+    out.rejected.push({ file, line: firstLine, reason: card.abstract.length > 0 ? 'abstract without a title' : 'card fields without a title or an abstract', text: excerpt(all.map((l) => l.text).join(' / ')) });
+    return out;
+  }
+  if (!card.ended) {
+    for (const l of [title, ...abstract]) out.roles.push([l.line, 'rejected']);
+    out.rejected.push({ file, line: title.line, reason: 'truncated entry: the file ends before its metadata and date lines', text: excerpt([title, ...abstract].map((l) => l.text).join(' / ')) });
+    return out;
+  }
+  const entry: RawEntry = { file, line: title.line, title: title.text, abstract: abstract.map((l) => l.text).join('\n\n') };
+  out.roles.push([title.line, 'title'], ...abstract.map((l): [number, LineRole] => [l.line, 'abstract']));
+  const odd = oddTitle(title);
+  if (odd && !bare) warn(title.line, `read as the title, but reads like a ${odd}: check the card`, title.text);
+  abstract.slice(0, -1).forEach((l, i) => {
+    const next = abstract[i + 1]!;
+    if (!looksLikeAbstract(l.text) && !prose(l) && looksLikeAbstract(next.text)) {
+      warn(l.line, `read as part of the abstract of line ${title.line}, but reads like a title: if it starts another entry, that entry lost its metadata lines`, l.text);
+    }
+  });
+
+  let date: EntryDate | undefined;
+  for (const [at, line] of card.at) {
+    const role = template.roles[at]!;
+    out.roles.push([line.line, role === 'byline' ? 'metadata' : role]);
+    const shape = line.shape;
+    if (role === 'date' && shape.kind === 'date') date = { ...shape.date };
+    else if (role === 'byline' && shape.kind === 'byline') {
+      if (shape.authors !== undefined && shape.authors > 0) entry.authors = shape.authors;
+      if (shape.names) entry.authorNames = shape.names;
+      if (shape.organisation) entry.organisation = parseOrganisation(shape.organisation) ?? { id: shape.organisation, name: shape.organisation };
+    } else if (role === 'byline' && shape.kind === 'text') {
+      const organisation = parseOrganisation(line.text);
+      if (organisation) entry.organisation = organisation;
+      else warn(line.line, 'stands where this file has its bylines, but is no author count, names or organisation: not read', line.text);
+    } else if ((role === 'upvotes' || role === 'comments') && shape.kind === 'number') {
+      if (role === 'comments') entry.comments = shape.value;
+      else if (date && date.upvotes === undefined) date.upvotes = shape.value;
+      else if (!date) date = { problem: 'no date line, only an upvote count', upvotes: shape.value };
+    } else if (role === 'submitter') {
+      const user = shape.kind === 'label' ? shape.value : line.text;
+      if (user) entry.submitter = { user };
+    }
+  }
+  if (date) entry.date = date;
+  if (entry.abstract === '') warn(title.line, NO_ABSTRACT, title.text);
+  // A card that lost its date lost its other fields with it, as a rule: one warning says so.
+  const lostDate = card.missing.some((at) => template.roles[at] === 'date' && !template.places[at]!.optional);
+  for (const at of card.missing) {
+    const role = template.roles[at]!;
+    if (template.places[at]!.optional) continue;
+    if (role === 'date') warn(title.line, NO_DATE, title.text);
+    else if (FIELD[role] && !lostDate) warn(title.line, `entry has no ${FIELD[role]}, where this file's other cards have one`, title.text);
+  }
+  if (template.roles.every((r) => r !== 'date') && !bare && !date) warn(title.line, NO_DATE, title.text);
+  for (const l of card.extra) {
+    out.roles.push([l.line, 'extra']);
+    warn(l.line, `fits no place of this file's card layout (in the card of line ${title.line}): not read`, l.text);
+  }
+  out.entry = entry;
+  return out;
+}
+
+/** Writes each card's reading into the parsed listing. */
+export function addReadings(result: ParsedListing, readings: CardReading[]): void {
+  for (const r of readings) {
+    if (r.entry) result.entries.push(r.entry);
+    result.rejected.push(...r.rejected);
+    result.warnings.push(...r.warnings);
+    for (const [line, role] of r.roles) result.roles.set(line, role);
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Page furniture of the Hugging Face Daily Papers page, as select-all copies and page exporters give
+ * it (collected from public captures of huggingface.co/papers): the page header, the site's
+ * navigation and footer, the list's controls, and the lines each paper card adds. Matched whole,
+ * without case or spaces; the header's phrases also when glued to the start of the first title.
+ * Furniture a particular copy adds on every card is not listed here: the reader learns it from the
+ * file (a line that stands unchanged at the same place of every card).
+ */
+const FURNITURE = {
+  header: [
+    'Get trending papers in your email inbox once a day!',
+    'Get trending papers in your email inbox!',
+    'by AK and the research community',
+    'Daily Papers by AK and the research community',
+    'and the research community',
+    'Daily Papers',
+    'Trending Papers',
+    'Subscribe',
+    'new',
+  ],
+  navigation: [
+    'Hugging Face', 'Models', 'Datasets', 'Spaces', 'Buckets new', 'Buckets', 'Docs', 'Enterprise', 'Pricing', 'Log In', 'Sign Up',
+    'Website', 'Tasks', 'HuggingChat', 'Collections', 'Languages', 'Organizations', 'Community', 'Blog', 'Posts', 'Learn',
+    'Discord', 'Forum', 'GitHub', 'Solutions', 'Team & Enterprise', 'Hugging Face PRO', 'Enterprise Support',
+    'Inference Providers', 'Inference Endpoints', 'Storage Buckets', 'System theme', 'Company', 'TOS', 'Terms of Service',
+    'Privacy', 'About', 'Careers', 'Jobs',
+  ],
+  controls: ['Daily', 'Weekly', 'Monthly', 'Previous', 'Next', 'Trending Papers ranked by GitHub stars activity', 'Search any paper with AI'],
+} as const;
+export type FurnitureKind = keyof typeof FURNITURE | 'paper card';
+
+/** Header phrases long enough to be told apart from a title they are glued to. */
+const GLUABLE = FURNITURE.header.filter((b) => b.length > 3);
+
+/**
+ * A line as it compares with the furniture: without case or spaces, since how a copied page
+ * spaces its linked words depends on the browser (`byAK and …` here, `by AK and …` elsewhere).
+ */
+const furnitureForm = (line: string) => line.toLowerCase().replace(/ /g, '');
+const FURNITURE_KIND = new Map<string, FurnitureKind>(
+  (Object.entries(FURNITURE) as [FurnitureKind, readonly string[]][]).flatMap(([kind, lines]) => lines.map((line) => [furnitureForm(line), kind] as const)),
+);
+/**
+ * What each paper card adds in copies that keep its links and widgets: the upvote button (`[-] 12`,
+ * `[-] -`), a link target on its own line, a lone bracket of a link split over lines.
+ */
+const CARD_FURNITURE = /^(?:\[-\] ?(?:\d[\d,.]*k?|-)|https?:\/\/\S+|\[|\]|\]\[\d+\])$/i;
+
+/** A furniture line, by kind, or undefined for content. */
+export function furnitureKind(line: string): FurnitureKind | undefined {
+  return FURNITURE_KIND.get(furnitureForm(line)) ?? (CARD_FURNITURE.test(line) ? 'paper card' : undefined);
+}
+
+/**
+ * Removes boilerplate glued to the front of a line (`SubscribeExploration of …`). A phrase only
+ * counts as glued when what follows starts at once and does not continue a lowercase word, so
+ * titles such as `Subscribers of …` and `Daily Papers Are Not Enough` survive.
+ */
+export function stripGluedHeader(text: string): string {
+  let rest = text;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const phrase of GLUABLE) {
+      // Glued means no space between: `Daily Papers Are Not Enough` is a title that starts with the site's name.
+      if (rest.startsWith(phrase) && /^[^\s\p{Ll}]/u.test(rest.slice(phrase.length))) {
+        rest = rest.slice(phrase.length).trim();
+        changed = true;
+      }
+    }
+  }
+  return rest;
+}

@@ -1,0 +1,202 @@
+/**
+ * Step 1 of reading a text listing: the file's lines as the rest of the reader sees them. What a way
+ * of copying adds to every line (a mail's `> ` quote marks, a notes app's list markers, a Markdown
+ * export's links, hard wraps at a fixed width) is learned from the whole file and taken off; page
+ * furniture the site prints on every page is dropped and counted; rows that hold several fields
+ * (`• 4 authors · May 28, 2024`) are split into one line per field.
+ */
+import { isBareDay, parseDateLine } from '../dates.ts';
+import { hasInvisibleCharacters, isBinaryJunk, normalizeLine, splitLines } from '../text.ts';
+import { furnitureKind, type FurnitureKind, stripGluedHeader } from './furniture.ts';
+import { splitRow } from './shapes.ts';
+import type { Finding, LineRole } from './types.ts';
+import { excerpt } from './types.ts';
+
+export interface Line {
+  /** 1-based line of the original file (the first, for lines a hard wrap joined). */
+  line: number;
+  text: string;
+}
+
+export interface ReadLines {
+  lines: Line[];
+  warnings: Finding[];
+  rejected: Finding[];
+  ignored: Partial<Record<FurnitureKind, number>>;
+  roles: Map<number, LineRole>;
+  /** The capture day a page header printed (no year). */
+  capturedOn?: { month: number; day: number };
+}
+
+/** The longest line the reader looks at; past it a line is cut, with a finding, so no step can stall on one. */
+export const MAX_LINE = 100_000;
+
+/** A mail quote: `>` marks, nested or not. */
+const QUOTE = /^(?:> ?)+/;
+/** A list marker a notes app or a Markdown export puts before each item. */
+const LIST_MARKER = /^[-*+•‣◦▪–]\s+/;
+/** A numbered list's marker, taken off short lines only: an abstract's own `1) we …` stays. */
+const NUMBER_MARKER = /^\d{1,3}[.)]\s+(?=\S)/;
+const unlist = (line: string) => (line.length <= 300 ? line.replace(NUMBER_MARKER, '') : line).replace(LIST_MARKER, '');
+/** A Markdown heading's `#`s. */
+const HEADING = /^#{1,6}\s+/;
+
+/**
+ * Links and images reduced to their text, in one left-to-right pass (no regex that rescans from
+ * every bracket): `[text](url)`, `[text][12]`, `![alt](url)` (dropped), and a link's tail whose `[`
+ * stood on the line before (`4 authors](https://…)`).
+ */
+export function unwrapLinks(line: string): string {
+  if (!line.includes('[') && !line.includes('](')) return line.trim();
+  let out = '';
+  let i = 0;
+  const n = line.length;
+  // A tail `…](url)` at the very end, with no `[` before it on the line.
+  const tail = /^([^[\]]*)\]\((?:https?:\/\/|\/)[^)\s]*\)$/.exec(line.length < 4096 ? line : '');
+  if (tail) return tail[1]!;
+  while (i < n) {
+    const c = line[i]!;
+    const image = c === '!' && line[i + 1] === '[';
+    if (c !== '[' && !image) {
+      out += c;
+      i++;
+      continue;
+    }
+    const open = image ? i + 1 : i;
+    const close = line.indexOf(']', open + 1);
+    // A `[` inside the text ends the candidate: `[[[[` is scanned once, not once per bracket.
+    const nested = line.indexOf('[', open + 1);
+    if (close < 0 || (nested >= 0 && nested < close)) {
+      out += line.slice(i, open + 1);
+      i = open + 1;
+      continue;
+    }
+    const text = line.slice(open + 1, close);
+    const after = line[close + 1];
+    const end = after === '(' ? line.indexOf(')', close + 2) : after === '[' ? line.indexOf(']', close + 2) : -1;
+    const target = end < 0 ? '' : line.slice(close + 2, end);
+    const isLink = after === '(' ? /^(?:https?:\/\/|\/)\S*$/.test(target) : after === '[' ? /^\d+$/.test(target) : false;
+    if (!isLink) {
+      out += line.slice(i, close + 1);
+      i = close + 1;
+      continue;
+    }
+    if (!image) out += text;
+    i = end + 1;
+  }
+  return out.trim();
+}
+
+/** Whether most of a file's lines carry a prefix (quote marks, list markers): then it is the copy's, not the text's. */
+function mostCarry(lines: string[], prefix: RegExp): boolean {
+  const content = lines.filter((l) => l.trim() !== '');
+  return content.length > 0 && content.filter((l) => prefix.test(l.trim())).length >= content.length * 0.6;
+}
+
+/**
+ * The width a plain-text mail or a PDF's text was wrapped at, if it was: most long lines end near
+ * one width and no line is much longer. Undefined for copies that keep each paragraph on one line.
+ */
+function wrapWidth(lines: string[]): number | undefined {
+  const lengths = lines.map((l) => l.length).filter((n) => n > 0);
+  if (lengths.length < 8) return undefined;
+  const sorted = [...lengths].sort((a, b) => a - b);
+  const width = sorted[Math.floor(sorted.length * 0.95)]!;
+  if (width > 110 || width < 40) return undefined;
+  const nearWidth = lengths.filter((n) => n >= width * 0.8).length;
+  return nearWidth >= 6 && nearWidth >= lengths.length * 0.25 ? width : undefined;
+}
+
+const firstWord = (line: string) => line.trimStart().split(/\s/, 1)[0] ?? '';
+
+/**
+ * Joins the lines of each hard-wrapped paragraph: a line was wrapped when the next line's first word
+ * would not have fitted after it. A word split at a hyphen is joined back when it was split by the
+ * wrap (a lowercase letter follows).
+ */
+function joinWrapped(lines: { line: number; text: string }[], width: number): { line: number; text: string }[] {
+  const out: { line: number; text: string }[] = [];
+  let open: { line: number; text: string } | undefined;
+  lines.forEach((current, i) => {
+    const text = current.text.trim();
+    if (text === '') {
+      if (open) out.push(open);
+      open = undefined;
+      out.push(current);
+      return;
+    }
+    if (!open) open = { line: current.line, text };
+    else if (/\p{L}-$/u.test(open.text) && /^\p{Ll}/u.test(text)) open.text = open.text.slice(0, -1) + text;
+    else open.text = `${open.text} ${text}`;
+    const next = lines[i + 1];
+    const wrapped = next !== undefined && next.text.trim() !== '' && current.text.trimEnd().length + 1 + firstWord(next.text).length > width * 0.9;
+    if (!wrapped) {
+      out.push(open);
+      open = undefined;
+    }
+  });
+  if (open) out.push(open);
+  return out;
+}
+
+/** Reads a dump's lines (see the file comment). Pure; never throws on content. */
+export function readLines(file: string, text: string, splitRows: boolean): ReadLines {
+  const result: ReadLines = { lines: [], warnings: [], rejected: [], ignored: {}, roles: new Map() };
+  let raw = splitLines(text).map((t, i) => ({ line: i + 1, text: t }));
+  for (const r of raw) {
+    if (r.text.length > MAX_LINE) {
+      result.warnings.push({ file, line: r.line, reason: `line of ${r.text.length} characters cut to ${MAX_LINE}`, text: excerpt(r.text) });
+      r.text = r.text.slice(0, MAX_LINE);
+    }
+  }
+  const texts = raw.map((r) => r.text);
+  const quoted = mostCarry(texts, /^>/);
+  if (quoted) raw = raw.map((r) => ({ ...r, text: r.text.trim().replace(QUOTE, '') }));
+  const width = wrapWidth(raw.map((r) => r.text.trimEnd()));
+  if (width !== undefined) raw = joinWrapped(raw, width);
+
+  // In a Markdown export `# ` is a heading's; in a text copy it may be a title's own text.
+  const markdown = raw.some((r) => r.text.includes('](') && r.text.trimEnd().endsWith(')'));
+  const invisible: number[] = [];
+  let inHeader = true;
+  for (const { line, text: rawText } of raw) {
+    if (isBinaryJunk(rawText)) {
+      result.rejected.push({ file, line, reason: 'binary junk, not text', text: excerpt(rawText) });
+      result.roles.set(line, 'rejected');
+      continue;
+    }
+    if (hasInvisibleCharacters(rawText)) invisible.push(line);
+    // A bare dump has no rows of fields: `Keynote · Oct 3` may be its title.
+    const parts = splitRows ? splitRow(rawText) : [rawText];
+    for (const part of parts) {
+      const normal = normalizeLine(part);
+      const clean = unlist(unwrapLinks(markdown ? normal.replace(HEADING, '') : normal)).trim();
+      if (clean === '') continue;
+      const furniture = furnitureKind(clean);
+      if (furniture) {
+        result.ignored[furniture] = (result.ignored[furniture] ?? 0) + 1;
+        result.roles.set(line, `furniture (${furniture})`);
+        if (furniture === 'header') inHeader = true;
+        continue;
+      }
+      const date = parseDateLine(clean);
+      if (inHeader && date && isBareDay(date)) {
+        result.roles.set(line, 'header day');
+        const seen = result.capturedOn;
+        if (!seen) result.capturedOn = { month: date.month, day: date.day };
+        else if (seen.month !== date.month || seen.day !== date.day) {
+          result.warnings.push({ file, line, reason: 'a repeated page header shows another capture day: the first one is used', text: clean });
+        }
+        continue;
+      }
+      const stripped = inHeader ? stripGluedHeader(clean) : clean;
+      inHeader = false;
+      if (stripped !== '') result.lines.push({ line, text: stripped });
+    }
+  }
+  if (invisible.length > 0) {
+    const where = invisible.length === 1 ? 'this line' : `${invisible.length} lines, first here`;
+    result.warnings.push({ file, line: invisible[0]!, reason: `invisible characters (zero-width spaces or joiners, soft hyphens, direction marks) removed from ${where}`, text: '' });
+  }
+  return result;
+}

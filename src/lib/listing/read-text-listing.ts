@@ -1,0 +1,115 @@
+/**
+ * The text listing reader: a copy of the Daily Papers page (or a bare title/abstract dump) read by
+ * the card layout the file itself repeats. One read, in order:
+ *
+ *   lines     (lines.ts)      what the way of copying added, taken off; furniture dropped; rows split
+ *   shapes    (shapes.ts)     what each line holds: a date, a count, a byline, a label, prose
+ *   cards     (cards.ts)      the file cut at its abstracts, one per card
+ *   template  (template.ts)   the card layout the gaps between abstracts repeat, and each place's role
+ *   read      (read-cards.ts) every card aligned with the template
+ *   entries   (entries.ts)    each card as an entry; every departure from the layout a finding
+ *
+ * A file with no abstracts at all is no listing of papers, and is rejected whole with what it looks like.
+ */
+import { classify, cutAtAbstracts } from './cards.ts';
+import { addReadings, readEntry } from './entries.ts';
+import { readLines } from './lines.ts';
+import { readCards } from './read-cards.ts';
+import { DOTS, shapeOf, splitRow } from './shapes.ts';
+import { assignRoles, learnTemplate, type Template } from './template.ts';
+import { type ListingFormat, type ParsedListing, type PlaceSummary, excerpt } from './types.ts';
+import { normalizeLine, splitLines } from '../text.ts';
+import { unwrapLinks } from './lines.ts';
+
+/**
+ * Whether a file's cards have fields beside title and abstract: a dot on its own, an author count,
+ * or at least two dates, bylines or counts. A bare dump has none (`Keynote · Oct 3` can be its title).
+ */
+export function detectFormat(text: string): Exclude<ListingFormat, 'daily-papers-json'> {
+  let fields = 0;
+  for (const raw of splitLines(text)) {
+    // Fields are short: a paragraph is looked at no further.
+    if (raw.length > 400) continue;
+    if (DOTS.includes(normalizeLine(raw))) return 'page';
+    for (const part of splitRow(raw)) {
+      const line = unwrapLinks(normalizeLine(part));
+      const shape = shapeOf(line.replace(/^[-*•]\s+/, ''));
+      if (shape.kind === 'byline' && shape.authors !== undefined && shape.names === undefined && shape.organisation === undefined) return 'page';
+      if (shape.kind === 'date' || shape.kind === 'byline' || (shape.kind === 'number' && shape.unit) || (shape.kind === 'label' && shape.value)) fields++;
+      if (fields >= 2) return 'page';
+    }
+  }
+  return 'bare';
+}
+
+/** One line saying what a file with no abstracts looks like, for its rejection. */
+function describeNoCards(kinds: Map<string, number>, lines: number): string {
+  const count = (kind: string) => kinds.get(kind) ?? 0;
+  const parts = [`${count('text')} short lines`];
+  for (const [kind, label] of [['date', 'dates'], ['byline', 'bylines'], ['number', 'counts']] as const) if (count(kind) > 0) parts.push(`${count(kind)} ${label}`);
+  const guess = count('text') > 0 && (count('byline') > 0 || count('date') > 0) ? '; a collection page or a list of titles?' : lines === 0 ? '; an empty file?' : '; not a copy of a papers page?';
+  return `no card layout: ${parts.join(', ')} and no abstracts${guess}`;
+}
+
+function summarise(template: Template, values: ReturnType<typeof readCards>['values'], cards: number): { before: PlaceSummary[]; after: PlaceSummary[] } {
+  const summary = template.places.map((_, i): PlaceSummary => ({ role: template.roles[i]!, found: values[i]!.length, example: excerpt(values[i]![0]?.text ?? '').slice(0, 60) }));
+  const titleAt = template.roles.lastIndexOf('title');
+  if (titleAt >= 0) summary[titleAt]!.found = cards;
+  return { before: summary.slice(template.split), after: summary.slice(0, template.split) };
+}
+
+/** Parses one text listing. Pure: never throws on content. */
+export function readTextListing(file: string, text: string): ParsedListing {
+  const format = detectFormat(text);
+  const read = readLines(file, text, format === 'page');
+  const result: ParsedListing = { file, format, entries: [], rejected: read.rejected, warnings: read.warnings, ignored: read.ignored, roles: read.roles };
+  if (read.capturedOn) result.capturedOn = read.capturedOn;
+  const lines = classify(read.lines, format === 'page');
+  const cut = cutAtAbstracts(lines, format === 'page');
+  if (cut.abstracts.length === 0) {
+    if (lines.length > 0) {
+      const kinds = new Map<string, number>();
+      for (const l of lines) kinds.set(l.shape.kind, (kinds.get(l.shape.kind) ?? 0) + 1);
+      result.rejected.push({ file, line: lines[0]!.line, reason: describeNoCards(kinds, lines.length), text: excerpt(lines.filter((l) => l.shape.kind === 'text').map((l) => l.text).join(' / ')) });
+      for (const l of lines) result.roles.set(l.line, 'rejected');
+    }
+    return result;
+  }
+  const learned = learnTemplate(cut, format === 'page');
+  const cards = readCards(cut, learned);
+  const template: Template = { ...learned, roles: assignRoles(learned, cards.values) };
+  result.template = { cards: cut.abstracts.length, ...summarise(template, cards.values, cut.abstracts.length) };
+  const bare = format === 'bare';
+  addReadings(result, cards.cards.map((card) => readEntry(file, card, template, bare)));
+  for (const l of cards.outside) {
+    if (l.shape.kind === 'label') {
+      result.ignored['paper card'] = (result.ignored['paper card'] ?? 0) + 1;
+      result.roles.set(l.line, 'label');
+      continue;
+    }
+    if (bare && l === cards.outside[cards.outside.length - 1] && l.line > (result.entries[result.entries.length - 1]?.line ?? 0)) {
+      result.roles.set(l.line, 'rejected');
+      result.rejected.push({ file, line: l.line, reason: 'truncated entry: title without an abstract at the end of the file', text: excerpt(l.text) });
+      continue;
+    }
+    result.roles.set(l.line, 'outside cards');
+    result.warnings.push({ file, line: l.line, reason: 'stands outside every card (a heading, a header or footer?): not read', text: excerpt(l.text) });
+  }
+  // Places no field is read from are said once, at their first line, so a layout nobody listed is never read silently.
+  template.roles.forEach((role, i) => {
+    const first = cards.values[i]![0];
+    if (role === 'unread' && first) result.warnings.push({ file, line: first.line, reason: `a line at this place of ${cards.values[i]!.length} cards (first here) fits no field: not read`, text: excerpt(first.text) });
+  });
+  const noComma = cards.values[template.roles.indexOf('date')]?.find((l) => l.shape.kind === 'date' && 'yearWithoutComma' in l.shape.date);
+  if (noComma) {
+    result.warnings.push({
+      file,
+      line: noComma.line,
+      reason: 'dates without a comma before the year (first here): a number from 1900 to 2099 after the day is read as the year, not as upvotes',
+      text: noComma.text,
+    });
+  }
+  result.warnings.sort((a, b) => a.line - b.line);
+  result.rejected.sort((a, b) => a.line - b.line);
+  return result;
+}

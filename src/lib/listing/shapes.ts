@@ -1,0 +1,141 @@
+/**
+ * Step 2: what each line looks like on its own, before the file's layout says what it is. A shape
+ * only says what kind of value a line holds (a date, a count, author names, a long paragraph); the
+ * role a place of the card plays is decided from the values it holds in every card (template.ts).
+ */
+import { type EntryDate, isCount, parseCount, readDateLine } from '../dates.ts';
+import { normalizeLine } from '../text.ts';
+
+export type Shape =
+  | { kind: 'date'; date: EntryDate }
+  /** A dot, bullet, bar or dash on its own, or a rule (`---`) between cards. */
+  | { kind: 'separator' }
+  /** A byline: an author count, author names (with `+N authors`), or an organisation with a count. */
+  | { kind: 'byline'; authors?: number; names?: string[]; organisation?: string }
+  | { kind: 'number'; value: number; unit?: 'upvotes' | 'comments' | 'stars' }
+  /** A label the page prints before a value (`Submitted by`), or a whole `Submitted by name` row. */
+  | { kind: 'label'; label: string; value?: string }
+  | { kind: 'long' }
+  | { kind: 'text' };
+
+/** The dot between a byline and a date, and the look-alikes copies and fonts put in its place. */
+export const DOTS = ['·', '・', '･', '‧', '∙', '⋅'];
+const LONE_SEPARATORS = new Set([...DOTS, '•', '|', '-', '–', '—']);
+/** A rule between cards: `---`, `***`, `___`, `* * *`, `===`, `—————`. */
+const RULE = /^(?:[-–—_=*~•·](?: ?)){3,}$/;
+
+const AUTHORS = /^(?:by )?(\d{1,4}) authors?$/i;
+/** An organisation and its count on one row: `NAVER AI Lab 12 authors`. */
+const ORGANISATION_AND_AUTHORS = /^(.{2,80}?) (\d{1,4}) authors?$/i;
+const MORE_AUTHORS = /^(.*?)(?:,? *(?:\+ ?(\d{1,4}) (?:more )?authors?|et al\.?))$/i;
+
+const COUNT = String.raw`(\d{1,7}|\d{1,3}(?:,\d{3})+|\d{1,4}(?:\.\d)?[kK])`;
+/** A count with its icon or unit: `▲ 12`, `12 upvotes`, `💬 3`, `3 comments`, `★ 1.2k`. */
+const COUNTED = new RegExp(`^(?:(▲|⬆|↑|👍|⇧|💬|🗨|🗨️|★|⭐|☆)\\s*)?${COUNT}(?:\\s*(upvotes?|votes?|likes?|comments?|replies|stars?))?$`, 'iu');
+const UNIT_OF: Record<string, 'upvotes' | 'comments' | 'stars'> = {
+  '▲': 'upvotes', '⬆': 'upvotes', '↑': 'upvotes', '👍': 'upvotes', '⇧': 'upvotes',
+  '💬': 'comments', '🗨': 'comments', '🗨️': 'comments',
+  '★': 'stars', '⭐': 'stars', '☆': 'stars',
+};
+const unitOfWord = (word: string) => (/^(?:up)?votes?$|^likes?$/i.test(word) ? 'upvotes' : /^comments?$|^replies$/i.test(word) ? 'comments' : 'stars');
+
+/** Labels the site prints before a value or as a button, known so that even a one-card copy reads them. */
+const LABELS = /^(?:submitted by|authors?|abstract|ai-generated summary|upvote|upvoted|comments?|view arxiv page|view pdf|add to collection|published on|organi[sz]ation|github|project page|paper page|community|citations?)\s*:?$/i;
+const SUBMITTED = /^(?:submitted|posted|shared) by:? +(\S.{0,60})$/i;
+
+/** Abstracts are long or hold several sentences; titles are short and rarely end a sentence. */
+export function looksLikeAbstract(text: string): boolean {
+  return (text.length > 300 && /[.!?;:]/.test(text)) || /[.!?]["'”)\]]? +\S.*[.!?…]["'”)\]]?$/.test(text);
+}
+
+/** A person's name as a byline prints it: two to five words, each capitalised (particles aside). */
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|van|von|de|der|den|del|della|da|di|du|le|la|bin|al|el|y)$/u;
+const isName = (text: string) => {
+  const words = text.split(' ');
+  return words.length >= 2 && words.length <= 5 && words.every((w) => NAME_WORD.test(w)) && /^\p{Lu}/u.test(text);
+};
+
+/** `A. Smith, B. Jones and C. Wu +3 authors` as names and a count; null when any part is no name. */
+function readNames(text: string): { names: string[]; authors?: number } | null {
+  const more = MORE_AUTHORS.exec(text);
+  const list = more ? more[1]! : text;
+  const names = list.split(/, (?:and |& )?| and | & /).map((n) => n.trim()).filter((n) => n !== '');
+  if (names.length === 0 || !names.every(isName)) return null;
+  // `Clustering and Energy-Based Models` is a title in title case: a list of names has commas.
+  if (!more && (names.length < 2 || !list.includes(', '))) return null;
+  const extra = more?.[2] === undefined ? undefined : Number(more[2]);
+  return extra === undefined ? { names } : { names, authors: names.length + extra };
+}
+
+export function shapeOf(text: string): Shape {
+  // No field is this long: a paragraph is prose or a title, and is not tried against every pattern.
+  if (text.length > 160) return looksLikeAbstract(text) ? { kind: 'long' } : { kind: 'text' };
+  if (LONE_SEPARATORS.has(text) || RULE.test(text)) return { kind: 'separator' };
+  const date = readDateLine(text);
+  if (date) return { kind: 'date', date };
+  const authors = AUTHORS.exec(text);
+  if (authors) return { kind: 'byline', authors: Number(authors[1]) };
+  const counted = COUNTED.exec(text);
+  if (counted && (counted[1] || counted[3] || isCount(counted[2]!))) {
+    const unit = counted[1] ? UNIT_OF[counted[1]] : counted[3] ? unitOfWord(counted[3]) : undefined;
+    return unit ? { kind: 'number', value: parseCount(counted[2]!), unit } : { kind: 'number', value: parseCount(counted[2]!) };
+  }
+  if (LABELS.test(text)) return { kind: 'label', label: text.replace(/\s*:$/, '') };
+  const submitted = SUBMITTED.exec(text);
+  if (submitted) return { kind: 'label', label: 'Submitted by', value: submitted[1]! };
+  if (looksLikeAbstract(text)) return { kind: 'long' };
+  const withCount = ORGANISATION_AND_AUTHORS.exec(text);
+  if (withCount) {
+    const names = readNames(withCount[1]!);
+    return names ? { kind: 'byline', names: names.names, authors: Number(withCount[2]) } : { kind: 'byline', organisation: withCount[1]!, authors: Number(withCount[2]) };
+  }
+  const names = readNames(text);
+  if (names) return { kind: 'byline', ...names };
+  return { kind: 'text' };
+}
+
+/** What may share a row with a date or a byline: another field, or an organisation's short name. */
+function fitsInRow(text: string): boolean {
+  const shape = shapeOf(text);
+  if (shape.kind === 'text') return text.length <= 80 && text.split(' ').length <= 8 && !/[.!?]$/.test(text);
+  return shape.kind !== 'long';
+}
+const anchorsRow = (text: string) => ['date', 'byline'].includes(shapeOf(text).kind);
+
+/** A row split at `separator`, or null when the row is not one of fields (a title, an abstract). */
+function splitAt(text: string, separator: RegExp, dot: (sep: string) => string[]): string[] | null {
+  const pieces = text.split(separator);
+  const fields = pieces.filter((_, i) => i % 2 === 0).map((p) => normalizeLine(p)).filter((p) => p !== '');
+  if (fields.length === 0 || pieces.length < 2 || !fields.every(fitsInRow)) return null;
+  // A byline may carry the dot at its end (`naver-ai NAVER AI Lab ·`); otherwise a row has a date or a byline.
+  const trailingDot = fields.length === 1 && normalizeLine(pieces[pieces.length - 1]!) === '' && pieces.length === 3;
+  if (!trailingDot && !fields.some(anchorsRow)) return null;
+  const out: string[] = [];
+  pieces.forEach((p, i) => {
+    if (i % 2 === 1) out.push(...dot(p));
+    else if (normalizeLine(p) !== '') out.push(normalizeLine(p));
+  });
+  return out;
+}
+
+const TABS = /(\t+)/;
+const SPACED_DOT = new RegExp(`((?:^| )[${DOTS.join('')}•|](?: |$))`);
+
+/**
+ * A raw line as the lines it stands for. Copies that keep a card's inline elements together put the
+ * byline, the dot and the date on one row (`• 4 authors · May 28, 2024`), joined by tabs, or the dot
+ * on the byline's line or the date's: split, each row reads like every other card's. A leading
+ * bullet is a list marker, not the dot.
+ */
+export function splitRow(raw: string): string[] {
+  if (raw.length > 400) return [raw];
+  const row = raw.trim().replace(/^•[\s\u00A0]+(?=\d)/, '');
+  // A field whole (`2024-06-01\t1`, spaces turned to tabs) is one field, not a row of them.
+  const whole = shapeOf(normalizeLine(row)).kind;
+  if (whole === 'date' || whole === 'byline' || whole === 'number') return [row];
+  const byTabs = row.includes('\t') ? splitAt(row, TABS, () => []) : null;
+  return (byTabs ?? [row]).flatMap((part) => {
+    const text = normalizeLine(part);
+    return splitAt(text, new RegExp(SPACED_DOT.source, 'g'), (sep) => [sep.trim() === '•' ? '·' : sep.trim()]) ?? [part];
+  });
+}
