@@ -26,6 +26,13 @@ function loaderBundle(base: string): Promise<string> {
   return bundled;
 }
 
+/**
+ * Options for a page that takes the loader: it is an inline module, which the site's
+ * Content-Security-Policy refuses (as it should any script the build did not hash), so the test
+ * page bypasses the policy; tests/e2e/csp.test.ts checks the policy itself.
+ */
+export const SEARCH_INDEX_PAGE = { bypassCSP: true } as const;
+
 export async function addSearchIndexLoader(page: Page, base: string): Promise<void> {
   await page.addScriptTag({ type: 'module', content: await loaderBundle(base) });
   await page.waitForFunction(() => 'openSearchIndex' in window);

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pagefindTerm } from '../../src/lib/search-query.ts';
 import { SITE } from '../../src/site.config.ts';
-import { addSearchIndexLoader } from './search-index-loader.ts';
+import { SEARCH_INDEX_PAGE, addSearchIndexLoader } from './search-index-loader.ts';
 import { FIXTURE_BASE, FIXTURE_DIST } from './fixture-site.ts';
 import { useSite } from './site-fixture.ts';
 
@@ -72,7 +72,7 @@ const site = useSite();
 let page: Page;
 
 beforeAll(async () => {
-  page = await site.browser.newPage();
+  page = await site.browser.newPage(SEARCH_INDEX_PAGE);
   await page.goto(site.url('search/'));
   // The index the search page uses, opened by its own loader and kept on window for the cases below.
   await addSearchIndexLoader(page, FIXTURE_BASE);

@@ -21,7 +21,7 @@ import { PAGEFIND_CONFIG, searchRecords } from '../../src/build/search-index.ts'
 import { SHARD_MANIFEST, type ShardManifest } from '../../src/lib/search-shards.ts';
 import { launchChromium } from './browser.ts';
 import { FIXTURE_BASE, FIXTURE_DIST } from './fixture-site.ts';
-import { addSearchIndexLoader } from './search-index-loader.ts';
+import { SEARCH_INDEX_PAGE, addSearchIndexLoader } from './search-index-loader.ts';
 import { type StaticServer, serveDist } from './serve.ts';
 
 interface Answer {
@@ -62,7 +62,7 @@ beforeAll(async () => {
   mkdirSync(ONE, { recursive: true });
   await buildOneIndex();
   [sharded, whole, browser] = await Promise.all([serveDist(FIXTURE_DIST, FIXTURE_BASE), serveDist(ONE, FIXTURE_BASE), launchChromium()]);
-  shardedPage = await browser.newPage();
+  shardedPage = await browser.newPage(SEARCH_INDEX_PAGE);
   await shardedPage.goto(`${sharded.url}offline/`);
   await addSearchIndexLoader(shardedPage, FIXTURE_BASE);
   await shardedPage.evaluate(async (base) => {
