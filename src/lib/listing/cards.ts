@@ -6,7 +6,7 @@
  */
 import type { LineClass } from './align.ts';
 import type { Line } from './lines.ts';
-import { type Shape, looksLikeAbstract, shapeOf } from './shapes.ts';
+import { type Shape, isName, looksLikeAbstract, shapeOf } from './shapes.ts';
 
 export interface ShapedLine extends Line {
   shape: Shape;
@@ -29,17 +29,31 @@ const FIELD_KINDS = new Set(['date', 'separator', 'byline', 'number', 'label']);
  * Lines as the alignment sees them. A short line that stands unchanged in a good share of the cards
  * is a label of the copy's own, furniture the reader has not been told about.
  */
+/** `+3 authors` after names one to a line (a page's author chips): one byline, as the row would read. */
+function joinNameChips(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    let start = out.length;
+    if (/^\+ ?\d{1,4} (?:more )?authors?$/i.test(line.text)) while (start > 0 && isName(out[start - 1]!.text)) start--;
+    if (start === out.length) out.push(line);
+    else out.push({ line: out[start]!.line, text: `${out.splice(start).map((l) => l.text).join(', ')} ${line.text}` });
+  }
+  return out;
+}
+
 export function classify(lines: Line[], fielded: boolean): ShapedLine[] {
-  const shaped = lines.map((l) => ({ ...l, shape: shapeOf(l.text) }));
+  const shaped = joinNameChips(lines).map((l) => ({ ...l, shape: shapeOf(l.text) }));
   // About one abstract a card: a label stands in a good share of them, an organisation's name in few.
   const cards = shaped.filter((l, i) => l.shape.kind === 'long' && shaped[i - 1]?.shape.kind !== 'long').length;
   const often = cards >= 3 ? Math.max(3, cards * 0.3) : Number.POSITIVE_INFINITY;
   const seen = new Map<string, number>();
   const key = (text: string) => text.toLowerCase();
   for (const l of shaped) if (l.shape.kind === 'text') seen.set(key(l.text), (seen.get(key(l.text)) ?? 0) + 1);
+  // Only a file without a single long paragraph has its abstracts in short lines.
+  const shortAbstracts = fielded && !shaped.some((l) => l.shape.kind === 'long');
   return shaped.map((l, i) => {
     if (l.shape.kind === 'long' && titleAfterAll(l, shaped[i + 1])) return { ...l, shape: { kind: 'text' }, cls: 'text' };
-    if (l.shape.kind === 'text' && (fielded ? opensShortAbstract(shaped, i) : answersTitle(shaped, i))) return { ...l, shape: { kind: 'long' }, cls: 'text' };
+    if (l.shape.kind === 'text' && (fielded ? shortAbstracts && opensShortAbstract(shaped, i) : answersTitle(shaped, i))) return { ...l, shape: { kind: 'long' }, cls: 'text' };
     if (l.shape.kind === 'label') return { ...l, cls: `label:${l.shape.label.toLowerCase()}` as LineClass };
     if (l.shape.kind === 'text' && seen.get(key(l.text))! >= often) return { ...l, cls: `label:${key(l.text)}` as LineClass };
     return { ...l, cls: l.shape.kind === 'long' ? 'text' : (l.shape.kind as LineClass) };
@@ -56,14 +70,16 @@ function titleAfterAll(line: Line, next: Line | undefined): boolean {
 
 /**
  * An abstract of short paragraphs (a one-line abstract, code quoted in one) has no long line to
- * find it by: in a card with fields, the text lines after the title up to the next field are its.
+ * find it by: in a file of cards with fields and no long paragraph anywhere, the text lines after
+ * the title up to the next field are its.
  */
 function opensShortAbstract(lines: { shape: Shape }[], i: number): boolean {
   if (lines[i - 1]?.shape.kind !== 'text') return false;
   let end = i;
   while (lines[end]?.shape.kind === 'text') end++;
   const next = lines[end]?.shape.kind;
-  return next === undefined || next === 'byline' || next === 'separator' || next === 'date';
+  // A byline ends it: a models list's `Text Generation • Updated …` row is no card.
+  return next === 'byline';
 }
 
 /** In a bare dump, a sentence after a title is its abstract, however short. */

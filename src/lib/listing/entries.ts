@@ -5,7 +5,7 @@
 import type { EntryDate } from '../dates.ts';
 import { continuesParagraph, type ShapedLine } from './cards.ts';
 import type { CardLines } from './read-cards.ts';
-import { looksLikeAbstract } from './shapes.ts';
+import { isName, looksLikeAbstract } from './shapes.ts';
 import type { Template } from './template.ts';
 import { type Finding, type LineRole, NO_ABSTRACT, NO_DATE, type ParsedListing, type PlaceRole, type RawEntry, excerpt } from './types.ts';
 
@@ -37,7 +37,8 @@ export interface CardReading {
   roles: [number, LineRole][];
 }
 
-export function readEntry(file: string, card: CardLines, template: Template, bare: boolean): CardReading {
+export function readEntry(file: string, card: CardLines, template: Template, bare: boolean, values: ShapedLine[][]): CardReading {
+  const namesAt = (at: number) => values[at]!.some((l) => l.shape.kind === 'byline' && l.shape.names !== undefined);
   const out: CardReading = { rejected: [], warnings: [], roles: [] };
   const warn = (line: number, reason: string, text: string) => out.warnings.push({ file, line, reason, text: excerpt(text) });
   const zone = card.titleZone;
@@ -83,6 +84,7 @@ export function readEntry(file: string, card: CardLines, template: Template, bar
   });
 
   let date: EntryDate | undefined;
+  let upvotes: number | undefined;
   for (const [at, line] of card.at) {
     const role = template.roles[at]!;
     out.roles.push([line.line, role === 'byline' ? 'metadata' : role]);
@@ -91,22 +93,30 @@ export function readEntry(file: string, card: CardLines, template: Template, bar
     else if (role === 'byline' && shape.kind === 'byline') {
       if (shape.authors !== undefined && shape.authors > 0) entry.authors = shape.authors;
       if (shape.names) entry.authorNames = shape.names;
+      if (shape.names && shape.authors === undefined) entry.authors = shape.names.length;
       if (shape.organisation) entry.organisation = parseOrganisation(shape.organisation) ?? { id: shape.organisation, name: shape.organisation };
+    } else if (role === 'byline' && shape.kind === 'text' && isName(line.text) && namesAt(at)) {
+      // One author's name, where the file's other bylines are lists of names.
+      entry.authorNames = [line.text];
+      entry.authors = 1;
     } else if (role === 'byline' && shape.kind === 'text') {
       const organisation = parseOrganisation(line.text);
       if (organisation) entry.organisation = organisation;
       else warn(line.line, 'stands where this file has its bylines, but is no author count, names or organisation: not read', line.text);
     } else if ((role === 'upvotes' || role === 'comments') && shape.kind === 'number') {
       if (role === 'comments') entry.comments = shape.value;
-      else if (date && date.upvotes === undefined) date.upvotes = shape.value;
-      else if (!date) date = { problem: 'no date line, only an upvote count', upvotes: shape.value };
+      else upvotes = shape.value;
     } else if (role === 'submitter') {
       const user = shape.kind === 'label' ? shape.value : line.text;
       if (user) entry.submitter = { user };
     }
   }
+  // The count is the card's wherever it stands; a date line's own count comes first.
+  if (upvotes !== undefined && !date) date = { problem: 'no date line, only an upvote count', upvotes };
+  else if (upvotes !== undefined && date!.upvotes === undefined) date!.upvotes = upvotes;
   if (date) entry.date = date;
   if (entry.abstract === '') warn(title.line, NO_ABSTRACT, title.text);
+  for (const l of card.closing) warn(title.line, `line ${l.line} is read as the last paragraph of this abstract, though it stands apart from it: check it is not a note or a field`, l.text);
   // A card that lost its date lost its other fields with it, as a rule: one warning says so.
   const lostDate = card.missing.some((at) => template.roles[at] === 'date' && !template.places[at]!.optional);
   for (const at of card.missing) {

@@ -19,13 +19,13 @@ const FURNITURE = {
     'new',
   ],
   navigation: [
-    'Hugging Face', 'Models', 'Datasets', 'Spaces', 'Buckets new', 'Buckets', 'Docs', 'Enterprise', 'Pricing', 'Log In', 'Sign Up',
+    "Hugging Face's logo", 'Hugging Face', 'Models', 'Datasets', 'Spaces', 'Buckets new', 'Buckets', 'Docs', 'Enterprise', 'Pricing', 'Log In', 'Sign Up',
     'Website', 'Tasks', 'HuggingChat', 'Collections', 'Languages', 'Organizations', 'Community', 'Blog', 'Posts', 'Learn',
     'Discord', 'Forum', 'GitHub', 'Solutions', 'Team & Enterprise', 'Hugging Face PRO', 'Enterprise Support',
     'Inference Providers', 'Inference Endpoints', 'Storage Buckets', 'System theme', 'Company', 'TOS', 'Terms of Service',
     'Privacy', 'About', 'Careers', 'Jobs',
   ],
-  controls: ['Daily', 'Weekly', 'Monthly', 'Previous', 'Next', 'Trending Papers ranked by GitHub stars activity', 'Search any paper with AI'],
+  controls: ['Daily', 'Weekly', 'Monthly', 'Previous', 'Next', 'Submit', 'Submit a paper', 'Trending Papers ranked by GitHub stars activity', 'Search any paper with AI'],
 } as const;
 export type FurnitureKind = keyof typeof FURNITURE | 'paper card';
 

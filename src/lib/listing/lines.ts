@@ -37,6 +37,8 @@ const QUOTE = /^(?:> ?)+/;
 const LIST_MARKER = /^[-*+•‣◦▪–]\s+/;
 /** A numbered list's marker, taken off short lines only: an abstract's own `1) we …` stays. */
 const NUMBER_MARKER = /^\d{1,3}[.)]\s+(?=\S)/;
+/** Emphasis a notes app or a Markdown export wraps a whole line in (`**A Title**`, `*5 authors · May 24*`). */
+const unemphasise = (line: string) => line.replace(/^(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1$/, '$2');
 const unlist = (line: string) => (line.length <= 300 ? line.replace(NUMBER_MARKER, '') : line).replace(LIST_MARKER, '');
 /** A Markdown heading's `#`s. */
 const HEADING = /^#{1,6}\s+/;
@@ -87,6 +89,12 @@ export function unwrapLinks(line: string): string {
   return out.trim();
 }
 
+const mode = (values: number[]) => {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
+};
+
 /** Whether most of a file's lines carry a prefix (quote marks, list markers): then it is the copy's, not the text's. */
 function mostCarry(lines: string[], prefix: RegExp): boolean {
   const content = lines.filter((l) => l.trim() !== '');
@@ -98,13 +106,15 @@ function mostCarry(lines: string[], prefix: RegExp): boolean {
  * one width and no line is much longer. Undefined for copies that keep each paragraph on one line.
  */
 function wrapWidth(lines: string[]): number | undefined {
-  const lengths = lines.map((l) => l.length).filter((n) => n > 0);
-  if (lengths.length < 8) return undefined;
-  const sorted = [...lengths].sort((a, b) => a - b);
+  const content = lines.filter((l) => l.length > 0);
+  if (content.length < 8) return undefined;
+  const sorted = content.map((l) => l.length).sort((a, b) => a - b);
   const width = sorted[Math.floor(sorted.length * 0.95)]!;
-  if (width > 110 || width < 40) return undefined;
-  const nearWidth = lengths.filter((n) => n >= width * 0.8).length;
-  return nearWidth >= 6 && nearWidth >= lengths.length * 0.25 ? width : undefined;
+  if (width > 110 || width < 55) return undefined;
+  const near = content.filter((l) => l.length >= width * 0.8);
+  // Wrapped lines end wherever a word did not fit, mostly inside a sentence.
+  const midSentence = near.filter((l) => !/[.!?:]["'”)\]]?$/.test(l)).length;
+  return near.length >= 6 && near.length >= content.length * 0.25 && midSentence >= near.length * 0.5 ? width : undefined;
 }
 
 const firstWord = (line: string) => line.trimStart().split(/\s/, 1)[0] ?? '';
@@ -126,7 +136,8 @@ function joinWrapped(lines: { line: number; text: string }[], width: number): { 
       return;
     }
     if (!open) open = { line: current.line, text };
-    else if (/\p{L}-$/u.test(open.text) && /^\p{Ll}/u.test(text)) open.text = open.text.slice(0, -1) + text;
+    // `determi-` + `ning` was one word; `intra-` + `and inter-sample` keeps its hyphen.
+    else if (/\p{L}-$/u.test(open.text) && /^\p{Ll}/u.test(text) && !/^(?:and|or|to|nor|vs?\.?)\s/.test(text)) open.text = open.text.slice(0, -1) + text;
     else open.text = `${open.text} ${text}`;
     const next = lines[i + 1];
     const wrapped = next !== undefined && next.text.trim() !== '' && current.text.trimEnd().length + 1 + firstWord(next.text).length > width * 0.9;
@@ -149,6 +160,12 @@ export function readLines(file: string, text: string, splitRows: boolean): ReadL
       r.text = r.text.slice(0, MAX_LINE);
     }
   }
+  // A table (a spreadsheet saved as TSV) has one row a card: each cell is a line of its own.
+  const tabs = raw.filter((r) => r.text.trim() !== '').map((r) => (r.text.match(/\t/g) ?? []).length);
+  const columns = tabs.length > 0 ? mode(tabs) : 0;
+  if (columns >= 2 && tabs.filter((n) => n === columns).length >= tabs.length * 0.6) {
+    raw = raw.flatMap((r) => ((r.text.match(/\t/g) ?? []).length === columns ? r.text.split('\t').map((cell) => ({ line: r.line, text: cell })) : [r]));
+  }
   const texts = raw.map((r) => r.text);
   const quoted = mostCarry(texts, /^>/);
   if (quoted) raw = raw.map((r) => ({ ...r, text: r.text.trim().replace(QUOTE, '') }));
@@ -167,10 +184,11 @@ export function readLines(file: string, text: string, splitRows: boolean): ReadL
     }
     if (hasInvisibleCharacters(rawText)) invisible.push(line);
     // A bare dump has no rows of fields: `Keynote · Oct 3` may be its title.
-    const parts = splitRows ? splitRow(rawText) : [rawText];
+    const row = unemphasise(rawText.trim());
+    const parts = splitRows ? splitRow(row) : [row];
     for (const part of parts) {
       const normal = normalizeLine(part);
-      const clean = unlist(unwrapLinks(markdown ? normal.replace(HEADING, '') : normal)).trim();
+      const clean = unemphasise(unlist(unwrapLinks(markdown ? normal.replace(HEADING, '') : normal)).trim());
       if (clean === '') continue;
       const furniture = furnitureKind(clean);
       if (furniture) {

@@ -6,7 +6,7 @@
  */
 import { align } from './align.ts';
 import type { Cut, ShapedLine } from './cards.ts';
-import type { Template } from './template.ts';
+import { type Template, titlePlace } from './template.ts';
 
 export interface CardLines {
   /** Lines at each place of the template, by place index. */
@@ -16,6 +16,8 @@ export interface CardLines {
   /** Text lines where the title stands: the title, then any short paragraphs that open the abstract. */
   titleZone: ShapedLine[];
   abstract: ShapedLine[];
+  /** Short lines after the abstract, before the fields, read as its last paragraphs (a guess, warned). */
+  closing: ShapedLine[];
   /** Lines of this card that fit no place. */
   extra: ShapedLine[];
   /** Whether the card's end was in the file at all (the last card of a cut-off copy has none). */
@@ -30,7 +32,7 @@ export interface ReadCards {
   values: ShapedLine[][];
 }
 
-const newCard = (abstract: ShapedLine[]): CardLines => ({ at: new Map(), missing: [], titleZone: [], abstract, extra: [], ended: true });
+const newCard = (abstract: ShapedLine[]): CardLines => ({ at: new Map(), missing: [], titleZone: [], abstract, closing: [], extra: [], ended: true });
 
 /** How many cards' fields a gap holds: one, or more where cards between two abstracts lost theirs. */
 function cyclesIn(gap: ShapedLine[], places: Template['places']): number {
@@ -41,7 +43,7 @@ function cyclesIn(gap: ShapedLine[], places: Template['places']): number {
 export function readCards(cut: Cut, template: Omit<Template, 'roles'>): ReadCards {
   const { places, split, learned } = template;
   const n = places.length;
-  const titleAt = places.map((p, i) => (i >= split && p.cls === 'text' ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
+  const titleAt = titlePlace(places, split);
   const abstractCards = cut.abstracts.map(newCard);
   const cards: CardLines[] = [];
   const outside: ShapedLine[] = [];
@@ -99,7 +101,10 @@ export function readCards(cut: Cut, template: Omit<Template, 'roles'>): ReadCard
       const trailingFooter = !after && k > lastPlace;
       if (afterTitle && line.cls === 'text') side!.titleZone.push(line);
       // Short text right after an abstract, before the card's fields, closes the abstract (`Keywords: …`).
-      else if (before && split > 0 && side === before && !postStarted && line.cls === 'text') before.abstract.push(line);
+      else if (before && split > 0 && side === before && !postStarted && line.cls === 'text') {
+        before.abstract.push(line);
+        before.closing.push(line);
+      }
       else if ((!before && !matched) || trailingFooter) outside.push(line);
       else (side ?? after ?? before)!.extra.push(line);
     });

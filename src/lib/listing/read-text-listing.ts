@@ -11,6 +11,7 @@
  *
  * A file with no abstracts at all is no listing of papers, and is rejected whole with what it looks like.
  */
+import { commonTitleStart } from './affixes.ts';
 import { classify, cutAtAbstracts } from './cards.ts';
 import { addReadings, readEntry } from './entries.ts';
 import { readLines } from './lines.ts';
@@ -58,6 +59,15 @@ function summarise(template: Template, values: ReturnType<typeof readCards>['val
   return { before: summary.slice(template.split), after: summary.slice(0, template.split) };
 }
 
+/** Takes off what the copy put before every title, and says so once. */
+function takeOffTitleStart(result: ParsedListing): void {
+  const start = commonTitleStart(result.entries.map((e) => e.title));
+  if (!start) return;
+  const first = result.entries[0]!;
+  result.warnings.push({ file: result.file, line: first.line, reason: `every title starts with "${start.exec(first.title)![0].trim()}" (digits aside): taken off as the copy's own`, text: excerpt(first.title) });
+  for (const entry of result.entries) entry.title = entry.title.replace(start, '').trim();
+}
+
 /** Parses one text listing. Pure: never throws on content. */
 export function readTextListing(file: string, text: string): ParsedListing {
   const format = detectFormat(text);
@@ -80,16 +90,21 @@ export function readTextListing(file: string, text: string): ParsedListing {
   const template: Template = { ...learned, roles: assignRoles(learned, cards.values) };
   result.template = { cards: cut.abstracts.length, ...summarise(template, cards.values, cut.abstracts.length) };
   const bare = format === 'bare';
-  addReadings(result, cards.cards.map((card) => readEntry(file, card, template, bare)));
+  addReadings(result, cards.cards.map((card) => readEntry(file, card, template, bare, cards.values)));
+  takeOffTitleStart(result);
+  // Text after the last card is a card the copy cut off before its fields (or a title without an abstract).
+  const lastCardLine = Math.max(0, ...cut.abstracts.at(-1)!.map((l) => l.line));
+  const cutOff = cards.outside.filter((l) => l.line > lastCardLine && l.shape.kind === 'text');
+  if (cutOff.length > 0 && cutOff.length <= 3 && cards.outside.every((l) => l.line < lastCardLine || cutOff.includes(l))) {
+    for (const l of cutOff) result.roles.set(l.line, 'rejected');
+    const reason = bare ? 'truncated entry: title without an abstract at the end of the file' : 'truncated entry: the file ends before its metadata and date lines';
+    result.rejected.push({ file, line: cutOff[0]!.line, reason, text: excerpt(cutOff.map((l) => l.text).join(' / ')) });
+  }
   for (const l of cards.outside) {
+    if (cutOff.includes(l) && result.roles.get(l.line) === 'rejected') continue;
     if (l.shape.kind === 'label') {
       result.ignored['paper card'] = (result.ignored['paper card'] ?? 0) + 1;
       result.roles.set(l.line, 'label');
-      continue;
-    }
-    if (bare && l === cards.outside[cards.outside.length - 1] && l.line > (result.entries[result.entries.length - 1]?.line ?? 0)) {
-      result.roles.set(l.line, 'rejected');
-      result.rejected.push({ file, line: l.line, reason: 'truncated entry: title without an abstract at the end of the file', text: excerpt(l.text) });
       continue;
     }
     result.roles.set(l.line, 'outside cards');

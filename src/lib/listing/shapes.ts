@@ -50,7 +50,7 @@ export function looksLikeAbstract(text: string): boolean {
 
 /** A person's name as a byline prints it: two to five words, each capitalised (particles aside). */
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|van|von|de|der|den|del|della|da|di|du|le|la|bin|al|el|y)$/u;
-const isName = (text: string) => {
+export const isName = (text: string) => {
   const words = text.split(' ');
   return words.length >= 2 && words.length <= 5 && words.every((w) => NAME_WORD.test(w)) && /^\p{Lu}/u.test(text);
 };

@@ -95,6 +95,15 @@ export function learnTemplate(cut: Cut, fielded: boolean): Omit<Template, 'roles
   return { places, split, learned };
 }
 
+/**
+ * The title's place: the last text place before the abstract that no label names (the place after
+ * `Submitted by` holds a user name, wherever the card puts it).
+ */
+export function titlePlace(places: Place[], split: number): number {
+  for (let i = places.length - 1; i >= split; i--) if (places[i]!.cls === 'text' && places[i - 1]?.cls !== 'label:submitted by') return i;
+  return -1;
+}
+
 /** Whether most values at a place carry something: upvotes on the date line, a unit on a count. */
 const most = (values: ShapedLine[], test: (l: ShapedLine) => boolean) => values.length > 0 && values.filter(test).length * 2 >= values.length;
 
@@ -106,7 +115,7 @@ const most = (values: ShapedLine[], test: (l: ShapedLine) => boolean) => values.
  */
 export function assignRoles(template: Omit<Template, 'roles'>, values: ShapedLine[][]): PlaceRole[] {
   const { places, split } = template;
-  const titleAt = places.map((p, i) => (i >= split && p.cls === 'text' ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
+  const titleAt = titlePlace(places, split);
   const dateAt = places.findIndex((p) => p.cls === 'date');
   const datesHaveUpvotes = dateAt >= 0 && most(values[dateAt]!, (l) => l.shape.kind === 'date' && l.shape.date.upvotes !== undefined);
   const unitOf = (i: number) => {

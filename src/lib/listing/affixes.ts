@@ -1,0 +1,33 @@
+/**
+ * What a way of copying puts before every title (`Paper page - `, lynx's `[9]`, a chat export's
+ * `30/05/2024, 10:42 - Anna: `): learned from the file as the start all its titles share, digits
+ * aside, up to a separator. A start of words that titles merely share (`Learning `) is no such
+ * thing: it must hold a mark that is neither a letter nor a space.
+ */
+
+/** Digits as one class, so `[9]` and `[10]` share a start. */
+const shapeOfStart = (text: string) => text.replace(/\d+/g, '0');
+
+/** The pattern every title starts with, if there is one worth taking off. */
+export function commonTitleStart(titles: string[]): RegExp | undefined {
+  if (titles.length < 2) return undefined;
+  const shapes = titles.map(shapeOfStart);
+  let common = shapes[0]!;
+  for (const shape of shapes.slice(1)) {
+    let n = 0;
+    while (n < common.length && n < shape.length && common[n] === shape[n]) n++;
+    common = common.slice(0, n);
+  }
+  // Only up to a separator: a mark followed by a space, or a closing bracket.
+  const start = common.slice(0, lastSeparatorEnd(common));
+  if (start.trim() === '' || !/[^\p{L}\s]/u.test(start)) return undefined;
+  const pattern = start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/0/g, '\\d+');
+  return new RegExp(`^${pattern}`, 'u');
+}
+
+/** Where the last separator of a shared start ends: after `- `, `: `, `] `, `]`. */
+function lastSeparatorEnd(common: string): number {
+  let end = 0;
+  for (const m of common.matchAll(/(?:[:>|\-–—•·]\s+|\]\s*|\)\s+)/g)) end = m.index + m[0].length;
+  return end;
+}

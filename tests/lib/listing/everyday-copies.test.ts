@@ -1,0 +1,104 @@
+/**
+ * The reader against 46 everyday copies of the page that were written without looking at it
+ * (tests/fixtures/copies/README.md says how each was made). For every paper a copy holds, the
+ * reader either reads it right (title, abstract, byline, date, counts) or says so: a warning or a
+ * rejection at a line of that paper's card. Nothing lands silently on the wrong paper, and a copy
+ * that holds no papers is rejected whole.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type ParsedListing, type RawEntry, parseListing } from '../../../src/lib/parse-listing.ts';
+import { decodeListing } from '../../../src/lib/text.ts';
+
+interface ExpectedPaper {
+  title: string;
+  abstract: string;
+  lines: [number, number];
+  authors?: number;
+  authorNames?: string[];
+  organisation?: string;
+  date?: { year?: number; month: number; day: number };
+  upvotes?: number;
+  comments?: number;
+  submitter?: string;
+}
+interface Expected {
+  how: string;
+  verdict: 'papers' | 'rejected';
+  papers: ExpectedPaper[];
+  mustWarnAt?: number[];
+}
+
+const DIR = new URL('../../fixtures/copies/', import.meta.url);
+const copies = readdirSync(DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((file) => ({
+    file,
+    text: decodeListing(readFileSync(new URL(file, DIR))).text,
+    expected: JSON.parse(readFileSync(new URL(file.replace(/\.txt$/, '.expected.json'), DIR), 'utf8')) as Expected,
+  }));
+
+const words = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** What differs between the paper read and the paper the copy shows, field by field. */
+function differences(entry: RawEntry, paper: ExpectedPaper): string[] {
+  const out: string[] = [];
+  if (entry.title !== paper.title) out.push(`title "${entry.title}"`);
+  if (words(entry.abstract) !== words(paper.abstract)) out.push('abstract');
+  if (paper.authors !== undefined && entry.authors !== paper.authors) out.push(`authors ${entry.authors}`);
+  if (paper.authorNames && JSON.stringify(entry.authorNames) !== JSON.stringify(paper.authorNames)) out.push(`names ${JSON.stringify(entry.authorNames)}`);
+  if (paper.organisation && entry.organisation?.id !== paper.organisation && entry.organisation?.name !== paper.organisation) out.push(`organisation ${JSON.stringify(entry.organisation)}`);
+  if (!paper.organisation && entry.organisation && !paper.authorNames) out.push(`organisation ${JSON.stringify(entry.organisation)} read where the copy shows none`);
+  const date = entry.date && 'month' in entry.date ? entry.date : undefined;
+  if (paper.date && (date?.month !== paper.date.month || date?.day !== paper.date.day || (paper.date.year !== undefined && date?.year !== paper.date.year))) out.push(`date ${JSON.stringify(entry.date)}`);
+  if (!paper.date && date && paper.date !== undefined) out.push(`date ${JSON.stringify(entry.date)}`);
+  const upvotes = entry.date?.upvotes;
+  if (paper.upvotes !== undefined && upvotes !== paper.upvotes) out.push(`upvotes ${upvotes}`);
+  if (paper.upvotes === undefined && upvotes !== undefined) out.push(`upvotes ${upvotes} where the copy shows none`);
+  if (paper.comments !== undefined && entry.comments !== undefined && entry.comments !== paper.comments) out.push(`comments ${entry.comments}`);
+  if (paper.submitter !== undefined && entry.submitter?.user !== undefined && entry.submitter.user !== paper.submitter) out.push(`submitter ${entry.submitter.user}`);
+  return out;
+}
+
+/** Papers of the copy read wrong, or not at all, with no finding at a line of their card. */
+function silentlyWrong(parsed: ParsedListing, expected: Expected): string[] {
+  const findings = [...parsed.warnings, ...parsed.rejected].map((f) => f.line);
+  const named = (paper: ExpectedPaper) => findings.some((line) => line >= paper.lines[0] && line <= paper.lines[1]);
+  const problems: string[] = [];
+  for (const paper of expected.papers) {
+    const entry = parsed.entries.find((e) => e.line >= paper.lines[0] && e.line <= paper.lines[1]);
+    const wrong = entry ? differences(entry, paper) : ['not read'];
+    if (wrong.length > 0 && !named(paper)) problems.push(`"${paper.title.slice(0, 50)}" (lines ${paper.lines.join('-')}): ${wrong.join('; ')}`);
+  }
+  // An entry that matches no paper of the copy is a heading or a stray read as a paper.
+  for (const entry of parsed.entries) {
+    if (!expected.papers.some((p) => entry.line >= p.lines[0] && entry.line <= p.lines[1]) && !findings.includes(entry.line)) problems.push(`line ${entry.line} "${entry.title.slice(0, 50)}" read as a paper`);
+  }
+  for (const line of expected.mustWarnAt ?? []) {
+    const paper = expected.papers.find((p) => line >= p.lines[0] && line <= p.lines[1]);
+    if (!(paper ? named(paper) : findings.includes(line))) problems.push(`no finding for line ${line}`);
+  }
+  return problems;
+}
+
+describe.each(copies)('$file', ({ file, text, expected }) => {
+  it(expected.how, () => {
+    const parsed = parseListing(file, text);
+    if (expected.verdict === 'rejected') {
+      expect(parsed.entries).toEqual([]);
+      expect(parsed.rejected.length).toBeGreaterThan(0);
+    } else expect(silentlyWrong(parsed, expected)).toEqual([]);
+  });
+});
+
+it('reads most copies exactly right, not only with warnings', () => {
+  const exact = copies.filter(({ file, text, expected }) => {
+    const parsed = parseListing(file, text);
+    return expected.papers.every((paper) => {
+      const entry = parsed.entries.find((e) => e.line >= paper.lines[0] && e.line <= paper.lines[1]);
+      return entry && differences(entry, paper).length === 0;
+    });
+  });
+  expect(exact.length).toBeGreaterThanOrEqual(Math.ceil(copies.length * 0.5));
+});
