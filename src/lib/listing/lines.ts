@@ -50,32 +50,38 @@ const HEADING = /^#{1,6}\s+/;
  */
 export function unwrapLinks(line: string): string {
   if (!line.includes('[') && !line.includes('](')) return line.trim();
+  // A tail `…](url)` at the very end, with no `[` before it on the line.
+  const tail = /^([^[\]]*)\]\((?:https?:\/\/|\/)[^)\s]*\)$/.exec(line);
+  if (tail) return tail[1]!;
+  const n = line.length;
+  // Where the next `]`, `)` and `[` stand from each place: every bracket is looked up once.
+  const next = (char: string) => {
+    const at = new Int32Array(n + 1).fill(-1);
+    for (let k = n - 1; k >= 0; k--) at[k] = line[k] === char ? k : at[k + 1]!;
+    return at;
+  };
+  const [closeAt, parenAt, openAt] = [next(']'), next(')'), next('[')];
   let out = '';
   let i = 0;
-  const n = line.length;
-  // A tail `…](url)` at the very end, with no `[` before it on the line.
-  const tail = /^([^[\]]*)\]\((?:https?:\/\/|\/)[^)\s]*\)$/.exec(line.length < 4096 ? line : '');
-  if (tail) return tail[1]!;
   while (i < n) {
-    const c = line[i]!;
-    const image = c === '!' && line[i + 1] === '[';
-    if (c !== '[' && !image) {
-      out += c;
-      i++;
+    const image = line[i] === '!' && line[i + 1] === '[';
+    if (line[i] !== '[' && !image) {
+      const stop = openAt[i]! < 0 ? n : openAt[i]! - (line[openAt[i]! - 1] === '!' ? 1 : 0);
+      out += line.slice(i, Math.max(stop, i + 1));
+      i = Math.max(stop, i + 1);
       continue;
     }
     const open = image ? i + 1 : i;
-    const close = line.indexOf(']', open + 1);
+    const close = closeAt[open + 1]!;
+    const nested = openAt[open + 1]!;
     // A `[` inside the text ends the candidate: `[[[[` is scanned once, not once per bracket.
-    const nested = line.indexOf('[', open + 1);
     if (close < 0 || (nested >= 0 && nested < close)) {
       out += line.slice(i, open + 1);
       i = open + 1;
       continue;
     }
-    const text = line.slice(open + 1, close);
     const after = line[close + 1];
-    const end = after === '(' ? line.indexOf(')', close + 2) : after === '[' ? line.indexOf(']', close + 2) : -1;
+    const end = after === '(' ? parenAt[close + 2] ?? -1 : after === '[' ? closeAt[close + 2] ?? -1 : -1;
     const target = end < 0 ? '' : line.slice(close + 2, end);
     const isLink = after === '(' ? /^(?:https?:\/\/|\/)\S*$/.test(target) : after === '[' ? /^\d+$/.test(target) : false;
     if (!isLink) {
@@ -83,7 +89,7 @@ export function unwrapLinks(line: string): string {
       i = close + 1;
       continue;
     }
-    if (!image) out += text;
+    if (!image) out += line.slice(open + 1, close);
     i = end + 1;
   }
   return out.trim();
