@@ -513,6 +513,7 @@ describe('real copies that read wrong before', () => {
     expect(parsed.warnings.map((w) => [w.line, w.reason])).toEqual([
       [4, "fits no place of this file's card layout, before the title of line 8: not read"],
       [6, "fits no place of this file's card layout, before the title of line 8: not read"],
+      [8, 'read as the title, though line 4 could be: check the card'],
     ]);
   });
 

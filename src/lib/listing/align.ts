@@ -21,7 +21,9 @@ export const MAX_ALIGNED = 48;
 /** How far one class may stand in for another: an organisation in a byline's place, a title `2048` in a title's. */
 function substitution(line: LineClass, place: LineClass): number {
   if (line === place) return 0;
-  if (place === 'text' && (line === 'byline' || line === 'number')) return 1;
+  // A title that is a number (`2048`) stands in only where no line fits better: dearer than an extra line.
+  if (place === 'text' && line === 'number') return 2;
+  if (place === 'text' && line === 'byline') return 1;
   if (place === 'byline' && line === 'text') return 1;
   return Number.POSITIVE_INFINITY;
 }

@@ -52,7 +52,7 @@ export function classify(lines: Line[], fielded: boolean): ShapedLine[] {
   // Only a file without a single long paragraph has its abstracts in short lines.
   const shortAbstracts = fielded && !shaped.some((l) => l.shape.kind === 'long');
   return shaped.map((l, i) => {
-    if (l.shape.kind === 'long' && titleAfterAll(l, shaped[i + 1])) return { ...l, shape: { kind: 'text' }, cls: 'text' };
+    if (l.shape.kind === 'long' && titleAfterAll(l, shaped[i + 1])) return { ...l, shape: { kind: 'text', sentences: true }, cls: 'text' };
     if (l.shape.kind === 'text' && (fielded ? shortAbstracts && opensShortAbstract(shaped, i) : answersTitle(shaped, i))) return { ...l, shape: { kind: 'long' }, cls: 'text' };
     if (l.shape.kind === 'label') return { ...l, cls: `label:${l.shape.label.toLowerCase()}` as LineClass };
     if (l.shape.kind === 'text' && seen.get(key(l.text))! >= often) return { ...l, cls: `label:${key(l.text)}` as LineClass };
@@ -83,7 +83,8 @@ function opensShortAbstract(lines: { shape: Shape }[], i: number): boolean {
 }
 
 /** In a bare dump, a sentence after a title is its abstract, however short. */
-const answersTitle = (lines: { shape: Shape; text: string }[], i: number) => lines[i - 1]?.shape.kind === 'text' && /[.!?…]["'”)\]]?$/.test(lines[i]!.text);
+const answersTitle = (lines: { shape: Shape; text: string }[], i: number) =>
+  lines[i - 1]?.shape.kind === 'text' && /[.!?…]["'”)\]]?$/.test(lines[i]!.text) && lines[i + 1]?.shape.kind !== 'long';
 
 /**
  * Cuts the lines at the abstracts. In a file whose cards have fields (dates, bylines), short lines

@@ -28,7 +28,8 @@ const FIELD: Partial<Record<PlaceRole, string>> = {
 const oddTitle = (line: ShapedLine) => (line.shape.kind === 'text' || line.shape.kind === 'long' ? undefined : line.shape.kind);
 
 /** A prose paragraph (a sentence, or one that runs on) is an abstract's, not a title, where a card gives a choice. */
-const prose = (line: ShapedLine) => continuesParagraph(line.text) || (/[.!]$/.test(line.text) && line.text.split(' ').length >= 6);
+const prose = (line: ShapedLine) =>
+  !(line.shape.kind === 'text' && line.shape.sentences) && (continuesParagraph(line.text) || (/[.!]$/.test(line.text) && line.text.split(' ').length >= 6));
 
 export interface CardReading {
   entry?: RawEntry;
@@ -42,15 +43,12 @@ export function readEntry(file: string, card: CardLines, template: Template, bar
   const out: CardReading = { rejected: [], warnings: [], roles: [] };
   const warn = (line: number, reason: string, text: string) => out.warnings.push({ file, line, reason, text: excerpt(text) });
   const zone = card.titleZone;
-  // The title is the zone's last line that is not prose; prose after it opens the abstract, and
-  // short lines before it are strays (a note, a heading) the layout has no place for.
+  // The title is the zone's longest line that is not prose (a heading, a note or a user name
+  // beside it is shorter); prose after it opens the abstract, short lines before it are strays.
   let titleIndex = 0;
-  for (let i = zone.length - 1; i >= 0; i--) {
-    if (!prose(zone[i]!)) {
-      titleIndex = i;
-      break;
-    }
-  }
+  zone.forEach((line, i) => {
+    if (!prose(line) && (prose(zone[titleIndex]!) || line.text.length >= zone[titleIndex]!.text.length)) titleIndex = i;
+  });
   const title = zone[titleIndex];
   const abstract = [...zone.slice(titleIndex + 1), ...card.abstract];
   const all = [...zone, ...card.abstract, ...card.at.values(), ...card.extra].sort((a, b) => a.line - b.line);
@@ -61,6 +59,9 @@ export function readEntry(file: string, card: CardLines, template: Template, bar
     out.roles.push([l.line, 'extra']);
     warn(l.line, `fits no place of this file's card layout, before the title of line ${title?.line ?? firstLine}: not read`, l.text);
   }
+  // Which of two title-like lines is the title is a guess: the one taken is named too.
+  const rival = zone.find((l, i) => i !== titleIndex && !prose(l));
+  if (title && rival) warn(title.line, `read as the title, though line ${rival.line} could be: check the card`, title.text);
   if (!title) {
     for (const l of all) out.roles.push([l.line, 'rejected']);
     // The rejection quotes every line of the card, so nothing it held is lost without a word.
@@ -83,6 +84,8 @@ export function readEntry(file: string, card: CardLines, template: Template, bar
     }
   });
 
+  // A card that lost its date lost its other fields with it, as a rule: one warning says so.
+  const lostDate = card.missing.some((at) => template.roles[at] === 'date' && !template.places[at]!.optional);
   let date: EntryDate | undefined;
   let upvotes: number | undefined;
   for (const [at, line] of card.at) {
@@ -102,7 +105,11 @@ export function readEntry(file: string, card: CardLines, template: Template, bar
     } else if (role === 'byline' && shape.kind === 'text') {
       const organisation = parseOrganisation(line.text);
       if (organisation) entry.organisation = organisation;
-      else warn(line.line, 'stands where this file has its bylines, but is no author count, names or organisation: not read', line.text);
+      // Short text where a byline stands is an organisation only by its place: where the card
+      // lost its date, or has another line of text beside it, the place is a guess and is said.
+      const beside = card.extra.find((l) => l.cls === 'text' && Math.abs(l.line - line.line) <= 2);
+      if (!organisation) warn(line.line, 'stands where this file has its bylines, but is no author count, names or organisation: not read', line.text);
+      else if (lostDate || beside) warn(line.line, `read as the organisation${beside ? `, though line ${beside.line} beside it could be` : ' of a card without its date row'}: check the card`, line.text);
     } else if ((role === 'upvotes' || role === 'comments') && shape.kind === 'number') {
       if (role === 'comments') entry.comments = shape.value;
       else upvotes = shape.value;
@@ -116,9 +123,7 @@ export function readEntry(file: string, card: CardLines, template: Template, bar
   else if (upvotes !== undefined && date!.upvotes === undefined) date!.upvotes = upvotes;
   if (date) entry.date = date;
   if (entry.abstract === '') warn(title.line, NO_ABSTRACT, title.text);
-  for (const l of card.closing) warn(title.line, `line ${l.line} is read as the last paragraph of this abstract, though it stands apart from it: check it is not a note or a field`, l.text);
-  // A card that lost its date lost its other fields with it, as a rule: one warning says so.
-  const lostDate = card.missing.some((at) => template.roles[at] === 'date' && !template.places[at]!.optional);
+  for (const l of card.closing) warn(l.line, `read as the last paragraph of the abstract of line ${title.line}, though it stands apart from it: check it is not a note or a field`, l.text);
   for (const at of card.missing) {
     const role = template.roles[at]!;
     if (template.places[at]!.optional) continue;

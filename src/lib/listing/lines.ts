@@ -8,7 +8,7 @@
 import { isBareDay, parseDateLine } from '../dates.ts';
 import { hasInvisibleCharacters, isBinaryJunk, normalizeLine, splitLines } from '../text.ts';
 import { furnitureKind, type FurnitureKind, stripGluedHeader } from './furniture.ts';
-import { splitRow } from './shapes.ts';
+import { shapeOf, splitRow } from './shapes.ts';
 import type { Finding, LineRole } from './types.ts';
 import { excerpt } from './types.ts';
 
@@ -213,8 +213,10 @@ export function readLines(file: string, text: string, splitRows: boolean): ReadL
         }
         continue;
       }
-      const stripped = inHeader ? stripGluedHeader(clean) : clean;
-      inHeader = false;
+      // Glued header phrases are stripped wherever they stand: a stray line may come before them.
+      const stripped = stripGluedHeader(clean);
+      // A label (`View PDF`) among the header's lines does not end the header.
+      if (shapeOf(clean).kind !== 'label') inHeader = false;
       if (stripped !== '') result.lines.push({ line, text: stripped });
     }
   }

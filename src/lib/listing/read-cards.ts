@@ -49,7 +49,7 @@ export function readCards(cut: Cut, template: Omit<Template, 'roles'>): ReadCard
   const outside: ShapedLine[] = [];
   const values: ShapedLine[][] = places.map(() => []);
   const last = cut.gaps.length - 1;
-  const edge = learned ? 0 : 1.5;
+  const edge = learned ? 0.5 : 1.5;
 
   cut.gaps.forEach((gap, g) => {
     const before = g > 0 ? abstractCards[g - 1] : undefined;
@@ -109,6 +109,12 @@ export function readCards(cut: Cut, template: Omit<Template, 'roles'>): ReadCard
       else (side ?? after ?? before)!.extra.push(line);
     });
     if (!after && before && split > 0 && !matched) before.ended = false;
+    // The text right before the first title may be the title as well as a heading: the title's
+    // choice (entries.ts) sees them all and names the one it does not take.
+    if (!before && after && after.titleZone.length > 0) {
+      let k = gap.indexOf(after.titleZone[0]!);
+      while (k > 0 && gap[k - 1]!.cls === 'text' && outside.at(-1) === gap[k - 1]) after.titleZone.unshift(outside.pop()!), k--;
+    }
     cards.push(...between);
     if (after) cards.push(after);
   });

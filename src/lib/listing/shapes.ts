@@ -16,7 +16,8 @@ export type Shape =
   /** A label the page prints before a value (`Submitted by`), or a whole `Submitted by name` row. */
   | { kind: 'label'; label: string; value?: string }
   | { kind: 'long' }
-  | { kind: 'text' };
+  /** `sentences`: reads like prose but stands as a title, before a much longer abstract. */
+  | { kind: 'text'; sentences?: true };
 
 /** The dot between a byline and a date, and the look-alikes copies and fonts put in its place. */
 export const DOTS = ['·', '・', '･', '‧', '∙', '⋅'];

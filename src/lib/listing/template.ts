@@ -75,7 +75,7 @@ function withOptionalPlaces(base: Place[], gaps: ShapedLine[][]): Place[] {
  */
 function chooseSplit(places: Place[], first: ShapedLine[], last: ShapedLine[], learned: boolean): number {
   const lastText = places.map((p) => p.cls).lastIndexOf('text');
-  const edge = learned ? 0 : 1.5;
+  const edge = learned ? 0.5 : 1.5;
   let best = { split: Math.max(0, lastText), cost: Number.POSITIVE_INFINITY };
   for (let split = 0; split <= lastText; split++) {
     const start = align(classes(first), places.slice(split), { leading: edge });

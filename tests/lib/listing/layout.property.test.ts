@@ -3,7 +3,8 @@
  * cases passes by accident:
  *   1. a new layout (a line inserted at the same place of every card, or a row moved the same way
  *      in every card) reads as the same papers;
- *   2. one stray line anywhere reads as the same papers, or a finding names that line;
+ *   2. one stray line anywhere reads as the same papers, or a finding names that line or one of the
+ *      two beside it (a stray line can take a place whose own line is then the one reported);
  *   3. a card that lost its byline or date row leaves every other paper as it was, and a finding
  *      names that card.
  */
@@ -53,8 +54,7 @@ describe.each(seeds)('$file', ({ file, lines }) => {
   const cards = cardsOf(file, lines);
   const page = original.format === 'page';
 
-  // A bare dump with a line before every title is read as cards of three lines; not yet for user names.
-  it.runIf(page)('reads a line added at the same place of every card as the same papers', () => {
+  it('reads a line added at the same place of every card as the same papers', () => {
     fc.assert(
       fc.property(insertion, fc.constantFrom('before the title', 'after the card'), fc.array(userName, { minLength: cards.length, maxLength: cards.length }), (what, where, users) => {
         const out = [...lines];
@@ -81,6 +81,19 @@ describe.each(seeds)('$file', ({ file, lines }) => {
       out.splice(card.start, rows.length, ...meta, '', ...rest);
     }
     expect(papers(parseListing(file, out.join('\n')))).toEqual(papers(original));
+  });
+
+  it('reads one stray line anywhere as the same papers, or names that line or one beside it', () => {
+    fc.assert(
+      fc.property(fc.nat(lines.length), fc.oneof(word, userName, fc.nat(999).map(String), fc.constantFrom('—', '#', 'Results for "llm"', 'Week of May 27')), (at, text) => {
+        const out = [...lines];
+        out.splice(at, 0, text);
+        const copy = parseListing(file, out.join('\n'));
+        const named = [...copy.warnings, ...copy.rejected].some((f) => Math.abs(f.line - (at + 1)) <= 2);
+        if (!named) expect(papers(copy)).toEqual(papers(original));
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it.runIf(page)('keeps every other paper when one card loses its byline or date row, and names that card', () => {
