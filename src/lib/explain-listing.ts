@@ -4,7 +4,7 @@
  * its line, so an editor can see why an entry came out as it did.
  */
 import type { EntryDate } from './dates.ts';
-import type { Finding, ParsedListing, RawEntry } from './parse-listing.ts';
+import type { Finding, ParsedListing, PlaceSummary, RawEntry, TemplateSummary } from './parse-listing.ts';
 import { splitLines } from './text.ts';
 
 const SHOWN = 100;
@@ -25,12 +25,25 @@ function describeEntry(entry: RawEntry): string {
   return `entry "${shorten(entry.title)}" | ${who} | ${describeDate(entry.date)}${ids} | abstract of ${entry.abstract.length} characters`;
 }
 
+/** The card layout the reader learned, place by place, before the lines that follow it. */
+function describeTemplate(template: TemplateSummary): string[] {
+  const place = (p: PlaceSummary) => `  ${p.role.padEnd(10)} in ${p.found} of ${template.cards} cards${p.example ? `, e.g. "${shorten(p.example)}"` : ''}`;
+  return [
+    template.learned ? `card layout learned from ${template.cards} cards:` : `card layout: the page's own (${template.cards} cards are too few to learn one from):`,
+    ...template.before.map(place),
+    `  ${'abstract'.padEnd(10)} in every card`,
+    ...template.after.map(place),
+    '',
+  ];
+}
+
 export function explainListing(parsed: ParsedListing, text: string): string {
   const kind = { page: 'page dump', bare: 'bare dump', 'daily-papers-json': 'Daily Papers JSON' }[parsed.format];
   const ignored = Object.entries(parsed.ignored).map(([k, n]) => `${k} ${n}`).join(', ');
   const out = [
     `${parsed.file}: ${kind}, ${parsed.entries.length} entries, ${parsed.rejected.length} rejected, ${parsed.warnings.length} warnings${ignored ? `; furniture dropped: ${ignored}` : ''}`,
   ];
+  if (parsed.template) out.push(...describeTemplate(parsed.template));
   const atLine = new Map<number, string[]>();
   const note = (line: number, text: string) => atLine.set(line, [...(atLine.get(line) ?? []), text]);
   // An entry is shown after its last line, so its fields follow the lines that gave them.

@@ -9,6 +9,17 @@ describe('explainListing', () => {
     const text = ['Daily Papers', 'Oct 30', 'Paper One', A, '• 4 authors', '·', 'May 28, 2024 7', 'Paper Two', A, 'Models'].join('\n');
     const shown = explainListing(parseListing('x.txt', text), text).split('\n');
     expect(shown[0]).toBe('x.txt: page dump, 1 entries, 1 rejected, 0 warnings; furniture dropped: header 1, navigation 1');
+    // The layout first: the page's own, since one card is too few to learn one from.
+    expect(shown.slice(1, 8).map((l) => l.replace(/ +/g, ' ').trim())).toEqual([
+      "card layout: the page's own (2 cards are too few to learn one from):",
+      'title in 2 of 2 cards, e.g. "Paper One"',
+      'abstract in every card',
+      'byline in 1 of 2 cards, e.g. "4 authors"',
+      'separator in 1 of 2 cards, e.g. "·"',
+      'date in 1 of 2 cards, e.g. "May 28, 2024 7"',
+      'comments in 0 of 2 cards',
+    ]);
+    shown.splice(1, 8);
     expect(shown.slice(1, 8).map((l) => l.replace(/ +/g, ' ').trim())).toEqual([
       '1 furniture (header) Daily Papers',
       '2 header day Oct 30',

@@ -52,10 +52,10 @@ function describeNoCards(kinds: Map<string, number>, lines: number): string {
   return `no card layout: ${parts.join(', ')} and no abstracts${guess}`;
 }
 
-function summarise(template: Template, values: ReturnType<typeof readCards>['values'], cards: number): { before: PlaceSummary[]; after: PlaceSummary[] } {
+function summarise(template: Template, values: ReturnType<typeof readCards>['values'], cards: number, firstTitle: string): { before: PlaceSummary[]; after: PlaceSummary[] } {
   const summary = template.places.map((_, i): PlaceSummary => ({ role: template.roles[i]!, found: values[i]!.length, example: excerpt(values[i]![0]?.text ?? '').slice(0, 60) }));
   const titleAt = template.roles.lastIndexOf('title');
-  if (titleAt >= 0) summary[titleAt]!.found = cards;
+  if (titleAt >= 0) summary[titleAt] = { role: 'title', found: cards, example: firstTitle.slice(0, 60) };
   return { before: summary.slice(template.split), after: summary.slice(0, template.split) };
 }
 
@@ -88,7 +88,7 @@ export function readTextListing(file: string, text: string): ParsedListing {
   const learned = learnTemplate(cut, format === 'page');
   const cards = readCards(cut, learned);
   const template: Template = { ...learned, roles: assignRoles(learned, cards.values) };
-  result.template = { cards: cut.abstracts.length, ...summarise(template, cards.values, cut.abstracts.length) };
+  result.template = { cards: cut.abstracts.length, learned: template.learned, ...summarise(template, cards.values, cut.abstracts.length, cards.cards.find((c) => c.titleZone.length > 0)?.titleZone[0]!.text ?? '') };
   const bare = format === 'bare';
   addReadings(result, cards.cards.map((card) => readEntry(file, card, template, bare, cards.values)));
   takeOffTitleStart(result);

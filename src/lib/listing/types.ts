@@ -80,6 +80,8 @@ export interface PlaceSummary {
 
 export interface TemplateSummary {
   cards: number;
+  /** Learned from the file's cards, or the page's own layout for a file of too few cards. */
+  learned: boolean;
   /** Places before the abstract, in order. */
   before: PlaceSummary[];
   /** Places after the abstract, in order. */
