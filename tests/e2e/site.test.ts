@@ -339,10 +339,12 @@ describe('page weight', () => {
     const largest = sizes.reduce((a, b) => (b.raw > a.raw ? b : a));
     const largestGzip = sizes.reduce((a, b) => (b.gzip > a.gzip ? b : a));
     console.info(`largest paper page: ${largest.raw} B raw (${largest.slug}), ${largestGzip.gzip} B gzipped (${largestGzip.slug})`);
-    // Pinned where this catalog's pages are (12.9 KB raw for a 30-author page, 4.1 KB gzipped), so
-    // that any growth is a decision; npm run bench judges the 10 KiB target on a large catalog.
-    expect(largest.raw).toBeLessThan(13_300);
-    expect(largestGzip.gzip).toBeLessThan(4_400);
+    // Pinned where this catalog's pages are, so that any growth is a decision; npm run bench judges
+    // the 10 KiB target on a large catalog. 12.9 KB raw and 4.1 KB gzipped until 2026-12-07, then
+    // 14.6 and 4.6 KB: the default catalog's papers show their authors by name (in the byline, one
+    // citation_author tag each, JSON-LD), and every page carries its Content-Security-Policy (260 B).
+    expect(largest.raw).toBeLessThan(15_000);
+    expect(largestGzip.gzip).toBeLessThan(4_800);
     const { html } = largest;
     // Repeated parts (related papers, neighbours, citation, header, footer) are styled by their place,
     // not by a class on each element: 74 class attributes (1.8 KB) a page before, 42 (0.9 KB) after.
