@@ -1,0 +1,130 @@
+/**
+ * Each step of the text reader on its own (src/lib/listing/read-text-listing.ts lists them): small
+ * inputs, exact outputs.
+ */
+import { describe, expect, it } from 'vitest';
+import { commonTitleStart } from '../../../src/lib/listing/affixes.ts';
+import { type Place, align } from '../../../src/lib/listing/align.ts';
+import { classify, cutAtAbstracts } from '../../../src/lib/listing/cards.ts';
+import { readLines, unwrapLinks } from '../../../src/lib/listing/lines.ts';
+import { shapeOf, splitRow } from '../../../src/lib/listing/shapes.ts';
+import { learnTemplate, titlePlace } from '../../../src/lib/listing/template.ts';
+
+const A = 'We study a thing in depth. It works well in practice, and we say why it does so here.';
+
+describe('lines', () => {
+  it('takes off what a way of copying adds to every line: quote marks, list markers, emphasis, links', () => {
+    const text = ['> - **A Title**', '> ', `> ${A}`, '> ', '> [4 authors](https://huggingface.co/papers/1) · May 28, 2024'].join('\n');
+    expect(readLines('x', text, true).lines.map((l) => [l.line, l.text])).toEqual([
+      [1, 'A Title'],
+      [3, A],
+      [5, '4 authors'],
+      [5, '·'],
+      [5, 'May 28, 2024'],
+    ]);
+  });
+
+  it('joins a paragraph hard-wrapped near one width, and a word split at the wrap', () => {
+    const words = 'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau'.split(' ');
+    const wrapped: string[] = [];
+    let line = '';
+    for (const word of [...words, ...words, ...words, ...words]) {
+      if (`${line} ${word}`.trim().length > 60) wrapped.push(line), (line = word);
+      else line = `${line} ${word}`.trim();
+    }
+    wrapped.push(`${line} end.`);
+    const lines = readLines('x', ['Title', '', ...wrapped].join('\n'), true).lines;
+    expect(lines.map((l) => l.text)).toEqual(['Title', [...words, ...words, ...words, ...words].join(' ') + ' end.']);
+  });
+
+  it('reads a table saved as TSV cell by cell', () => {
+    const text = ['Title\tAbstract\tDate', `A Title\t${A}\tMay 28, 2024`, `B Title\t${A}\tMay 29, 2024`].join('\n');
+    expect(readLines('x', text, true).lines.map((l) => l.text)).toEqual(['Title', 'Abstract', 'Date', 'A Title', A, 'May 28, 2024', 'B Title', A, 'May 29, 2024']);
+  });
+
+  it('unwraps links in one pass, and leaves brackets that are no link', () => {
+    expect(unwrapLinks('### [A Title](https://x.org/p) and ![img](https://x.org/i.png)')).toBe('### A Title and');
+    expect(unwrapLinks('[a][12] [b](not a url) [[c')).toBe('a [b](not a url) [[c');
+    expect(unwrapLinks('4 authors](https://x.org/p)')).toBe('4 authors');
+  });
+});
+
+describe('shapes', () => {
+  it('says what each line holds', () => {
+    expect(shapeOf('May 28, 2024')).toMatchObject({ kind: 'date', date: { month: 5, day: 28, year: 2024 } });
+    expect(shapeOf('- 6 authors')).toEqual({ kind: 'text' });
+    expect(shapeOf('6 authors')).toEqual({ kind: 'byline', authors: 6 });
+    expect(shapeOf('Ada Lovelace, Alan Turing +3 authors')).toEqual({ kind: 'byline', names: ['Ada Lovelace', 'Alan Turing'], authors: 5 });
+    expect(shapeOf('NAVER AI Lab 12 authors')).toEqual({ kind: 'byline', organisation: 'NAVER AI Lab', authors: 12 });
+    expect(shapeOf('Clustering and Energy-Based Models')).toEqual({ kind: 'text' });
+    expect(shapeOf('💬 3')).toEqual({ kind: 'number', value: 3, unit: 'comments' });
+    expect(shapeOf('1.2k')).toEqual({ kind: 'number', value: 1200 });
+    expect(shapeOf('Submitted by akhaliq')).toEqual({ kind: 'label', label: 'Submitted by', value: 'akhaliq' });
+    expect(shapeOf('---')).toEqual({ kind: 'separator' });
+    expect(shapeOf(A)).toEqual({ kind: 'long' });
+  });
+
+  it('splits a row of fields, and leaves a title or an abstract whole', () => {
+    expect(splitRow('  • 4 authors · May 28, 2024')).toEqual(['4 authors', '·', 'May 28, 2024']);
+    expect(splitRow('4 authors\tMay 28, 2024')).toEqual(['4 authors', 'May 28, 2024']);
+    expect(splitRow('naver-ai NAVER AI Lab ·')).toEqual(['naver-ai NAVER AI Lab', '·']);
+    expect(splitRow('2024-06-01\t1')).toEqual(['2024-06-01\t1']);
+    expect(splitRow('Keynote · A Talk')).toEqual(['Keynote · A Talk']);
+  });
+});
+
+describe('align', () => {
+  const places: Place[] = [
+    { cls: 'byline', optional: false },
+    { cls: 'separator', optional: false },
+    { cls: 'date', optional: false },
+    { cls: 'text', optional: false },
+  ];
+  it('matches each line with a place, or calls it extra, or the place missing', () => {
+    expect(align(['byline', 'separator', 'date', 'text'], places).cost).toBe(0);
+    expect(align(['byline', 'date', 'text'], places).steps).toEqual([
+      { line: 0, place: 0 },
+      { line: null, place: 1 },
+      { line: 1, place: 2 },
+      { line: 2, place: 3 },
+    ]);
+    expect(align(['byline', 'separator', 'date', 'number', 'text'], places).steps).toContainEqual({ line: 3, place: null });
+  });
+
+  it('lets an organisation stand in a byline place and a number in a title place, at a price', () => {
+    expect(align(['text', 'separator', 'date', 'text'], places).cost).toBe(1);
+    expect(align(['byline', 'separator', 'date', 'number'], places).cost).toBe(2);
+  });
+});
+
+describe('cards and template', () => {
+  const card = (title: string, extra: string[] = []) => [...extra, title, A, '4 authors', '·', 'May 28, 2024'];
+  const lines = (texts: string[]) => texts.map((text, i) => ({ line: i + 1, text }));
+
+  it('cuts a file at its abstracts, and learns the layout the gaps repeat', () => {
+    const texts = [...card('One', ['7']), ...card('Two', ['3']), ...card('Three', ['5'])];
+    const cut = cutAtAbstracts(classify(lines(texts), true), true);
+    expect(cut.abstracts).toHaveLength(3);
+    expect(cut.gaps.map((g) => g.map((l) => l.text))).toEqual([['7', 'One'], ['4 authors', '·', 'May 28, 2024', '3', 'Two'], ['4 authors', '·', 'May 28, 2024', '5', 'Three'], ['4 authors', '·', 'May 28, 2024']]);
+    const template = learnTemplate(cut, true);
+    expect(template.learned).toBe(true);
+    expect(template.places.map((p) => p.cls)).toEqual(['byline', 'separator', 'date', 'number', 'text']);
+    // The first card opens with the count, and the last ends at the date: the count opens a card.
+    expect(template.split).toBe(3);
+    expect(titlePlace(template.places, template.split)).toBe(4);
+  });
+
+  it('falls back on the page’s own layout for a file of too few cards', () => {
+    const cut = cutAtAbstracts(classify(lines(card('One')), true), true);
+    expect(learnTemplate(cut, true).learned).toBe(false);
+  });
+});
+
+describe('affixes', () => {
+  it('finds the start every title shares up to a separator, digits aside', () => {
+    expect(commonTitleStart(['Paper page - A', 'Paper page - B'])!.source).toBe('^Paper page - ');
+    expect(commonTitleStart(['[9]A', '[10]B'])!.test('[123]C')).toBe(true);
+    expect(commonTitleStart(['Learning A', 'Learning B'])).toBeUndefined();
+    expect(commonTitleStart(['Only one'])).toBeUndefined();
+  });
+});
