@@ -5,7 +5,7 @@
  * its plain-text throttling answer, and failures: status codes with Retry-After, and hangs.
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './loopback-server.ts';
 
 export interface AtomEntry {
   id: string;
@@ -95,16 +95,5 @@ export async function replayArxiv(replies: Reply[], fallback: Reply = { body: at
     response.writeHead(reply.status ?? 200, { 'Content-Type': 'application/atom+xml; charset=utf-8', ...reply.headers });
     response.end(reply.body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/api/query`,
-    requests,
-    close: () =>
-      new Promise((resolve) => {
-        for (const response of open) response.destroy();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...(await listenOnLoopback(server, open, '/api/query')), requests };
 }

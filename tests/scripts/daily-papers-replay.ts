@@ -7,7 +7,7 @@
  * status codes with Retry-After, hangs, and bodies cut off, ended early or dropped mid-way.
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './loopback-server.ts';
 
 export interface PaperSpec {
   id: string;
@@ -81,18 +81,7 @@ export async function replayDailyPapers(replies: Reply[], fallback: Reply = json
     if (reply.cutAfter === undefined) response.end(body);
     else response.write(body.subarray(0, reply.cutAfter), () => response.destroy());
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/api/daily_papers`,
-    requests,
-    close: () =>
-      new Promise((resolve) => {
-        for (const response of open) response.destroy();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...(await listenOnLoopback(server, open, '/api/daily_papers')), requests };
 }
 
 /** Answers each request by its `date` (and page) from a table of days; days not in it have no papers. */

@@ -11,16 +11,15 @@
  *
  * A file with no abstracts at all is no listing of papers, and is rejected whole with what it looks like.
  */
+import { normalizeLine, splitLines } from '../text.ts';
 import { commonTitleStart } from './affixes.ts';
 import { classify, cutAtAbstracts } from './cards.ts';
 import { addReadings, readEntry } from './entries.ts';
-import { readLines } from './lines.ts';
+import { readLines, unwrapLinks } from './lines.ts';
 import { readCards } from './read-cards.ts';
 import { DOTS, shapeOf, splitRow } from './shapes.ts';
 import { assignRoles, learnTemplate, type Template } from './template.ts';
 import { type ListingFormat, type ParsedListing, type PlaceSummary, excerpt } from './types.ts';
-import { normalizeLine, splitLines } from '../text.ts';
-import { unwrapLinks } from './lines.ts';
 
 /**
  * Whether a file's cards have fields beside title and abstract: a dot on its own, an author count,

@@ -96,21 +96,21 @@ export function shapeOf(text: string): Shape {
 }
 
 /** What may share a row with a date or a byline: another field, or an organisation's short name. */
-function fitsInRow(text: string): boolean {
-  const shape = shapeOf(text);
+function fitsInRow(text: string, shape: Shape): boolean {
   if (shape.kind === 'text') return text.length <= 80 && text.split(' ').length <= 8 && !/[.!?]$/.test(text);
   return shape.kind !== 'long';
 }
-const anchorsRow = (text: string) => ['date', 'byline'].includes(shapeOf(text).kind);
 
 /** A row split at `separator`, or null when the row is not one of fields (a title, an abstract). */
 function splitAt(text: string, separator: RegExp, dot: (sep: string) => string[]): string[] | null {
   const pieces = text.split(separator);
   const fields = pieces.filter((_, i) => i % 2 === 0).map((p) => normalizeLine(p)).filter((p) => p !== '');
-  if (fields.length === 0 || pieces.length < 2 || !fields.every(fitsInRow)) return null;
+  // Each field's shape is worked out once: both checks below read it.
+  const shapes = fields.map(shapeOf);
+  if (fields.length === 0 || pieces.length < 2 || !fields.every((f, i) => fitsInRow(f, shapes[i]!))) return null;
   // A byline may carry the dot at its end (`naver-ai NAVER AI Lab ·`); otherwise a row has a date or a byline.
   const trailingDot = fields.length === 1 && normalizeLine(pieces[pieces.length - 1]!) === '' && pieces.length === 3;
-  if (!trailingDot && !fields.some(anchorsRow)) return null;
+  if (!trailingDot && !shapes.some((shape) => shape.kind === 'date' || shape.kind === 'byline')) return null;
   const out: string[] = [];
   pieces.forEach((p, i) => {
     if (i % 2 === 1) out.push(...dot(p));
