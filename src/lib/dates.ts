@@ -1,3 +1,5 @@
+import { readLocalisedDate, type SlashOrder } from './listing/localised-dates.ts';
+
 export interface DayMonth {
   month: number;
   day: number;
@@ -12,6 +14,8 @@ export interface DateLine extends ListingDate {
   upvotes?: number;
   /** Set when the year stood after the day without a comma (`May 28 2024`), where upvotes could stand too. */
   yearWithoutComma?: true;
+  /** For a date written with slashes, whether it showed which of its numbers is the day. */
+  slashOrder?: SlashOrder;
 }
 
 /** A relative date line (`2 days ago`, `yesterday`): a day counted back from the capture day. */
@@ -80,7 +84,7 @@ const withUpvotes = (date: EntryDate, upvotes: string | undefined): EntryDate =>
   upvotes === undefined ? date : { ...date, upvotes: parseCount(upvotes) };
 
 /** Month, day, year and upvotes of a line in any of the absolute date forms, as written. */
-function absoluteParts(line: string): { month: number; day: number; year?: string | undefined; upvotes?: string | undefined; noComma?: boolean } | null {
+function absoluteParts(line: string): { month: number; day: number; year?: string | undefined; upvotes?: string | undefined; noComma?: boolean; slashOrder?: SlashOrder } | null {
   const monthOf = (name: string) => MONTHS.findIndex((pattern) => pattern.test(name)) + 1;
   let m = DATE_LINE.exec(line);
   if (m) return { month: monthOf(m[1]!), day: Number(m[2]), year: m[4] ?? m[5], upvotes: m[6], noComma: m[3] === ' ' };
@@ -88,7 +92,10 @@ function absoluteParts(line: string): { month: number; day: number; year?: strin
   if (m) return { month: monthOf(m[2]!), day: Number(m[1]), year: m[3], upvotes: m[4] };
   m = ISO_LINE.exec(line);
   if (m) return { month: Number(m[2]), day: Number(m[3]), year: m[1], upvotes: m[4] };
-  return null;
+  const local = readLocalisedDate(line);
+  if (!local) return null;
+  const parts = { month: local.month, day: local.day, year: local.year === undefined ? undefined : String(local.year) };
+  return local.slashOrder ? { ...parts, slashOrder: local.slashOrder } : parts;
 }
 
 /** Reads a date line that names a calendar day, or says why the line in date form names none. */
@@ -102,6 +109,7 @@ function readAbsolute(line: string): EntryDate | null {
   const date: DateLine = { month, day };
   if (year !== undefined) date.year = year;
   if (parts.noComma) date.yearWithoutComma = true;
+  if (parts.slashOrder) date.slashOrder = parts.slashOrder;
   return withUpvotes(date, parts.upvotes);
 }
 

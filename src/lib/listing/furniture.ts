@@ -27,7 +27,7 @@ const FURNITURE = {
   ],
   controls: ['Daily', 'Weekly', 'Monthly', 'Previous', 'Next', 'Submit', 'Submit a paper', 'Trending Papers ranked by GitHub stars activity', 'Search any paper with AI'],
 } as const;
-export type FurnitureKind = keyof typeof FURNITURE | 'paper card';
+export type FurnitureKind = keyof typeof FURNITURE | 'paper card' | 'printed page';
 
 /** Header phrases long enough to be told apart from a title they are glued to. */
 const GLUABLE = FURNITURE.header.filter((b) => b.length > 3);
@@ -46,9 +46,33 @@ const FURNITURE_KIND = new Map<string, FurnitureKind>(
  */
 const CARD_FURNITURE = /^(?:\[-\] ?(?:\d[\d,.]*k?|-)|https?:\/\/\S+|\[|\]|\]\[\d+\])$/i;
 
+/**
+ * What a browser prints at the top and foot of every page of a printed or PDF-saved page, alone or
+ * run together on one line by a PDF's text layer: the date and time, the page's title, its address
+ * and the page number (`5/30/24, 10:14 AM`, `https://huggingface.co/papers 1/3`).
+ */
+const PRINTED = [
+  /\b\d{1,2}[./]\d{1,2}[./]\d{2,4},? +\d{1,2}:\d{2}(?: ?[AP]M)?/gi,
+  /https?:\/\/\S+/g,
+  /\b(?:page +)?\d{1,4} *(?:\/|of) *\d{1,4}\b/gi,
+  /\bDaily Papers +[-–—|] +Hugging Face\b/gi,
+];
+function isPrintedPageLine(line: string): boolean {
+  if (line.length > 160) return false;
+  let pieces = 0;
+  let rest = line;
+  for (const piece of PRINTED) {
+    rest = rest.replace(piece, () => {
+      pieces++;
+      return ' ';
+    });
+  }
+  return pieces > 0 && rest.trim() === '';
+}
+
 /** A furniture line, by kind, or undefined for content. */
 export function furnitureKind(line: string): FurnitureKind | undefined {
-  return FURNITURE_KIND.get(furnitureForm(line)) ?? (CARD_FURNITURE.test(line) ? 'paper card' : undefined);
+  return FURNITURE_KIND.get(furnitureForm(line)) ?? (CARD_FURNITURE.test(line) ? 'paper card' : isPrintedPageLine(line) ? 'printed page' : undefined);
 }
 
 /**

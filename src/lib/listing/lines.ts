@@ -8,7 +8,7 @@
 import { isBareDay, parseDateLine } from '../dates.ts';
 import { hasInvisibleCharacters, isBinaryJunk, normalizeLine, splitLines } from '../text.ts';
 import { furnitureKind, type FurnitureKind, stripGluedHeader } from './furniture.ts';
-import { shapeOf, splitRow } from './shapes.ts';
+import { DOTS, shapeOf, splitRow } from './shapes.ts';
 import type { Finding, LineRole } from './types.ts';
 import { excerpt } from './types.ts';
 
@@ -19,6 +19,7 @@ export interface Line {
 }
 
 export interface ReadLines {
+  format: 'page' | 'bare';
   lines: Line[];
   warnings: Finding[];
   rejected: Finding[];
@@ -35,11 +36,15 @@ export const MAX_LINE = 100_000;
 const QUOTE = /^(?:> ?)+/;
 /** A list marker a notes app or a Markdown export puts before each item. */
 const LIST_MARKER = /^[-*+•‣◦▪–]\s+/;
-/** A numbered list's marker, taken off short lines only: an abstract's own `1) we …` stays. */
+/** An org-mode headline's stars, with its task keyword and priority (`** TODO [#A] `). */
+const ORG_HEADLINE = /^\*{1,6}\s+(?:(?:TODO|DONE|NEXT|WAITING|CANCELL?ED)\s+)?(?:\[#[A-Z]\]\s+)?/;
+/** An org-mode property (`:PUBLISHED: [2024-01-31 Wed]`): a label and its value, as `Published: …` reads. */
+const ORG_PROPERTY = /^:(\p{L}[\p{L}\d_-]{0,30}):\s+(?=\S)/u;
+/** A numbered list's marker, taken off short lines only: an abstract's own `1) we …` stays, and so does a date's day (`28. Juli 2021`). */
 const NUMBER_MARKER = /^\d{1,3}[.)]\s+(?=\S)/;
 /** Emphasis a notes app or a Markdown export wraps a whole line in (`**A Title**`, `*5 authors · May 24*`). */
 const unemphasise = (line: string) => line.replace(/^(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1$/, '$2');
-const unlist = (line: string) => (line.length <= 300 ? line.replace(NUMBER_MARKER, '') : line).replace(LIST_MARKER, '');
+const unlist = (line: string) => (line.length <= 300 && NUMBER_MARKER.test(line) && !parseDateLine(line) ? line.replace(NUMBER_MARKER, '') : line).replace(ORG_HEADLINE, '').replace(LIST_MARKER, '');
 /** A Markdown heading's `#`s. */
 const HEADING = /^#{1,6}\s+/;
 
@@ -101,12 +106,6 @@ const mode = (values: number[]) => {
   return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
 };
 
-/** Whether most of a file's lines carry a prefix (quote marks, list markers): then it is the copy's, not the text's. */
-function mostCarry(lines: string[], prefix: RegExp): boolean {
-  const content = lines.filter((l) => l.trim() !== '');
-  return content.length > 0 && content.filter((l) => prefix.test(l.trim())).length >= content.length * 0.6;
-}
-
 /**
  * The width a plain-text mail or a PDF's text was wrapped at, if it was: most long lines end near
  * one width and no line is much longer. Undefined for copies that keep each paragraph on one line.
@@ -124,6 +123,8 @@ function wrapWidth(lines: string[]): number | undefined {
 }
 
 const firstWord = (line: string) => line.trimStart().split(/\s/, 1)[0] ?? '';
+/** A short line that holds a card's field (a byline, a date, a count, a dot), list marker aside. */
+const isField = (line: string) => line.length <= 80 && !['text', 'long'].includes(shapeOf(unlist(normalizeLine(line))).kind);
 
 /**
  * Joins the lines of each hard-wrapped paragraph: a line was wrapped when the next line's first word
@@ -146,7 +147,8 @@ function joinWrapped(lines: { line: number; text: string }[], width: number): { 
     else if (/\p{L}-$/u.test(open.text) && /^\p{Ll}/u.test(text) && !/^(?:and|or|to|nor|vs?\.?)\s/.test(text)) open.text = open.text.slice(0, -1) + text;
     else open.text = `${open.text} ${text}`;
     const next = lines[i + 1];
-    const wrapped = next !== undefined && next.text.trim() !== '' && current.text.trimEnd().length + 1 + firstWord(next.text).length > width * 0.9;
+    // A field on the next line (`• 2 authors`, a date) starts a row of its own however long this line is.
+    const wrapped = next !== undefined && next.text.trim() !== '' && current.text.trimEnd().length + 1 + firstWord(next.text).length > width * 0.9 && !isField(next.text);
     if (!wrapped) {
       out.push(open);
       open = undefined;
@@ -156,9 +158,53 @@ function joinWrapped(lines: { line: number; text: string }[], width: number): { 
   return out;
 }
 
+/**
+ * A raw line's fields as the reader sees them: emphasis, list markers, links (and in Markdown a
+ * heading's `#`s) taken off, and a row of fields split into one per field when `splitRows`.
+ */
+export function rowFields(raw: string, splitRows: boolean, markdown: boolean): string[] {
+  const row = unemphasise(raw.trim());
+  return (splitRows ? splitRow(row) : [row]).map((part) => {
+    const normal = normalizeLine(part);
+    return unemphasise(unlist(unwrapLinks(markdown ? normal.replace(HEADING, '') : normal)).trim()).replace(ORG_PROPERTY, '$1: ');
+  });
+}
+
+/**
+ * Whether a file's cards have fields beside title and abstract: a dot on its own, an author count,
+ * or at least two dates, bylines or counts. A bare dump has none (`Keynote · Oct 3` can be its
+ * title). Read after the copy's own marks (quotes, a table's cells, wraps) are taken off.
+ */
+function formatOf(lines: string[]): 'page' | 'bare' {
+  let fields = 0;
+  for (const raw of lines) {
+    // Fields are short: a paragraph is looked at no further.
+    if (raw.length > 400) continue;
+    if (DOTS.includes(normalizeLine(raw))) return 'page';
+    // A Markdown heading is no field either way.
+    for (const line of rowFields(raw, true, false)) {
+      const shape = shapeOf(line);
+      if (shape.kind === 'byline' && shape.authors !== undefined && shape.names === undefined && shape.organisation === undefined) return 'page';
+      if (shape.kind === 'date' || shape.kind === 'byline' || (shape.kind === 'number' && shape.unit) || (shape.kind === 'label' && shape.value)) fields++;
+      if (fields >= 2) return 'page';
+    }
+  }
+  return 'bare';
+}
+
+/**
+ * A table's header row (`Title  Abstract  Authors  Published  Upvotes`): each column's label, put
+ * before its cells so a cell reads as the field it is (`Upvotes: 1`). Title and abstract columns
+ * need none. Undefined when the row is no header (a cell with digits or of a sentence's length).
+ */
+function tableHeader(cells: string[]): (string | undefined)[] | undefined {
+  if (!cells.every((c) => /^[\p{L}][\p{L} _-]{0,24}$/u.test(c.trim()))) return undefined;
+  return cells.map((c) => (/^(?:title|name|paper|abstract|summary|description)$/i.test(c.trim()) ? undefined : c.trim()));
+}
+
 /** Reads a dump's lines (see the file comment). Pure; never throws on content. */
-export function readLines(file: string, text: string, splitRows: boolean): ReadLines {
-  const result: ReadLines = { lines: [], warnings: [], rejected: [], ignored: {}, roles: new Map() };
+export function readLines(file: string, text: string): ReadLines {
+  const result: ReadLines = { format: 'bare', lines: [], warnings: [], rejected: [], ignored: {}, roles: new Map() };
   let raw = splitLines(text).map((t, i) => ({ line: i + 1, text: t }));
   for (const r of raw) {
     if (r.text.length > MAX_LINE) {
@@ -170,16 +216,30 @@ export function readLines(file: string, text: string, splitRows: boolean): ReadL
   const tabs = raw.filter((r) => r.text.trim() !== '').map((r) => (r.text.match(/\t/g) ?? []).length);
   const columns = tabs.length > 0 ? mode(tabs) : 0;
   if (columns >= 2 && tabs.filter((n) => n === columns).length >= tabs.length * 0.6) {
-    raw = raw.flatMap((r) => ((r.text.match(/\t/g) ?? []).length === columns ? r.text.split('\t').map((cell) => ({ line: r.line, text: cell })) : [r]));
+    const isRow = (r: { text: string }) => (r.text.match(/\t/g) ?? []).length === columns;
+    const first = raw.find(isRow)!;
+    const header = tableHeader(first.text.split('\t'));
+    if (header) {
+      result.ignored.header = (result.ignored.header ?? 0) + 1;
+      result.roles.set(first.line, 'furniture (header)');
+    }
+    raw = raw.flatMap((r) => {
+      if (!isRow(r)) return [r];
+      if (header && r === first) return [];
+      return r.text.split('\t').map((cell, i) => ({ line: r.line, text: header?.[i] && cell.trim() !== '' ? `${header[i]}: ${cell.trim()}` : cell }));
+    });
   }
   const texts = raw.map((r) => r.text);
-  const quoted = mostCarry(texts, /^>/);
+  // Quote marks on several lines are the copy's (a mail reply, a notes app's quoted abstracts).
+  const quoted = texts.filter((t) => /^\s*>(?:\s|>|$)/.test(t)).length >= 2;
   if (quoted) raw = raw.map((r) => ({ ...r, text: r.text.trim().replace(QUOTE, '') }));
   const width = wrapWidth(raw.map((r) => r.text.trimEnd()));
   if (width !== undefined) raw = joinWrapped(raw, width);
 
-  // In a Markdown export `# ` is a heading's; in a text copy it may be a title's own text.
-  const markdown = raw.some((r) => r.text.includes('](') && r.text.trimEnd().endsWith(')'));
+  // In Markdown (links, or several headings) `# ` is a heading's; in a text copy it may be a title's own text.
+  const markdown = raw.some((r) => r.text.includes('](') && r.text.trimEnd().endsWith(')')) || raw.filter((r) => HEADING.test(r.text)).length >= 2;
+  result.format = formatOf(raw.map((r) => r.text));
+  const splitRows = result.format === 'page';
   const invisible: number[] = [];
   let inHeader = true;
   for (const { line, text: rawText } of raw) {
@@ -190,11 +250,7 @@ export function readLines(file: string, text: string, splitRows: boolean): ReadL
     }
     if (hasInvisibleCharacters(rawText)) invisible.push(line);
     // A bare dump has no rows of fields: `Keynote · Oct 3` may be its title.
-    const row = unemphasise(rawText.trim());
-    const parts = splitRows ? splitRow(row) : [row];
-    for (const part of parts) {
-      const normal = normalizeLine(part);
-      const clean = unemphasise(unlist(unwrapLinks(markdown ? normal.replace(HEADING, '') : normal)).trim());
+    for (const clean of rowFields(rawText, splitRows, markdown)) {
       if (clean === '') continue;
       const furniture = furnitureKind(clean);
       if (furniture) {

@@ -11,36 +11,16 @@
  *
  * A file with no abstracts at all is no listing of papers, and is rejected whole with what it looks like.
  */
-import { normalizeLine, splitLines } from '../text.ts';
 import { commonTitleStart } from './affixes.ts';
-import { classify, cutAtAbstracts } from './cards.ts';
+import { type ShapedLine, classify, cutAtAbstracts } from './cards.ts';
 import { addReadings, readEntry } from './entries.ts';
-import { readLines, unwrapLinks } from './lines.ts';
+import { readLines } from './lines.ts';
 import { readCards } from './read-cards.ts';
-import { DOTS, shapeOf, splitRow } from './shapes.ts';
 import { assignRoles, learnTemplate, type Template } from './template.ts';
 import { type ListingFormat, type ParsedListing, type PlaceSummary, excerpt } from './types.ts';
 
-/**
- * Whether a file's cards have fields beside title and abstract: a dot on its own, an author count,
- * or at least two dates, bylines or counts. A bare dump has none (`Keynote · Oct 3` can be its title).
- */
-export function detectFormat(text: string): Exclude<ListingFormat, 'daily-papers-json'> {
-  let fields = 0;
-  for (const raw of splitLines(text)) {
-    // Fields are short: a paragraph is looked at no further.
-    if (raw.length > 400) continue;
-    if (DOTS.includes(normalizeLine(raw))) return 'page';
-    for (const part of splitRow(raw)) {
-      const line = unwrapLinks(normalizeLine(part));
-      const shape = shapeOf(line.replace(/^[-*•]\s+/, ''));
-      if (shape.kind === 'byline' && shape.authors !== undefined && shape.names === undefined && shape.organisation === undefined) return 'page';
-      if (shape.kind === 'date' || shape.kind === 'byline' || (shape.kind === 'number' && shape.unit) || (shape.kind === 'label' && shape.value)) fields++;
-      if (fields >= 2) return 'page';
-    }
-  }
-  return 'bare';
-}
+/** Whether a text listing is a copy of the page or a bare title/abstract dump (see `formatOf`). */
+export const detectFormat = (text: string): Exclude<ListingFormat, 'daily-papers-json'> => readLines('', text).format;
 
 /** One line saying what a file with no abstracts looks like, for its rejection. */
 function describeNoCards(kinds: Map<string, number>, lines: number): string {
@@ -67,10 +47,29 @@ function takeOffTitleStart(result: ParsedListing): void {
   for (const entry of result.entries) entry.title = entry.title.replace(start, '').trim();
 }
 
+/**
+ * Dates with slashes read in the order the file's own dates show: one `25/12/2024` makes `6/1/2023`
+ * the 6th of January. Where no date shows it (or they disagree), month first is a guess, said once.
+ */
+function settleSlashOrder(result: ParsedListing, dateLines: ShapedLine[]): void {
+  const dates = result.entries.flatMap((e) => (e.date && 'slashOrder' in e.date && e.date.slashOrder ? [e.date] : []));
+  const shown = new Set(dates.map((d) => d.slashOrder).filter((order) => order !== 'guessed'));
+  const dayFirst = shown.size === 1 && shown.has('day first');
+  for (const date of dates) {
+    if (date.slashOrder === 'guessed' && dayFirst) [date.month, date.day] = [date.day, date.month];
+    delete date.slashOrder;
+  }
+  const guessed = dateLines.find((l) => l.shape.kind === 'date' && 'slashOrder' in l.shape.date && l.shape.date.slashOrder === 'guessed');
+  if (guessed && !dayFirst && !shown.has('month first')) {
+    const why = shown.size > 1 ? "this file's dates show both orders" : 'no date in this file has a day over 12 to show the order';
+    result.warnings.push({ file: result.file, line: guessed.line, reason: `dates with slashes (first here) are read month first, as the page writes them: ${why}`, text: guessed.text });
+  }
+}
+
 /** Parses one text listing. Pure: never throws on content. */
 export function readTextListing(file: string, text: string): ParsedListing {
-  const format = detectFormat(text);
-  const read = readLines(file, text, format === 'page');
+  const read = readLines(file, text);
+  const format = read.format;
   const result: ParsedListing = { file, format, entries: [], rejected: read.rejected, warnings: read.warnings, ignored: read.ignored, roles: read.roles };
   if (read.capturedOn) result.capturedOn = read.capturedOn;
   const lines = classify(read.lines, format === 'page');
@@ -91,6 +90,7 @@ export function readTextListing(file: string, text: string): ParsedListing {
   const bare = format === 'bare';
   addReadings(result, cards.cards.map((card) => readEntry(file, card, template, bare, cards.values)));
   takeOffTitleStart(result);
+  settleSlashOrder(result, cards.values[template.roles.indexOf('date')] ?? []);
   // Text after the last card is a card the copy cut off before its fields (or a title without an abstract).
   const lastCardLine = Math.max(0, ...cut.abstracts.at(-1)!.map((l) => l.line));
   const cutOff = cards.outside.filter((l) => l.line > lastCardLine && l.shape.kind === 'text');

@@ -25,9 +25,14 @@ const LONE_SEPARATORS = new Set([...DOTS, '•', '|', '-', '–', '—']);
 /** A rule between cards: `---`, `***`, `___`, `* * *`, `===`, `—————`. */
 const RULE = /^(?:[-–—_=*~•·](?: ?)){3,}$/;
 
-const AUTHORS = /^(?:by )?(\d{1,4}) authors?$/i;
+/** The word `authors` as the page writes it and as a browser translates it. */
+const AUTHOR_WORD =
+  'authors?|autoren|autor(?:e|es|i|s)?|auteurs?|författare|forfattere?|kirjoittaja[a]?|tekijää|autorów|autorzy|autorů|autoři|autorov|yazar|автор(?:ов|а|ы)?|авторів|автори|penulis|tác giả|szerző|συγγραφείς';
+const AUTHORS = new RegExp(`^(?:by |von |par |por |di )?(\\d{1,4}) (?:${AUTHOR_WORD})$`, 'iu');
+/** The same count in Japanese, Chinese and Korean: `著者6名`, `6位作者`, `저자 6명`. */
+const CJK_AUTHORS = /^(?:(?:著者|作者|저자)\s*(\d{1,4})\s*(?:名|人|명|位)?|(\d{1,4})\s*(?:位|名|人|명)?\s*の?(?:著者|作者|저자))$/u;
 /** An organisation and its count on one row: `NAVER AI Lab 12 authors`. */
-const ORGANISATION_AND_AUTHORS = /^(.{2,80}?) (\d{1,4}) authors?$/i;
+const ORGANISATION_AND_AUTHORS = new RegExp(`^(.{2,80}?) (\\d{1,4}) (?:${AUTHOR_WORD})$`, 'iu');
 const MORE_AUTHORS = /^(.*?)(?:,? *(?:\+ ?(\d{1,4}) (?:more )?authors?|et al\.?))$/i;
 
 const COUNT = String.raw`(\d{1,7}|\d{1,3}(?:,\d{3})+|\d{1,4}(?:\.\d)?[kK])`;
@@ -68,14 +73,35 @@ function readNames(text: string): { names: string[]; authors?: number } | null {
   return extra === undefined ? { names } : { names, authors: names.length + extra };
 }
 
+/** `Upvotes: 12`, `Authors: 3`, `Read paper: https://…`: a value after a label the copy adds (a table's header, a notes app's property). */
+const LABELLED = /^(\p{L}[\p{L} ]{0,24}):\s+(\S.*)$/u;
+const LABEL_UNIT = new RegExp(`^(?:(?:up)?votes?|likes?|(?:${AUTHOR_WORD})|comments?|replies|stars?)$`, 'iu');
+
+/**
+ * A field written after a label: the value's own shape, with the unit the label names. Only a
+ * value that is a field or a link counts: `MyoDex: A Generalizable Prior` is a title with a colon.
+ */
+function labelledField(text: string): Shape | null {
+  const m = LABELLED.exec(text);
+  if (!m) return null;
+  const [label, value] = [m[1]!.trim(), m[2]!.trim()];
+  if (/^https?:\/\/\S+$/.test(value)) return { kind: 'label', label, value };
+  const inner = shapeOf(value);
+  if (inner.kind === 'date' || (inner.kind === 'byline' && inner.authors !== undefined)) return inner;
+  if (inner.kind !== 'number' || inner.unit) return null;
+  if (!LABEL_UNIT.test(label)) return inner;
+  if (new RegExp(`^(?:${AUTHOR_WORD})$`, 'iu').test(label)) return { kind: 'byline', authors: inner.value };
+  return { kind: 'number', value: inner.value, unit: unitOfWord(label) };
+}
+
 export function shapeOf(text: string): Shape {
   // No field is this long: a paragraph is prose or a title, and is not tried against every pattern.
   if (text.length > 160) return looksLikeAbstract(text) ? { kind: 'long' } : { kind: 'text' };
   if (LONE_SEPARATORS.has(text) || RULE.test(text)) return { kind: 'separator' };
   const date = readDateLine(text);
   if (date) return { kind: 'date', date };
-  const authors = AUTHORS.exec(text);
-  if (authors) return { kind: 'byline', authors: Number(authors[1]) };
+  const authors = AUTHORS.exec(text) ?? CJK_AUTHORS.exec(text);
+  if (authors) return { kind: 'byline', authors: Number(authors[1] ?? authors[2]) };
   const counted = COUNTED.exec(text);
   if (counted && (counted[1] || counted[3] || isCount(counted[2]!))) {
     const unit = counted[1] ? UNIT_OF[counted[1]] : counted[3] ? unitOfWord(counted[3]) : undefined;
@@ -84,9 +110,12 @@ export function shapeOf(text: string): Shape {
   if (LABELS.test(text)) return { kind: 'label', label: text.replace(/\s*:$/, '') };
   const submitted = SUBMITTED.exec(text);
   if (submitted) return { kind: 'label', label: 'Submitted by', value: submitted[1]! };
+  const field = labelledField(text);
+  if (field) return field;
   if (looksLikeAbstract(text)) return { kind: 'long' };
   const withCount = ORGANISATION_AND_AUTHORS.exec(text);
-  if (withCount) {
+  // `▲ 8 · 12 authors` is a row of two fields (split by splitRow), not an organisation named `▲ 8 ·`.
+  if (withCount && !SPACED_DOT.test(withCount[1]!)) {
     const names = readNames(withCount[1]!);
     return names ? { kind: 'byline', names: names.names, authors: Number(withCount[2]) } : { kind: 'byline', organisation: withCount[1]!, authors: Number(withCount[2]) };
   }
@@ -137,6 +166,21 @@ export function splitRow(raw: string): string[] {
   const byTabs = row.includes('\t') ? splitAt(row, TABS, () => []) : null;
   return (byTabs ?? [row]).flatMap((part) => {
     const text = normalizeLine(part);
-    return splitAt(text, new RegExp(SPACED_DOT.source, 'g'), (sep) => [sep.trim() === '•' ? '·' : sep.trim()]) ?? [part];
+    return splitAt(text, new RegExp(SPACED_DOT.source, 'g'), (sep) => [sep.trim() === '•' ? '·' : sep.trim()]) ?? splitAtComma(text) ?? [part];
   });
+}
+
+/**
+ * A byline and a date joined by a comma (`4 authors, Aug 6`, as a notes app writes the row): split
+ * where the two sides are those two fields, in either order. Dates hold commas of their own
+ * (`Dec 1, 2024`), so each comma is tried; a row is short, so that is a handful of tries.
+ */
+function splitAtComma(text: string): string[] | null {
+  if (text.length > 80) return null;
+  for (let at = text.indexOf(', '); at > 0; at = text.indexOf(', ', at + 1)) {
+    const [left, right] = [text.slice(0, at), text.slice(at + 2)];
+    const kinds = [shapeOf(left).kind, shapeOf(right).kind].sort().join(' ');
+    if (kinds === 'byline date') return [left, right];
+  }
+  return null;
 }

@@ -89,10 +89,10 @@ describe.each(seeds)('$file', ({ file, lines }) => {
         const out = [...lines];
         out.splice(at, 0, text);
         const copy = parseListing(file, out.join('\n'));
-        const named = [...copy.warnings, ...copy.rejected].some((f) => Math.abs(f.line - (at + 1)) <= 2);
+        const named = [...copy.warnings, ...copy.rejected].some((f) => f.line === at + 1);
         if (!named) expect(papers(copy)).toEqual(papers(original));
       }),
-      { numRuns: 60 },
+      { numRuns: Number(process.env.STRAY_RUNS ?? 60) },
     );
   });
 

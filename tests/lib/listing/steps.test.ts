@@ -15,7 +15,7 @@ const A = 'We study a thing in depth. It works well in practice, and we say why 
 describe('lines', () => {
   it('takes off what a way of copying adds to every line: quote marks, list markers, emphasis, links', () => {
     const text = ['> - **A Title**', '> ', `> ${A}`, '> ', '> [4 authors](https://huggingface.co/papers/1) · May 28, 2024'].join('\n');
-    expect(readLines('x', text, true).lines.map((l) => [l.line, l.text])).toEqual([
+    expect(readLines('x', text).lines.map((l) => [l.line, l.text])).toEqual([
       [1, 'A Title'],
       [3, A],
       [5, '4 authors'],
@@ -33,13 +33,21 @@ describe('lines', () => {
       else line = `${line} ${word}`.trim();
     }
     wrapped.push(`${line} end.`);
-    const lines = readLines('x', ['Title', '', ...wrapped].join('\n'), true).lines;
+    const lines = readLines('x', ['Title', '', ...wrapped].join('\n')).lines;
     expect(lines.map((l) => l.text)).toEqual(['Title', [...words, ...words, ...words, ...words].join(' ') + ' end.']);
   });
 
-  it('reads a table saved as TSV cell by cell', () => {
-    const text = ['Title\tAbstract\tDate', `A Title\t${A}\tMay 28, 2024`, `B Title\t${A}\tMay 29, 2024`].join('\n');
-    expect(readLines('x', text, true).lines.map((l) => l.text)).toEqual(['Title', 'Abstract', 'Date', 'A Title', A, 'May 28, 2024', 'B Title', A, 'May 29, 2024']);
+  it('reads a table saved as TSV cell by cell, each cell under its column header', () => {
+    const text = ['Title\tAbstract\tDate\tUpvotes', `A Title\t${A}\tMay 28, 2024\t3`, `B Title\t${A}\t5/29/2024\t12`].join('\n');
+    const read = readLines('x', text);
+    expect(read.lines.map((l) => l.text)).toEqual(['A Title', A, 'Date: May 28, 2024', 'Upvotes: 3', 'B Title', A, 'Date: 5/29/2024', 'Upvotes: 12']);
+    expect(read.ignored.header).toBe(1);
+    expect(read.format).toBe('page');
+  });
+
+  it('takes off the marks notes apps put on some lines only: Markdown headings, quoted paragraphs', () => {
+    const text = ['# My reading', '', '## A Title', '', `> ${A}`, '', '*3 authors · May 28, 2024*', '', '## B Title', '', `> ${A}`].join('\n');
+    expect(readLines('x', text).lines.map((l) => l.text)).toEqual(['My reading', 'A Title', A, '3 authors', '·', 'May 28, 2024', 'B Title', A]);
   });
 
   it('unwraps links in one pass, and leaves brackets that are no link', () => {
