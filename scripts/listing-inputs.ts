@@ -35,7 +35,7 @@ function listingFiles(paths: string[]): string[] {
     if (statSync(path).isDirectory()) {
       const found = readdirSync(path).filter(isListingFile).sort();
       // An empty folder is almost always a wrong path, and ingesting it would remove every paper.
-      if (found.length === 0) throw new UsageError(`no listings (*.txt, *.json) in ${path}`);
+      if (found.length === 0) throw new UsageError(`no listings (*.txt, *.html, *.json) in ${path}`);
       for (const f of found) files.add(resolve(path, f));
     } else files.add(resolve(path));
   }

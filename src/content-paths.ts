@@ -9,6 +9,8 @@ export const LISTINGS_JSON = `${PAPERS_DIR}/_listings.json`;
 export const RELATED_JSON = `${PAPERS_DIR}/_related.json`;
 export const TOPICS_YAML = `${CONTENT_ROOT}/topics.yaml`;
 export const IDENTIFIERS_YAML = `${CONTENT_ROOT}/identifiers.yaml`;
-/** Listing files by their endings: text dumps of either kind, and saved Daily Papers JSON responses. */
-export const LISTING_EXTENSIONS = ['.txt', '.json'] as const;
-export const isListingFile = (name: string) => !name.startsWith('.') && LISTING_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
+/**
+ * Every file in the listings folder is a listing, whatever its ending (one that no reader takes is
+ * reported, not passed over), except hidden files and the `<name>.yaml` sidecars.
+ */
+export const isListingFile = (name: string) => !name.startsWith('.') && !/\.ya?ml$/i.test(name);

@@ -6,8 +6,8 @@ import type { IdentifierPin } from './identifier-sidecar.ts';
 import { identifiersFromAbstract } from './identifiers.ts';
 import type { ListingSummary } from './listing.ts';
 import type { MergedPaper, PaperSource } from './paper.ts';
-import { parseDailyPapersJson } from './parse-daily-papers-json.ts';
-import { type Finding, type ParsedListing, type RawEntry, parseListing } from './parse-listing.ts';
+import { readAnyListing } from './listing/read-any-listing.ts';
+import { type Finding, type ParsedListing, type RawEntry } from './parse-listing.ts';
 import { listingId } from './security/listing-id.ts';
 import { limitListing } from './security/listing-limits.ts';
 import { slugFor } from './slug.ts';
@@ -104,8 +104,8 @@ function listingTitle(name: string, captured: string | undefined, sidecar: Listi
   return captured ? `Daily papers of ${captured}` : `Listing ${name}`;
 }
 
-/** Reads a listing in its format, by its file name: a saved Daily Papers response, or a text dump of either kind. */
-export const parseAnyListing = (file: string, text: string): ParsedListing => (file.toLowerCase().endsWith('.json') ? parseDailyPapersJson : parseListing)(file, text);
+/** Reads a listing in its format, by its file name (listing/read-any-listing.ts). */
+export const parseAnyListing = readAnyListing;
 
 /** What ingest needs of a parsed listing: all but the line roles that `ingest --explain` shows. Plain JSON, so it can be cached. */
 export type ListingReading = Omit<ParsedListing, 'roles'>;

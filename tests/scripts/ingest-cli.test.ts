@@ -219,6 +219,19 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     });
   });
 
+  it('reads a saved web page beside the text dumps, and reports a file no reader takes instead of passing it over', () => {
+    const card = (title: string, day: number) => `<article><h3>${title}</h3>\n<p>We study a thing in depth. It works well in practice, and we say why here.</p>\n<div>3 authors · May ${day}, 2024</div></article>`;
+    writeFileSync(join(listings(), '005_saved.html'), `<!doctype html><html><body>\n${card('A Saved Page Paper', 28)}\n${card('Another Saved Page Paper', 29)}\n</body></html>\n`);
+    writeFileSync(join(listings(), '006_papers.pdf'), '%PDF-1.7\n');
+    const run = ingest('--report', 'out/report.json');
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(papers(), 'a-saved-page-paper.mdx'), 'utf8')).toContain('title: A Saved Page Paper');
+    // Its source is named by the line of the HTML file the title stands on.
+    expect(readFileSync(join(papers(), 'another-saved-page-paper.mdx'), 'utf8')).toMatch(/file: content\/listings\/005_saved\.html\n {4}line: 5\n/);
+    const report = JSON.parse(readFileSync(join(cwd, 'out/report.json'), 'utf8'));
+    expect(report.rejected).toContainEqual(expect.objectContaining({ file: 'content/listings/006_papers.pdf', line: 1, reason: expect.stringMatching(/^not a listing/) }));
+  });
+
   it('--explain prints each line of a listing with its role and each entry with its fields, and writes nothing', () => {
     const before = snapshot(cwd);
     const run = ingest('--explain', 'content/listings/000_page.txt');

@@ -1,0 +1,43 @@
+/**
+ * Which reader reads a listing file, by its ending: a saved Daily Papers API response, a saved web
+ * page, or text (a copy of the page as any editor, notes app or mail client saves it). A file of any
+ * other kind dropped among the listings is rejected whole with what to do, never passed over.
+ */
+import { extname } from 'node:path/posix';
+import { parseDailyPapersJson } from '../parse-daily-papers-json.ts';
+import { readHtmlListing } from './read-html-listing.ts';
+import { readTextListing } from './read-text-listing.ts';
+import type { ParsedListing } from './types.ts';
+
+type Reader = (file: string, text: string) => ParsedListing;
+
+const READERS: Record<string, Reader> = {
+  '.json': parseDailyPapersJson,
+  '.html': readHtmlListing,
+  '.htm': readHtmlListing,
+  '.xhtml': readHtmlListing,
+  '.txt': readTextListing,
+  '.text': readTextListing,
+  '.md': readTextListing,
+  '.markdown': readTextListing,
+  '.org': readTextListing,
+  '.tsv': readTextListing,
+};
+
+/** Endings a listing may have, for messages. */
+export const LISTING_ENDINGS = Object.keys(READERS);
+
+export function readAnyListing(file: string, text: string): ParsedListing {
+  const ending = extname(file).toLowerCase();
+  const reader = Object.hasOwn(READERS, ending) ? READERS[ending] : undefined;
+  if (reader) return reader(file, text);
+  return {
+    file,
+    format: 'page',
+    entries: [],
+    warnings: [],
+    ignored: {},
+    roles: new Map(),
+    rejected: [{ file, line: 1, reason: `not a listing: a ${ending || 'file without an ending'} is not read; save the page as text (.txt), as a web page (.html), or the API's JSON (.json)`, text: '' }],
+  };
+}
