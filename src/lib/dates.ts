@@ -94,7 +94,7 @@ function absoluteParts(line: string): { month: number; day: number; year?: strin
   if (m) return { month: Number(m[2]), day: Number(m[3]), year: m[1], upvotes: m[4] };
   const local = readLocalisedDate(line);
   if (!local) return null;
-  const parts = { month: local.month, day: local.day, year: local.year === undefined ? undefined : String(local.year) };
+  const parts = { month: local.month, day: local.day, year: local.year === undefined ? undefined : String(local.year), upvotes: local.upvotes === undefined ? undefined : String(local.upvotes) };
   return local.slashOrder ? { ...parts, slashOrder: local.slashOrder } : parts;
 }
 

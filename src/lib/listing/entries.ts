@@ -31,6 +31,49 @@ const oddTitle = (line: ShapedLine) => (line.shape.kind === 'text' || line.shape
 const prose = (line: ShapedLine) =>
   !(line.shape.kind === 'text' && line.shape.sentences) && (continuesParagraph(line.text) || (/[.!]$/.test(line.text) && line.text.split(' ').length >= 6));
 
+const words = (text: string) => text.split(' ').length;
+/** A title's first line that cannot end it: it stops at a word that needs what follows. */
+const OPEN_END = /(?:\s(?:for|of|and|or|via|with|without|in|on|to|the|a|an|from|by|at|as|into|towards?|through|under|over|between|using)|[:,–-])$/i;
+/** `From: Anna <…>`, `Subject: …`: a label and its value, as a mail's header writes them. */
+const LABEL_LIKE = /^[\p{L}][\p{L} -]{0,20}:\s/u;
+
+/**
+ * A title wrapped over two lines (a PDF's text, a narrow window's copy: titles wrap at a larger
+ * font's width than the abstract): two title-like lines on adjacent lines of the file, the first
+ * not ending a sentence, are one title. A user name or a one-word note above a title is no half of
+ * one. Joining is a guess, and is said.
+ */
+function joinWrappedTitles(zone: ShapedLine[], warn: (line: number, reason: string, text: string) => void): ShapedLine[] {
+  const out: (ShapedLine & { lastLine: number })[] = [];
+  for (const line of zone) {
+    const before = out.at(-1);
+    const wrapped =
+      before !== undefined && line.line === before.lastLine + 1 && line.shape.kind === 'text' && before.shape.kind === 'text' &&
+      !prose(before) && !prose(line) && !/[.!?]$/.test(before.text) && words(before.text) >= 3 && words(line.text) >= 2 && before.text.length + line.text.length < 300 &&
+      !LABEL_LIKE.test(before.text) && !LABEL_LIKE.test(line.text) && (/^\p{Ll}/u.test(line.text) || OPEN_END.test(before.text));
+    if (!wrapped) {
+      out.push({ ...line, lastLine: line.line });
+      continue;
+    }
+    warn(before.line, `title read from lines ${before.line} to ${line.line} together, as one title wrapped: check the card`, `${before.text} ${line.text}`);
+    out[out.length - 1] = { ...before, text: `${before.text} ${line.text}`, lastLine: line.line };
+  }
+  return out;
+}
+
+/**
+ * The title zone with the first line of a title the template says wraps in every card (a `title`
+ * place before the title's own) joined to it, where it stands right above it.
+ */
+function withTitleStart(card: CardLines, template: Template): { zone: ShapedLine[]; joined?: ShapedLine } {
+  const start = [...card.at].find(([at]) => template.roles[at] === 'title')?.[1];
+  const [first, ...rest] = card.titleZone;
+  // A card whose title fits one line has it at the first line's place.
+  if (start && !first) return { zone: [start], joined: start };
+  if (!start || !first || start.line !== first.line - 1) return { zone: card.titleZone };
+  return { zone: [{ ...start, text: `${start.text} ${first.text}` }, ...rest], joined: start };
+}
+
 export interface CardReading {
   entry?: RawEntry;
   rejected: Finding[];
@@ -42,7 +85,8 @@ export function readEntry(file: string, card: CardLines, template: Template, bar
   const namesAt = (at: number) => values[at]!.some((l) => l.shape.kind === 'byline' && l.shape.names !== undefined);
   const out: CardReading = { rejected: [], warnings: [], roles: [] };
   const warn = (line: number, reason: string, text: string) => out.warnings.push({ file, line, reason, text: excerpt(text) });
-  const zone = card.titleZone;
+  const start = withTitleStart(card, template);
+  const zone = joinWrappedTitles(start.zone, warn);
   // The title is the zone's longest line that is not prose (a heading, a note or a user name
   // beside it is shorter); prose after it opens the abstract, short lines before it are strays.
   let titleIndex = 0;
@@ -113,6 +157,8 @@ export function readEntry(file: string, card: CardLines, template: Template, bar
     } else if ((role === 'upvotes' || role === 'comments') && shape.kind === 'number') {
       if (role === 'comments') entry.comments = shape.value;
       else upvotes = shape.value;
+    } else if (role === 'title' && line !== start.joined) {
+      warn(line.line, `stands where this file's titles have their first line, but not right above this card's title: not read`, line.text);
     } else if (role === 'submitter') {
       const user = shape.kind === 'label' ? shape.value : line.text;
       if (user) entry.submitter = { user };

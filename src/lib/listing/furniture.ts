@@ -25,7 +25,11 @@ const FURNITURE = {
     'Inference Providers', 'Inference Endpoints', 'Storage Buckets', 'System theme', 'Company', 'TOS', 'Terms of Service',
     'Privacy', 'About', 'Careers', 'Jobs',
   ],
-  controls: ['Daily', 'Weekly', 'Monthly', 'Previous', 'Next', 'Submit', 'Submit a paper', 'Trending Papers ranked by GitHub stars activity', 'Search any paper with AI'],
+  controls: [
+    'Daily', 'Weekly', 'Monthly', 'Previous', 'Next', 'Submit', 'Submit a paper', 'Trending Papers ranked by GitHub stars activity', 'Search any paper with AI',
+    'Show less', 'Show more', 'Read more', 'See more', 'No papers found.',
+    "We couldn't find any paper matching your query. Try using different keywords, or submit a paper if it is missing.",
+  ],
 } as const;
 export type FurnitureKind = keyof typeof FURNITURE | 'paper card' | 'printed page';
 
@@ -42,9 +46,10 @@ const FURNITURE_KIND = new Map<string, FurnitureKind>(
 );
 /**
  * What each paper card adds in copies that keep its links and widgets: the upvote button (`[-] 12`,
- * `[-] -`), a link target on its own line, a lone bracket of a link split over lines.
+ * `[-] -`), a link target on its own line, a lone bracket of a link split over lines; and a search's
+ * count of results (`0 papers`).
  */
-const CARD_FURNITURE = /^(?:\[-\] ?(?:\d[\d,.]*k?|-)|https?:\/\/\S+|\[|\]|\]\[\d+\])$/i;
+const CARD_FURNITURE = /^(?:\[-\] ?(?:\d[\d,.]*k?|-)|https?:\/\/\S+|\[|\]|\]\[\d+\]|\d{1,7} papers?)$/i;
 
 /**
  * What a browser prints at the top and foot of every page of a printed or PDF-saved page, alone or

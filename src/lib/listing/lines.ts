@@ -8,7 +8,9 @@
 import { isBareDay, parseDateLine } from '../dates.ts';
 import { hasInvisibleCharacters, isBinaryJunk, normalizeLine, splitLines } from '../text.ts';
 import { furnitureKind, type FurnitureKind, stripGluedHeader } from './furniture.ts';
-import { DOTS, shapeOf, splitRow } from './shapes.ts';
+import { DOTS, looksLikeAbstract, shapeOf, splitRow, withoutIcon } from './shapes.ts';
+import { repairMojibake } from './mojibake.ts';
+import { readTable } from './tables.ts';
 import type { Finding, LineRole } from './types.ts';
 import { excerpt } from './types.ts';
 
@@ -100,12 +102,6 @@ export function unwrapLinks(line: string): string {
   return out.trim();
 }
 
-const mode = (values: number[]) => {
-  const counts = new Map<number, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
-};
-
 /**
  * The width a plain-text mail or a PDF's text was wrapped at, if it was: most long lines end near
  * one width and no line is much longer. Undefined for copies that keep each paragraph on one line.
@@ -163,12 +159,21 @@ function joinWrapped(lines: { line: number; text: string }[], width: number): { 
  * heading's `#`s) taken off, and a row of fields split into one per field when `splitRows`.
  */
 export function rowFields(raw: string, splitRows: boolean, markdown: boolean): string[] {
-  const row = unemphasise(raw.trim());
+  const row = unemphasise(unwikilink(withoutLinkTargets(raw.trim())));
   return (splitRows ? splitRow(row) : [row]).map((part) => {
     const normal = normalizeLine(part);
-    return unemphasise(unlist(unwrapLinks(markdown ? normal.replace(HEADING, '') : normal)).trim()).replace(ORG_PROPERTY, '$1: ');
+    return withoutIcon(unemphasise(unlist(unwrapLinks(markdown ? normal.replace(HEADING, '') : normal)).trim()).replace(ORG_PROPERTY, '$1: '));
   });
 }
+
+/** A wiki link as its text (`[[Title]]`, `[[page|shown text]]`), as Obsidian, Logseq and Roam write links. */
+const unwikilink = (line: string) => (line.includes('[[') ? line.replace(/\[\[(?:[^[\]|]*\|)?([^[\]]*)\]\]/g, '$1') : line);
+
+/**
+ * A link's target in angle brackets after its text (`Title <https://…>`), as mail clients write an
+ * HTML mail as plain text. Taken off short lines only: an abstract's own `<https://…>` stays.
+ */
+const withoutLinkTargets = (line: string) => (line.length <= 300 && line.includes('<http') ? line.replace(/\s*<https?:\/\/[^\s<>]*>/g, '') : line);
 
 /**
  * Whether a file's cards have fields beside title and abstract: a dot on its own, an author count,
@@ -193,46 +198,64 @@ function formatOf(lines: string[]): 'page' | 'bare' {
 }
 
 /**
- * A table's header row (`Title  Abstract  Authors  Published  Upvotes`): each column's label, put
- * before its cells so a cell reads as the field it is (`Upvotes: 1`). Title and abstract columns
- * need none. Undefined when the row is no header (a cell with digits or of a sentence's length).
+ * Quote marks taken off. In a mail thread the listing stands at one depth of quoting and replies at
+ * shallower ones (`> Isn't this the one Lena presented?` typed inside a `>> ` card): lines quoted
+ * less deeply than any line holding a field or an abstract are a reply, reported line by line and
+ * not read. A notes app that quotes only the abstracts keeps them, as they stand deeper.
  */
-function tableHeader(cells: string[]): (string | undefined)[] | undefined {
-  if (!cells.every((c) => /^[\p{L}][\p{L} _-]{0,24}$/u.test(c.trim()))) return undefined;
-  return cells.map((c) => (/^(?:title|name|paper|abstract|summary|description)$/i.test(c.trim()) ? undefined : c.trim()));
+function unquote(file: string, raw: Line[], result: ReadLines): Line[] {
+  const lines = raw.map((r) => {
+    const marks = QUOTE.exec(r.text.trim())?.[0] ?? '';
+    return { ...r, text: r.text.trim().slice(marks.length), depth: (marks.match(/>/g) ?? []).length };
+  });
+  const listing = new Set<number>();
+  for (const l of lines) {
+    const text = normalizeLine(l.text);
+    // An abstract is long: two short sentences (`Thanks! Comment inline.`) are a reply's.
+    if (text.length > 0 && ((text.length > 200 && looksLikeAbstract(text)) || rowFields(text, true, false).some((f) => !['text', 'long'].includes(shapeOf(f).kind)))) listing.add(l.depth);
+  }
+  if (listing.size === 0) return lines;
+  // A reply quotes less deeply than what it answers; a notes app's quoted abstracts stand deeper.
+  const shallowest = Math.min(...listing);
+  return lines.map(({ depth, ...l }) => {
+    if (depth >= shallowest || l.text.trim() === '') return l;
+    result.warnings.push({ file, line: l.line, reason: `quoted ${depth === 0 ? 'not at all' : `${depth} deep`}, where the listing's lines are quoted ${[...listing].sort().join(' or ')} deep: a reply in the mail, not read`, text: excerpt(l.text) });
+    result.roles.set(l.line, 'extra');
+    return { ...l, text: '' };
+  });
 }
 
 /** Reads a dump's lines (see the file comment). Pure; never throws on content. */
 export function readLines(file: string, text: string): ReadLines {
   const result: ReadLines = { format: 'bare', lines: [], warnings: [], rejected: [], ignored: {}, roles: new Map() };
   let raw = splitLines(text).map((t, i) => ({ line: i + 1, text: t }));
+  let mojibake: { line: number; count: number } | undefined;
   for (const r of raw) {
     if (r.text.length > MAX_LINE) {
       result.warnings.push({ file, line: r.line, reason: `line of ${r.text.length} characters cut to ${MAX_LINE}`, text: excerpt(r.text) });
       r.text = r.text.slice(0, MAX_LINE);
     }
-  }
-  // A table (a spreadsheet saved as TSV) has one row a card: each cell is a line of its own.
-  const tabs = raw.filter((r) => r.text.trim() !== '').map((r) => (r.text.match(/\t/g) ?? []).length);
-  const columns = tabs.length > 0 ? mode(tabs) : 0;
-  if (columns >= 2 && tabs.filter((n) => n === columns).length >= tabs.length * 0.6) {
-    const isRow = (r: { text: string }) => (r.text.match(/\t/g) ?? []).length === columns;
-    const first = raw.find(isRow)!;
-    const header = tableHeader(first.text.split('\t'));
-    if (header) {
-      result.ignored.header = (result.ignored.header ?? 0) + 1;
-      result.roles.set(first.line, 'furniture (header)');
+    const { text: repaired, repaired: count } = repairMojibake(r.text);
+    if (count > 0) {
+      mojibake = { line: mojibake?.line ?? r.line, count: (mojibake?.count ?? 0) + count };
+      r.text = repaired;
     }
-    raw = raw.flatMap((r) => {
-      if (!isRow(r)) return [r];
-      if (header && r === first) return [];
-      return r.text.split('\t').map((cell, i) => ({ line: r.line, text: header?.[i] && cell.trim() !== '' ? `${header[i]}: ${cell.trim()}` : cell }));
-    });
   }
-  const texts = raw.map((r) => r.text);
+  if (mojibake) {
+    result.warnings.push({ file, line: mojibake.line, reason: `UTF-8 text once shown as Windows-1252 (\`â€¢\` for \`•\`): ${mojibake.count} characters repaired, first on this line`, text: '' });
+  }
+  // A table (a spreadsheet saved as TSV or CSV, a Markdown table) has one row a card: each cell a line.
+  const table = readTable(raw);
+  if (table) {
+    raw = table.lines;
+    if (table.headerLine !== undefined) {
+      result.ignored.header = (result.ignored.header ?? 0) + 1;
+      result.roles.set(table.headerLine, 'furniture (header)');
+    }
+  }
   // Quote marks on several lines are the copy's (a mail reply, a notes app's quoted abstracts).
-  const quoted = texts.filter((t) => /^\s*>(?:\s|>|$)/.test(t)).length >= 2;
-  if (quoted) raw = raw.map((r) => ({ ...r, text: r.text.trim().replace(QUOTE, '') }));
+  const quoted = raw.filter((r) => /^\s*>(?:\s|>|$)/.test(r.text)).length >= 2;
+  if (quoted) raw = unquote(file, raw, result);
   const width = wrapWidth(raw.map((r) => r.text.trimEnd()));
   if (width !== undefined) raw = joinWrapped(raw, width);
 

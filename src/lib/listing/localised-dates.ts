@@ -44,6 +44,7 @@ export interface LocalisedDate {
   month: number;
   day: number;
   year?: number;
+  upvotes?: number;
   /**
    * How a date with slashes put day and month: `25/12/2024` shows day first, `12/25/2024` month
    * first; `6/1/2023` does not show it and is read month first until the file's other dates tell.
@@ -82,19 +83,23 @@ function named(text: string): LocalisedDate | null {
     .map((w) => w.replace(/\.$/, ''))
     // `mar` is March and, in Spanish, Tuesday: a month's name wins.
     .filter((w) => w !== '' && !FILLERS.has(w) && (MONTHS.has(w) || !WEEKDAYS.has(w)));
-  if (words.length < 2 || words.length > 3) return null;
+  if (words.length < 2 || words.length > 4) return null;
   let month: number | undefined;
   let day: number | undefined;
   let year: number | undefined;
-  for (const word of words) {
+  let upvotes: number | undefined;
+  for (const [i, word] of words.entries()) {
     const asMonth = MONTHS.get(word);
     if (asMonth !== undefined && month === undefined) month = asMonth;
-    else if (YEAR.test(word) && year === undefined) year = Number(word);
+    else if (YEAR.test(word) && year === undefined && upvotes === undefined) year = Number(word);
     else if (/^\d{1,2}(?:st|nd|rd|th|er|e|º|ª)?$/.test(word) && day === undefined) day = Number.parseInt(word, 10);
+    // A count after a whole date is its upvotes, as the page prints them (`31 ene. 2024 2`, `8 sept. 2`).
+    // Not after a comma: `May 5, 24` is a year cut short, not 24 votes.
+    else if (/^\d{1,7}$/.test(word) && i === words.length - 1 && day !== undefined && month !== undefined && (year !== undefined || !text.includes(','))) upvotes = Number(word);
     else return null;
   }
   if (month === undefined || day === undefined) return null;
-  return year === undefined ? { month, day } : { month, day, year };
+  return { month, day, ...(year === undefined ? {} : { year }), ...(upvotes === undefined ? {} : { upvotes }) };
 }
 
 /**

@@ -108,7 +108,8 @@ export function readCards(cut: Cut, template: Omit<Template, 'roles'>): ReadCard
       else if ((!before && !matched) || trailingFooter) outside.push(line);
       else (side ?? after ?? before)!.extra.push(line);
     });
-    if (!after && before && split > 0 && !matched) before.ended = false;
+    // The last card ends with its fields (a byline, a date); where the layout has none after the abstract, it may end at it.
+    if (!after && before && !matched && places.slice(0, split).some((p) => !p.optional && !p.cls.startsWith('label:') && p.cls !== 'text')) before.ended = false;
     // The text right before the first title may be the title as well as a heading: the title's
     // choice (entries.ts) sees them all and names the one it does not take.
     if (!before && after && after.titleZone.length > 0) {

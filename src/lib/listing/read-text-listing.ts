@@ -109,10 +109,15 @@ export function readTextListing(file: string, text: string): ParsedListing {
     result.roles.set(l.line, 'outside cards');
     result.warnings.push({ file, line: l.line, reason: 'stands outside every card (a heading, a header or footer?): not read', text: excerpt(l.text) });
   }
-  // Places no field is read from are said once, at their first line, so a layout nobody listed is never read silently.
+  // Places no field is read from are said once, at their first line, so a layout nobody listed is
+  // never read silently; a place of text, which may be part of a title or an abstract, at every line.
   template.roles.forEach((role, i) => {
-    const first = cards.values[i]![0];
-    if (role === 'unread' && first) result.warnings.push({ file, line: first.line, reason: `a line at this place of ${cards.values[i]!.length} cards (first here) fits no field: not read`, text: excerpt(first.text) });
+    const values = cards.values[i]!;
+    if (role !== 'unread' || values.length === 0) return;
+    const text = template.places[i]!.cls === 'text';
+    for (const l of text ? values : values.slice(0, 1)) {
+      result.warnings.push({ file, line: l.line, reason: text ? 'text at a place of the layout that fits no field: not read' : `a line at this place of ${values.length} cards (first here) fits no field: not read`, text: excerpt(l.text) });
+    }
   });
   const noComma = cards.values[template.roles.indexOf('date')]?.find((l) => l.shape.kind === 'date' && 'yearWithoutComma' in l.shape.date);
   if (noComma) {

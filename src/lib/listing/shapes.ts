@@ -45,8 +45,22 @@ const UNIT_OF: Record<string, 'upvotes' | 'comments' | 'stars'> = {
 };
 const unitOfWord = (word: string) => (/^(?:up)?votes?$|^likes?$/i.test(word) ? 'upvotes' : /^comments?$|^replies$/i.test(word) ? 'comments' : 'stars');
 
+/**
+ * An icon a copy puts before a field (`📅 Sep 26`, `👥 5 authors`, `🏢 naver-ai NAVER AI Lab`), taken
+ * off a short line unless it names the count's unit (`👍 12`, `💬 3`, read by COUNTED). A line
+ * of text after an icon keeps it only when it is long enough to be a title.
+ */
+const ICON = /^((?:\p{Extended_Pictographic}|\p{So})\uFE0F?)\s+(?=\S)/u;
+export function withoutIcon(line: string): string {
+  const icon = ICON.exec(line);
+  if (!icon || UNIT_OF[icon[1]!] || UNIT_OF[icon[1]!.replace('\uFE0F', '')] || line.length > 80) return line;
+  const rest = line.slice(icon[0].length);
+  return shapeOf(rest).kind !== 'text' || rest.split(' ').length <= 4 ? rest : line;
+}
+
 /** Labels the site prints before a value or as a button, known so that even a one-card copy reads them. */
 const LABELS = /^(?:submitted by|authors?|abstract|ai-generated summary|upvote|upvoted|comments?|view arxiv page|view pdf|add to collection|published on|organi[sz]ation|github|project page|paper page|community|citations?)\s*:?$/i;
+const TAGS = /^#[\p{L}\p{N}_][\p{L}\p{N}_/-]*(?:\s+#[\p{L}\p{N}_][\p{L}\p{N}_/-]*)*$/u;
 const SUBMITTED = /^(?:submitted|posted|shared) by:? +(\S.{0,60})$/i;
 
 /** Abstracts are long or hold several sentences; titles are short and rarely end a sentence. */
@@ -73,8 +87,11 @@ function readNames(text: string): { names: string[]; authors?: number } | null {
   return extra === undefined ? { names } : { names, authors: names.length + extra };
 }
 
-/** `Upvotes: 12`, `Authors: 3`, `Read paper: https://…`: a value after a label the copy adds (a table's header, a notes app's property). */
-const LABELLED = /^(\p{L}[\p{L} ]{0,24}):\s+(\S.*)$/u;
+/**
+ * `Upvotes: 12`, `Authors: 3`, `Read paper: https://…`: a value after a label the copy adds (a
+ * table's header, a notes app's property); `tags:: paper` is Logseq's property, never a title's colon.
+ */
+const LABELLED = /^(\p{L}[\p{L} _-]{0,24})(::?)\s+(\S.*)$/u;
 const LABEL_UNIT = new RegExp(`^(?:(?:up)?votes?|likes?|(?:${AUTHOR_WORD})|comments?|replies|stars?)$`, 'iu');
 
 /**
@@ -84,11 +101,10 @@ const LABEL_UNIT = new RegExp(`^(?:(?:up)?votes?|likes?|(?:${AUTHOR_WORD})|comme
 function labelledField(text: string): Shape | null {
   const m = LABELLED.exec(text);
   if (!m) return null;
-  const [label, value] = [m[1]!.trim(), m[2]!.trim()];
-  if (/^https?:\/\/\S+$/.test(value)) return { kind: 'label', label, value };
+  const [label, property, value] = [m[1]!.trim(), m[2] === '::', m[3]!.trim()];
   const inner = shapeOf(value);
   if (inner.kind === 'date' || (inner.kind === 'byline' && inner.authors !== undefined)) return inner;
-  if (inner.kind !== 'number' || inner.unit) return null;
+  if (inner.kind !== 'number' || inner.unit) return property || /^https?:\/\/\S+$/.test(value) ? { kind: 'label', label, value } : null;
   if (!LABEL_UNIT.test(label)) return inner;
   if (new RegExp(`^(?:${AUTHOR_WORD})$`, 'iu').test(label)) return { kind: 'byline', authors: inner.value };
   return { kind: 'number', value: inner.value, unit: unitOfWord(label) };
@@ -108,6 +124,8 @@ export function shapeOf(text: string): Shape {
     return unit ? { kind: 'number', value: parseCount(counted[2]!), unit } : { kind: 'number', value: parseCount(counted[2]!) };
   }
   if (LABELS.test(text)) return { kind: 'label', label: text.replace(/\s*:$/, '') };
+  // A notes app's tags (`#paper #transfer-learning`): a label of the copy's, whatever the tags.
+  if (TAGS.test(text)) return { kind: 'label', label: 'tags', value: text };
   const submitted = SUBMITTED.exec(text);
   if (submitted) return { kind: 'label', label: 'Submitted by', value: submitted[1]! };
   const field = labelledField(text);

@@ -85,14 +85,46 @@ function chooseSplit(places: Place[], first: ShapedLine[], last: ShapedLine[], l
   return best.split;
 }
 
+/** How many of a file's distinct gaps are tried as its layout when no gap repeats. */
+const CANDIDATES = 3;
+
+/**
+ * Where no gap repeats (a few cards, one of them with an extra line), the layout is the one that
+ * explains the whole file at least cost: the page's own, or one of the file's own gaps with what
+ * the others add or leave out. A copy of three cards in a layout nobody listed is read by its own
+ * layout, and a seed-like copy of three cards still by the page's.
+ */
+function bestExplaining(cut: Cut, inner: ShapedLine[][]): Omit<Template, 'roles'> {
+  const [first, last] = [cut.gaps[0]!, cut.gaps[cut.gaps.length - 1]!];
+  // A layout has a title and a field; two cards (one gap) are too few to learn one from.
+  const distinct = new Map<string, ShapedLine[]>();
+  if (inner.length >= 2) for (const gap of inner) if (gap.some((l) => l.cls === 'text') && gap.some((l) => l.cls !== 'text')) distinct.set(classes(gap).join(' '), gap);
+  const candidates = [
+    { places: PAGE_LAYOUT, learned: false },
+    ...[...distinct.values()].slice(0, CANDIDATES).map((gap) => ({ places: withOptionalPlaces(gap.map((l) => place(l.cls)), inner), learned: true })),
+  ];
+  let best: (Omit<Template, 'roles'> & { cost: number }) | undefined;
+  for (const { places, learned } of candidates) {
+    const split = learned ? chooseSplit(places, first, last, true) : PAGE_SPLIT;
+    // The file's ends are scored alike for every candidate: a layout learned from one gap must not
+    // win by calling the lines it cannot place a header or a footer.
+    const cost =
+      inner.reduce((sum, gap) => sum + align(classes(gap), places).cost, 0) +
+      align(classes(first), places.slice(split)).cost +
+      align(classes(last), places.slice(0, split)).cost;
+    // A tie goes to the page's own layout, tried first.
+    if (!best || cost < best.cost) best = { places, split, learned, cost };
+  }
+  return { places: best!.places, split: best!.split, learned: best!.learned };
+}
+
 export function learnTemplate(cut: Cut, fielded: boolean): Omit<Template, 'roles'> {
   if (!fielded) return { places: BARE_LAYOUT, split: 0, learned: true };
   const inner = cut.gaps.slice(1, -1);
   const common = commonGap(inner);
-  const learned = common !== undefined && common.some((p) => p.cls === 'text');
-  const places = learned ? withOptionalPlaces(common, inner) : PAGE_LAYOUT;
-  const split = learned ? chooseSplit(places, cut.gaps[0]!, cut.gaps[cut.gaps.length - 1]!, true) : PAGE_SPLIT;
-  return { places, split, learned };
+  if (common === undefined || !common.some((p) => p.cls === 'text')) return bestExplaining(cut, inner);
+  const places = withOptionalPlaces(common, inner);
+  return { places, split: chooseSplit(places, cut.gaps[0]!, cut.gaps[cut.gaps.length - 1]!, true), learned: true };
 }
 
 /**
@@ -150,6 +182,9 @@ export function assignRoles(template: Omit<Template, 'roles'>, values: ShapedLin
       case 'text':
         if (i === titleAt) return 'title';
         if (before?.cls === 'label:submitted by') return 'submitter';
+        // Long text right before the title in every card: the first line of titles wrapped in two (a
+        // PDF's text), which wrapped because it was long; a user name, an organisation or a note is short.
+        if (i === titleAt - 1 && i >= split && most(values[i]!, (l) => l.text.length >= 40 && l.text.split(' ').length >= 4 && !/[.!?]$/.test(l.text))) return 'title';
         if (i < split && (dateAt < 0 || i < dateAt || dateAt >= split)) return 'byline';
         return 'unread';
       default:

@@ -40,7 +40,7 @@ describe('lines', () => {
   it('reads a table saved as TSV cell by cell, each cell under its column header', () => {
     const text = ['Title\tAbstract\tDate\tUpvotes', `A Title\t${A}\tMay 28, 2024\t3`, `B Title\t${A}\t5/29/2024\t12`].join('\n');
     const read = readLines('x', text);
-    expect(read.lines.map((l) => l.text)).toEqual(['A Title', A, 'Date: May 28, 2024', 'Upvotes: 3', 'B Title', A, 'Date: 5/29/2024', 'Upvotes: 12']);
+    expect(read.lines.map((l) => l.text)).toEqual(['A Title', A, 'Date:: May 28, 2024', 'Upvotes:: 3', 'B Title', A, 'Date:: 5/29/2024', 'Upvotes:: 12']);
     expect(read.ignored.header).toBe(1);
     expect(read.format).toBe('page');
   });
