@@ -5,6 +5,7 @@
  */
 import { type YearGroup, groupByYear, monthIndex } from './archive.ts';
 import { paperImage, papersWithOwnCard } from './cards/card-policy.ts';
+import { byTitle, compareNewestFirst, titleCollator } from './newest-first.ts';
 
 export interface IndexablePaper {
   id: string;
@@ -111,30 +112,6 @@ export interface PaperContext<P, L, N> {
   image: string;
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
-/** What the newest-first order reads of a paper. */
-export interface DatedPaper {
-  id: string;
-  data: Pick<IndexablePaper['data'], 'title' | 'published' | 'upvotes'>;
-}
-
-function byTitle(a: DatedPaper, b: DatedPaper): number {
-  return collator.compare(a.data.title, b.data.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/** Newest first; on the same day the most upvoted first, then by title. Undated papers last. */
-export function compareNewestFirst(a: DatedPaper, b: DatedPaper): number {
-  const pa = a.data.published;
-  const pb = b.data.published;
-  if (pa !== pb) {
-    if (pa === undefined) return 1;
-    if (pb === undefined) return -1;
-    return pa < pb ? 1 : -1;
-  }
-  return b.data.upvotes - a.data.upvotes || byTitle(a, b);
-}
-
 /** A listing's papers in the order of their lines in its dump. */
 function listingOrder<P extends IndexablePaper>(papers: readonly P[]): Map<string, P[]> {
   const lines = new Map<string, { paper: P; line: number }[]>();
@@ -203,7 +180,7 @@ export function buildCatalog<P extends IndexablePaper, L extends IndexableListin
     const ca = a.data.captured;
     const cb = b.data.captured;
     if (ca !== cb) return ca === undefined ? 1 : cb === undefined ? -1 : ca < cb ? 1 : -1;
-    return collator.compare(a.data.title, b.data.title);
+    return titleCollator.compare(a.data.title, b.data.title);
   });
 
   const related = new Map(papers.map((p) => [p.id, relatedOf(p.id, input.related, bySlug)]));

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { type IndexablePaper, buildCatalog, compareNewestFirst, paperContext, paperListings } from '../../src/lib/catalog-index.ts';
+import { type IndexablePaper, buildCatalog, paperContext, paperListings } from '../../src/lib/catalog-index.ts';
+import { compareNewestFirst } from '../../src/lib/newest-first.ts';
 import { routes } from '../../src/lib/urls.ts';
 
 function paper(id: string, fields: Partial<IndexablePaper['data']> = {}): IndexablePaper {

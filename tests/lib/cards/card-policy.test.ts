@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { paperCardLimit, paperImage, papersWithOwnCard } from '../../../src/lib/cards/card-policy.ts';
-import { type IndexablePaper, compareNewestFirst } from '../../../src/lib/catalog-index.ts';
+import type { IndexablePaper } from '../../../src/lib/catalog-index.ts';
+import { compareNewestFirst } from '../../../src/lib/newest-first.ts';
 import { routes } from '../../../src/lib/urls.ts';
 
 const arbitraryPaper = fc.record({
