@@ -24,7 +24,7 @@ interface Profile {
 const MAX_NAME = 90;
 const short = (name: string) => (name.length > MAX_NAME ? `${name.slice(0, MAX_NAME - 1)}…` : name);
 
-/** `astro`, `@pagefind/x`, `src/lib/related.ts`, `node:internal`, `(regexp)`, or V8's `(garbage collector)`-like names. */
+/** `astro`, `@pagefind/x`, `src/lib/related/related.ts`, `node:internal`, `(regexp)`, or V8's `(garbage collector)`-like names. */
 function moduleOf(url: string, functionName: string): string {
   if (url === '' && functionName.startsWith('RegExp:')) return '(regexp)';
   if (url === '') return `(${functionName.replace(/^\(|\)$/g, '') || 'native'})`;

@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import FeedParser from 'feedparser';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { routes } from '../../src/lib/urls.ts';
+import { routes } from '../../src/lib/site/urls.ts';
 import { FIXTURE_BASE, FIXTURE_DIST, FIXTURE_SITE } from './fixture-site.ts';
 import { useSite } from './site-fixture.ts';
 

@@ -10,10 +10,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { listBuiltFiles } from '../../src/build/built-site.ts';
 import { offlineRoutes } from '../../src/lib/offline/routes.ts';
-import { decodeEntities } from '../../src/lib/plain-text.ts';
+import { decodeEntities } from '../../src/lib/paper/plain-text.ts';
 import { contentSecurityPolicy } from '../../src/lib/security/csp.ts';
-import { THEME_SCRIPT } from '../../src/lib/theme-script.ts';
-import { routes } from '../../src/lib/urls.ts';
+import { THEME_SCRIPT } from '../../src/lib/site/theme-script.ts';
+import { routes } from '../../src/lib/site/urls.ts';
 import { FIXTURE_DIST } from './fixture-site.ts';
 import { useSite } from './site-fixture.ts';
 

@@ -17,7 +17,7 @@ import type { Element, Root } from 'hast';
 import type { Page } from 'playwright-core';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { routes } from '../../src/lib/urls.ts';
+import { routes } from '../../src/lib/site/urls.ts';
 import { FIXTURE_BASE, FIXTURE_DIST, FIXTURE_SITE } from './fixture-site.ts';
 import { useSite } from './site-fixture.ts';
 

@@ -10,8 +10,8 @@ import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { paperLoader } from '../../src/loaders/paper-loader.ts';
-import { renderPaperFile } from '../../src/lib/paper-file.ts';
-import { type Paper, paperSchema } from '../../src/lib/paper.ts';
+import { renderPaperFile } from '../../src/lib/paper/paper-file.ts';
+import { type Paper, paperSchema } from '../../src/lib/paper/paper.ts';
 
 const paper = (slug: string, abstract: string): Paper => ({
   slug,

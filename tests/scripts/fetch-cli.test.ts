@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatListing } from '../../src/lib/fetch/listing-json.ts';
-import { parseDailyPapersJson } from '../../src/lib/parse-daily-papers-json.ts';
+import { parseDailyPapersJson } from '../../src/lib/listing/parse-daily-papers-json.ts';
 import { type ReplayServer, type Reply, byDay, dailyItem, json, replayDailyPapers } from './daily-papers-replay.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -8,8 +8,8 @@
  * which is still a 1200×630 image naming the site and the subject. The order is the catalog's
  * (newest first), so the site and the card step agree on the same papers.
  */
-import { type DatedPaper, compareNewestFirst } from '../newest-first.ts';
-import { routes } from '../urls.ts';
+import { type DatedPaper, compareNewestFirst } from '../catalog/newest-first.ts';
+import { routes } from '../site/urls.ts';
 
 /** `PAPERSHELF_PAPER_CARDS`: a whole number of papers, or `all`; otherwise `fallback`. */
 export function paperCardLimit(fallback: number, env: NodeJS.ProcessEnv = process.env): number {

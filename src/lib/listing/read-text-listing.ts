@@ -11,7 +11,7 @@
  *
  * A file with no abstracts at all is no listing of papers, and is rejected whole with what it looks like.
  */
-import { normalizeLine, splitLines } from '../text.ts';
+import { normalizeLine, splitLines } from './text.ts';
 import { commonTitleStart } from './affixes.ts';
 import { classify, cutAtAbstracts } from './cards.ts';
 import { addReadings, readEntry } from './entries.ts';
