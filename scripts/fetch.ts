@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   mkdirSync(LISTINGS, { recursive: true });
   const names = readdirSync(LISTINGS);
   removeStaleTempFiles(names);
-  let plan;
+  let plan: ReturnType<typeof planDays>;
   try {
     plan = planDays(request(values), utcDay(new Date()), names);
   } catch (error) {

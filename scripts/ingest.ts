@@ -135,7 +135,9 @@ async function main(): Promise<void> {
     [LISTINGS_FILE, `${JSON.stringify(listings, null, 2)}\n`],
     [RELATED_FILE, await relatedFile(papers, outDir, large)],
   ]);
-  papers.forEach((paper, i) => wanted.set(`${paper.slug}.mdx`, outputs[i]!.file));
+  papers.forEach((paper, i) => {
+    wanted.set(`${paper.slug}.mdx`, outputs[i]!.file);
+  });
   const changed: string[] = [];
   for (const [name, content] of wanted) if (currentContent(join(outDir, name)) !== content) changed.push(name);
   const existing = existsSync(outDir) ? readdirSync(outDir).sort() : [];

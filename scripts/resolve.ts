@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   let failed = 0;
   for (const [i, paper] of todo.entries()) {
     const at = `[${i + 1}/${todo.length}] ${paper.slug}`;
-    let records;
+    let records: Awaited<ReturnType<typeof client.searchTitle>>;
     try {
       records = await client.searchTitle(paper.title);
       failuresInARow = 0;

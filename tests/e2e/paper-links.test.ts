@@ -158,8 +158,7 @@ describe('metadata real consumers read', () => {
     await new Promise<void>((resolve, reject) => {
       const parser = new FeedParser({ feedurl: `${FIXTURE_SITE}${FIXTURE_BASE}${routes.feed()}` });
       parser.on('error', reject).on('readable', () => {
-        let item: FeedParser.Item | null;
-        while ((item = parser.read())) items.push(item);
+        for (let item: FeedParser.Item | null = parser.read(); item; item = parser.read()) items.push(item);
       });
       parser.on('end', () => resolve());
       Readable.from([readFileSync(join(FIXTURE_DIST, routes.feed()))]).pipe(parser);

@@ -119,9 +119,9 @@ function listingOrder<P extends IndexablePaper>(papers: readonly P[]): Map<strin
     const first = new Map<string, number>();
     for (const { listing, line } of paper.data.sources) first.set(listing, Math.min(line, first.get(listing) ?? line));
     for (const [listing, line] of first) {
-      let entries = lines.get(listing);
-      if (!entries) lines.set(listing, (entries = []));
-      entries.push({ paper, line });
+      const entries = lines.get(listing);
+      if (entries) entries.push({ paper, line });
+      else lines.set(listing, [{ paper, line }]);
     }
   }
   return new Map([...lines].map(([listing, entries]) => [listing, entries.sort((a, b) => a.line - b.line).map((e) => e.paper)]));

@@ -190,5 +190,5 @@ export function checkSeedRows(rows: readonly SeedRow[], papers: readonly SeedPap
 export function renderSeedRejections(rejected: readonly SeedRejection[]): string {
   const clean = (text: string | number) => String(text).replace(/[\t\r\n]+/g, ' ');
   const header = ['file', 'line', 'slug', 'arxiv', 'rejected', 'code', 'reason'];
-  return [header, ...rejected.map((r) => [r.file, r.line, r.slug, r.arxiv, r.rejected, r.code, r.reason])].map((cells) => cells.map(clean).join('\t')).join('\n') + '\n';
+  return `${[header, ...rejected.map((r) => [r.file, r.line, r.slug, r.arxiv, r.rejected, r.code, r.reason])].map((cells) => cells.map(clean).join('\t')).join('\n')}\n`;
 }

@@ -55,7 +55,9 @@ export function explainListing(parsed: ParsedListing, text: string): string {
     for (let l = entry.line; l < next; l++) if (parsed.roles.has(l) && !parsed.roles.get(l)!.startsWith('furniture') && parsed.roles.get(l) !== 'rejected') last = l;
     note(last, `=> ${describeEntry(entry)}`);
   });
-  const findings = (label: string, list: Finding[]) => list.forEach((f) => note(f.line, `${label}: ${f.reason}${f.item === undefined ? '' : ` (item ${f.item})`}`));
+  const findings = (label: string, list: Finding[]) => {
+    for (const f of list) note(f.line, `${label}: ${f.reason}${f.item === undefined ? '' : ` (item ${f.item})`}`);
+  };
   findings('warning', parsed.warnings);
   findings('rejected', parsed.rejected);
   const width = String(lines.length).length;

@@ -137,7 +137,10 @@ function vectorize(docs: RelatedInput[], options: Required<RelatedOptions>): { v
     let at = 0;
     for (const [term, tf] of terms) {
       let id = vocabulary.get(term);
-      if (id === undefined) vocabulary.set(term, (id = df.push(0) - 1));
+      if (id === undefined) {
+        id = df.push(0) - 1;
+        vocabulary.set(term, id);
+      }
       df[id]! += 1;
       ids[at] = id;
       counts[at] = tf;
@@ -269,7 +272,9 @@ export function relatedMatches(model: RelatedModel, from = 0, to = model.ids.len
       partial[other] = 0;
     }
 
-    v.terms.forEach((t, at) => (query[t] = v.weights[at]!));
+    v.terms.forEach((t, at) => {
+      query[t] = v.weights[at]!;
+    });
     const top: Ranked[] = [];
     for (const { index: other } of candidates) {
       const c = vectors[other]!;

@@ -11,15 +11,15 @@ export interface ExcerptSegment {
 const MARK = /<mark>([\s\S]*?)<\/mark>/g;
 
 /** Undoes exactly Pagefind's escaping (it leaves `&` alone, so nothing else is encoded). */
-const unescape = (text: string) => text.replaceAll('&lt;', '<').replaceAll('&gt;', '>');
+const unescapePagefind = (text: string) => text.replaceAll('&lt;', '<').replaceAll('&gt;', '>');
 
 export function excerptSegments(excerpt: string): ExcerptSegment[] {
   const segments: ExcerptSegment[] = [];
   const push = (text: string, mark: boolean) => {
     if (text === '') return;
     const last = segments.at(-1);
-    if (last && last.mark === mark) last.text += unescape(text);
-    else segments.push({ text: unescape(text), mark });
+    if (last && last.mark === mark) last.text += unescapePagefind(text);
+    else segments.push({ text: unescapePagefind(text), mark });
   };
   let at = 0;
   for (const match of excerpt.matchAll(MARK)) {

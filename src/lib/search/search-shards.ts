@@ -200,7 +200,8 @@ export function sumFilterCounts(counts: readonly FilterCountsOf[]): FilterCounts
   for (const shard of counts) {
     for (const [facet, values] of Object.entries(shard)) {
       if (facet === SHARD_FILTER) continue;
-      const into = (sum[facet] ??= Object.create(null) as Record<string, number>);
+      sum[facet] ??= Object.create(null) as Record<string, number>;
+      const into = sum[facet];
       for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count;
     }
   }

@@ -291,7 +291,7 @@ describe('messier page dumps', () => {
         file: 'x',
         line: 12,
         reason: 'truncated entry: the file ends before its metadata and date lines',
-        text: `Last Title / ${cut}`.slice(0, 300) + '…',
+        text: `${`Last Title / ${cut}`.slice(0, 300)}…`,
       },
     ]);
   });

@@ -29,12 +29,12 @@ describe('groupEntries', () => {
         const { groups } = groupEntries(entries);
         expect(groups.flat().sort((a, b) => a - b)).toEqual(entries.map((_, i) => i));
         const groupOf = new Map(groups.flatMap((g, n) => g.map((i) => [i, n] as const)));
-        entries.forEach((e, i) =>
+        entries.forEach((e, i) => {
           entries.forEach((f, j) => {
             if (e.arxiv && e.arxiv === f.arxiv) expect(groupOf.get(i)).toBe(groupOf.get(j));
             if (e.arxiv && f.arxiv && e.arxiv !== f.arxiv) expect(groupOf.get(i)).not.toBe(groupOf.get(j));
-          }),
-        );
+          });
+        });
       }),
     );
   });

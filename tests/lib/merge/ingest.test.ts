@@ -154,7 +154,7 @@ describe('dedupe', () => {
   const result = ingestListings(inputs);
 
   it('merges one paper seen within and across listings and formats', () => {
-    expect(result.papers.map((p) => p.slug)).toEqual(['resume-models-' + result.papers[0]!.slug.slice(-6), 'scalable-neural-network-kernels']);
+    expect(result.papers.map((p) => p.slug)).toEqual([`resume-models-${result.papers[0]!.slug.slice(-6)}`, 'scalable-neural-network-kernels']);
     const kernels = result.papers[1]!;
     expect(kernels).toMatchObject({
       title: 'Scalable Neural Network Kernels',

@@ -106,8 +106,8 @@ function resolvedUrl(href: string): string {
   const url = new URL(href).href;
   const bytes: number[] = [];
   for (let i = 0; i < url.length; i++) {
-    const escape = /^%[0-9A-Fa-f]{2}/.exec(url.slice(i, i + 3));
-    if (escape) {
+    const percent = /^%[0-9A-Fa-f]{2}/.exec(url.slice(i, i + 3));
+    if (percent) {
       bytes.push(Number.parseInt(url.slice(i + 1, i + 3), 16));
       i += 2;
     } else bytes.push(...new TextEncoder().encode(url[i]));

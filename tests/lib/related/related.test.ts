@@ -83,7 +83,10 @@ function syntheticCatalog(size: number, vocabulary: number, length: number): Rel
   };
   const cumulative: number[] = [];
   let total = 0;
-  for (let r = 1; r <= vocabulary; r += 1) cumulative.push((total += 1 / r));
+  for (let r = 1; r <= vocabulary; r += 1) {
+    total += 1 / r;
+    cumulative.push(total);
+  }
   const word = () => {
     const x = random() * total;
     let lo = 0;

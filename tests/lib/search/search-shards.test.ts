@@ -106,7 +106,9 @@ describe('sort value runs', () => {
       fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 200 }), (values) => {
         const sorted = [...values].sort((a, b) => a - b);
         const valueAt = valueAtPosition(sortValueRuns(values));
-        sorted.forEach((value, position) => expect(valueAt(position)).toBe(value));
+        sorted.forEach((value, position) => {
+          expect(valueAt(position)).toBe(value);
+        });
         expect(valueAt(sorted.length)).toBeUndefined();
         expect(valueAt(-1)).toBeUndefined();
       }),
