@@ -89,6 +89,7 @@ export function learnTemplate(cut: Cut, fielded: boolean): Omit<Template, 'roles
   if (!fielded) return { places: BARE_LAYOUT, split: 0, learned: true };
   const inner = cut.gaps.slice(1, -1);
   const common = commonGap(inner);
+  // biome-ignore lint/complexity/useOptionalChain: `common?.some(…)` would not narrow `common` through `learned` below.
   const learned = common !== undefined && common.some((p) => p.cls === 'text');
   const places = learned ? withOptionalPlaces(common, inner) : PAGE_LAYOUT;
   const split = learned ? chooseSplit(places, cut.gaps[0]!, cut.gaps[cut.gaps.length - 1]!, true) : PAGE_SPLIT;
