@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } f
 import { join, posix, resolve } from 'node:path';
 import type { Result, RunnerResult } from 'lighthouse';
 import { offlineRoutes } from '../src/lib/offline/routes.ts';
-import { routes, withBase } from '../src/lib/urls.ts';
+import { routes, withBase } from '../src/lib/site/urls.ts';
 import { parseArgsOrExit } from './cli-args.ts';
 import { servePages } from './pages-server.ts';
 

@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { CONTENT_ROOT } from '../src/content-paths.ts';
 import { type DayRequest, dayFileName, planDays, utcDay } from '../src/lib/fetch/days.ts';
 import { describeChange, formatListing, listingChange } from '../src/lib/fetch/listing-json.ts';
-import { parseDailyPapersJson } from '../src/lib/parse-daily-papers-json.ts';
+import { parseDailyPapersJson } from '../src/lib/listing/parse-daily-papers-json.ts';
 import { RequestError } from './http/polite-fetch.ts';
 import { DAILY_PAPERS_API, createDailyPapersClient } from './fetch/daily-papers-client.ts';
 import { UsageError, isNodeError, writeAtomic } from './listing-inputs.ts';
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   mkdirSync(LISTINGS, { recursive: true });
   const names = readdirSync(LISTINGS);
   removeStaleTempFiles(names);
-  let plan;
+  let plan: ReturnType<typeof planDays>;
   try {
     plan = planDays(request(values), utcDay(new Date()), names);
   } catch (error) {

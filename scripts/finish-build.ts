@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { builtSiteDir } from '../src/build/built-site.ts';
 import { FINISH_STEPS, FINISH_STEP_NAMES, isFinishStep } from '../src/build/finish-steps.ts';
-import { routes } from '../src/lib/urls.ts';
+import { routes } from '../src/lib/site/urls.ts';
 
 const { positionals } = parseArgs({ allowPositionals: true });
 const unknown = positionals.filter((name) => !isFinishStep(name));

@@ -12,10 +12,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONTENT_ROOT, IDENTIFIERS_YAML } from '../src/content-paths.ts';
-import { withIdentifierRecords } from '../src/lib/identifier-sidecar.ts';
+import { withIdentifierRecords } from '../src/lib/identifiers/identifier-sidecar.ts';
 import { type SeedEntry, type SeedRejection, type SeedRow, checkSeedRows, parseSeedTsv, renderSeedRejections } from '../src/lib/identifiers/seed-rows.ts';
-import { resolveDate } from '../src/lib/dates.ts';
-import { type ListingInput, ingestListings, parseAnyListing } from '../src/lib/ingest.ts';
+import { resolveDate } from '../src/lib/listing/dates.ts';
+import { type ListingInput, ingestListings, parseAnyListing } from '../src/lib/merge/ingest.ts';
 import { UsageError, readIdentifiers, readInputs, writeAtomic } from './listing-inputs.ts';
 
 function readSeed(dir: string): { rows: SeedRow[]; rejected: SeedRejection[] } {

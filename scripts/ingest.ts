@@ -14,14 +14,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { libraryHash } from '../src/build/source-digest.ts';
-import { explainListing } from '../src/lib/explain-listing.ts';
-import { ingestListings, parseAnyListing } from '../src/lib/ingest.ts';
-import type { Finding } from '../src/lib/parse-listing.ts';
-import type { MergedPaper } from '../src/lib/paper.ts';
-import { openIngestCache } from '../src/lib/ingest-cache.ts';
-import { isGeneratedPaperFile } from '../src/lib/paper-file.ts';
-import { parseRelatedFile, relatedKey, renderRelatedFile } from '../src/lib/related-file.ts';
-import { isSafeSlug } from '../src/lib/slug.ts';
+import { explainListing } from '../src/lib/listing/explain-listing.ts';
+import { ingestListings, parseAnyListing } from '../src/lib/merge/ingest.ts';
+import type { Finding } from '../src/lib/listing/index.ts';
+import type { MergedPaper } from '../src/lib/paper/paper.ts';
+import { openIngestCache } from '../src/lib/cache/ingest-cache.ts';
+import { isGeneratedPaperFile } from '../src/lib/paper/paper-file.ts';
+import { parseRelatedFile, relatedKey, renderRelatedFile } from '../src/lib/related/related-file.ts';
+import { isSafeSlug } from '../src/lib/merge/slug.ts';
 import { SITE } from '../src/site.config.ts';
 import { CONTENT_ROOT, PAPERS_DIR } from '../src/content-paths.ts';
 import { UsageError, isNodeError, readIdentifiers, readInputs, writeAtomic } from './listing-inputs.ts';
@@ -135,7 +135,9 @@ async function main(): Promise<void> {
     [LISTINGS_FILE, `${JSON.stringify(listings, null, 2)}\n`],
     [RELATED_FILE, await relatedFile(papers, outDir, large)],
   ]);
-  papers.forEach((paper, i) => wanted.set(`${paper.slug}.mdx`, outputs[i]!.file));
+  papers.forEach((paper, i) => {
+    wanted.set(`${paper.slug}.mdx`, outputs[i]!.file);
+  });
   const changed: string[] = [];
   for (const [name, content] of wanted) if (currentContent(join(outDir, name)) !== content) changed.push(name);
   const existing = existsSync(outDir) ? readdirSync(outDir).sort() : [];

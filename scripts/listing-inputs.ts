@@ -7,11 +7,11 @@ import { existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileS
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { IDENTIFIERS_YAML, isListingFile } from '../src/content-paths.ts';
-import { isIsoDate } from '../src/lib/dates.ts';
-import { type IdentifierSidecar, parseIdentifierSidecar } from '../src/lib/identifier-sidecar.ts';
-import type { Identifiers, ListingInput, ListingSidecar } from '../src/lib/ingest.ts';
+import { isIsoDate } from '../src/lib/listing/dates.ts';
+import { type IdentifierSidecar, parseIdentifierSidecar } from '../src/lib/identifiers/identifier-sidecar.ts';
+import type { Identifiers, ListingInput, ListingSidecar } from '../src/lib/merge/ingest.ts';
 import { listingId } from '../src/lib/security/listing-id.ts';
-import { decodeListing, normalizeLine } from '../src/lib/text.ts';
+import { decodeListing, normalizeLine } from '../src/lib/listing/text.ts';
 
 /** A problem with the input or the command line: reported as one line, never as a stack trace. */
 export class UsageError extends Error {}

@@ -5,9 +5,9 @@
  * worker thread per core (paper-outputs-worker.ts). Both ways give the same outputs in the same order.
  */
 import { POOL_PAPERS_FROM, runInPool } from '../src/build/worker-pool.ts';
-import type { PaperOutput } from '../src/lib/ingest-cache.ts';
-import type { MergedPaper } from '../src/lib/paper.ts';
-import { renderPaperFile } from '../src/lib/paper-file.ts';
+import type { PaperOutput } from '../src/lib/cache/ingest-cache.ts';
+import type { MergedPaper } from '../src/lib/paper/paper.ts';
+import { renderPaperFile } from '../src/lib/paper/paper-file.ts';
 import { type TopicRules, type TopicSource, taggerOf, topicSourceOf } from './topics-source.ts';
 
 /** Papers per message: one each would make the messages, not the work, the cost. */

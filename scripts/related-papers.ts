@@ -6,8 +6,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { POOL_PAPERS_FROM, runInPool } from '../src/build/worker-pool.ts';
-import { type RelatedInput, type RelatedMatch, relatedMatches, relatedModel } from '../src/lib/related.ts';
-import type { RelatedSource } from '../src/lib/related-file.ts';
+import { type RelatedInput, type RelatedMatch, relatedMatches, relatedModel } from '../src/lib/related/related.ts';
+import type { RelatedSource } from '../src/lib/related/related-file.ts';
 
 /** Ranges per thread: enough that one slow range does not leave a core idle at the end. */
 const RANGES_PER_THREAD = 4;

@@ -6,7 +6,7 @@
  * content/identifiers.yaml with what the accepted entry says of the paper (author names, primary
  * category, first version's day), where the next build picks them up. Online and optional: never part of
  * `npm run build`. A match needs a title similarity of at least MATCH_THRESHOLD and a date that fits
- * (src/lib/title-match.ts); ambiguous and unmatched papers are reported, never guessed.
+ * (src/lib/identifiers/title-match.ts); ambiguous and unmatched papers are reported, never guessed.
  *
  * Safe to kill: each accepted id is written at once (atomically), and what was searched without a
  * match is remembered in PAPERSHELF_RESOLVE_STATE (default .cache/resolve-state.json), so a rerun
@@ -16,11 +16,11 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONTENT_ROOT, IDENTIFIERS_YAML } from '../src/content-paths.ts';
-import type { ArxivRecord } from '../src/lib/arxiv-atom.ts';
-import { isIsoDate } from '../src/lib/dates.ts';
-import { type IdentifierRecord, withIdentifierRecords } from '../src/lib/identifier-sidecar.ts';
-import { ingestListings } from '../src/lib/ingest.ts';
-import { type Candidate, MATCH_THRESHOLD, decideMatch } from '../src/lib/title-match.ts';
+import type { ArxivRecord } from '../src/lib/identifiers/arxiv-atom.ts';
+import { isIsoDate } from '../src/lib/listing/dates.ts';
+import { type IdentifierRecord, withIdentifierRecords } from '../src/lib/identifiers/identifier-sidecar.ts';
+import { ingestListings } from '../src/lib/merge/ingest.ts';
+import { type Candidate, MATCH_THRESHOLD, decideMatch } from '../src/lib/identifiers/title-match.ts';
 import { UsageError, readIdentifiers, readInputs, writeAtomic } from './listing-inputs.ts';
 import { ARXIV_API, ArxivRequestError, createArxivClient } from './resolve/arxiv-client.ts';
 
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   let failed = 0;
   for (const [i, paper] of todo.entries()) {
     const at = `[${i + 1}/${todo.length}] ${paper.slug}`;
-    let records;
+    let records: Awaited<ReturnType<typeof client.searchTitle>>;
     try {
       records = await client.searchTitle(paper.title);
       failuresInARow = 0;

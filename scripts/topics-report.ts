@@ -12,9 +12,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONTENT_ROOT } from '../src/content-paths.ts';
-import { type ListingInput, ingestListings } from '../src/lib/ingest.ts';
-import type { Paper } from '../src/lib/paper.ts';
-import { type TopicScore, applyCorrection } from '../src/lib/topics.ts';
+import { type ListingInput, ingestListings } from '../src/lib/merge/ingest.ts';
+import type { Paper } from '../src/lib/paper/paper.ts';
+import { type TopicScore, applyCorrection } from '../src/lib/topics/topics.ts';
 import { loadTopicSource } from './topics-source.ts';
 
 interface TaggedPaper {

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { NOTES_DIR, TOPICS_YAML } from '../src/content-paths.ts';
-import type { MergedPaper } from '../src/lib/paper.ts';
+import type { MergedPaper } from '../src/lib/paper/paper.ts';
 import {
   type Tagger,
   type Topic,
@@ -17,7 +17,7 @@ import {
   parseNoteCorrection,
   parseTaxonomy,
   unknownTopics,
-} from '../src/lib/topics.ts';
+} from '../src/lib/topics/topics.ts';
 
 /** What decides papers' topics. Plain data, so ingest can hand it to its worker threads. */
 export interface TopicRules {

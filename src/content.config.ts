@@ -3,9 +3,9 @@ import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { paperLoader } from './loaders/paper-loader.ts';
 import { LISTINGS_JSON, NOTES_DIR, PAPERS_DIR, TOPICS_YAML } from './content-paths.ts';
-import { listingSchema } from './lib/listing.ts';
-import { paperSchema } from './lib/paper.ts';
-import { topicCorrectionSchema, topicSchema } from './lib/topics.ts';
+import { listingSchema } from './lib/listing/listing-summary.ts';
+import { paperSchema } from './lib/paper/paper.ts';
+import { topicCorrectionSchema, topicSchema } from './lib/topics/topics.ts';
 
 export { listingSchema, paperSchema };
 

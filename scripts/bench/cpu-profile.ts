@@ -24,7 +24,7 @@ interface Profile {
 const MAX_NAME = 90;
 const short = (name: string) => (name.length > MAX_NAME ? `${name.slice(0, MAX_NAME - 1)}…` : name);
 
-/** `astro`, `@pagefind/x`, `src/lib/related.ts`, `node:internal`, `(regexp)`, or V8's `(garbage collector)`-like names. */
+/** `astro`, `@pagefind/x`, `src/lib/related/related.ts`, `node:internal`, `(regexp)`, or V8's `(garbage collector)`-like names. */
 function moduleOf(url: string, functionName: string): string {
   if (url === '' && functionName.startsWith('RegExp:')) return '(regexp)';
   if (url === '') return `(${functionName.replace(/^\(|\)$/g, '') || 'native'})`;
@@ -38,7 +38,9 @@ function moduleOf(url: string, functionName: string): string {
 function summarize(profile: Profile, top: number): string {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfMs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  profile.samples.forEach((id, i) => {
+    selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
   const total = [...selfMs.values()].reduce((a, b) => a + b, 0);
   const modules = new Map<string, number>();
   const functions = new Map<string, number>();

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { floorPaperPage, paperFromFile } from './lib/floor-page.ts';
-import { routes } from '../../src/lib/urls.ts';
+import { routes } from '../../src/lib/site/urls.ts';
 
 const [papersDir, outDir, base = '/'] = process.argv.slice(2);
 if (!papersDir || !outDir) throw new Error('usage: floor.ts PAPERS_DIR OUT_DIR [BASE]');

@@ -6,8 +6,8 @@ import { builtFileSizes } from '../../src/build/built-site.ts';
 import { pageScripts, scriptPurposes, staticImports } from './lib/page-scripts.ts';
 import type { BenchResult, PageSizes, ShippedScript } from './lib/result.ts';
 import { median } from './lib/stats.ts';
-import { PAGEFIND_DIR } from '../../src/lib/search-paths.ts';
-import { routes } from '../../src/lib/urls.ts';
+import { PAGEFIND_DIR } from '../../src/lib/search/search-paths.ts';
+import { routes } from '../../src/lib/site/urls.ts';
 
 const gzipBytes = (data: Buffer) => gzipSync(data, { level: 6 }).length;
 

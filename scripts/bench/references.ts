@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { paperFromFile } from './lib/floor-page.ts';
 import { hugoPaper, hugoSiteFiles } from './lib/hugo-site.ts';
 import type { BenchResult, ReferenceResult, Skipped } from './lib/result.ts';
-import { routes } from '../../src/lib/urls.ts';
+import { routes } from '../../src/lib/site/urls.ts';
 import { SITE } from '../../src/site.config.ts';
 import { ensureTool, hugoVersion } from './apt-tool.ts';
 import { type MeasuredProcess, runMeasured } from './measured-process.ts';

@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page, Request } from 'playwright-core';
 import type { SearchResult, Skipped } from './lib/result.ts';
 import { median, quantile } from './lib/stats.ts';
-import { routes } from '../../src/lib/urls.ts';
+import { routes } from '../../src/lib/site/urls.ts';
 import { launchChromium } from '../../tests/e2e/browser.ts';
 import { serveDist } from '../../tests/e2e/serve.ts';
 

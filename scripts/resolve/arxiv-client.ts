@@ -5,8 +5,8 @@
  * arXiv's own is here: the query, its defaults, and that an HTTP-200 "Rate exceeded." is throttling
  * too. Results are read by parseArxivResponse.
  */
-import { type ArxivRecord, ArxivResponseError, parseArxivResponse } from '../../src/lib/arxiv-atom.ts';
-import { titleQuery } from '../../src/lib/title-match.ts';
+import { type ArxivRecord, ArxivResponseError, parseArxivResponse } from '../../src/lib/identifiers/arxiv-atom.ts';
+import { titleQuery } from '../../src/lib/identifiers/title-match.ts';
 import { type PolicyOptions, type PolicyOverrides, RequestError, createPoliteClient, withDefaults } from '../http/polite-fetch.ts';
 
 export const ARXIV_API = 'https://export.arxiv.org/api/query';

@@ -4,9 +4,9 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import type { CatalogFile } from '../lib/catalog-file.ts';
+import type { CatalogFile } from '../lib/catalog/catalog-file.ts';
 import { offlineRoutes } from '../lib/offline/routes.ts';
-import { routes } from '../lib/urls.ts';
+import { routes } from '../lib/site/urls.ts';
 
 /** Astro's folder for bundled CSS, JS, fonts and images (`build.assets`); every name in it carries a content hash. */
 export const ASSETS_DIR = '_astro';

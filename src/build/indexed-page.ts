@@ -6,7 +6,7 @@
  * The paper's search record joins it here, not in the page: readers never see it.
  */
 import { SITE } from '../site.config.ts';
-import { SORT_KEYS, recordAttribute } from '../lib/search-record.ts';
+import { SORT_KEYS, recordAttribute } from '../lib/search/search-record.ts';
 
 const BODY_MARK = /<([a-z][a-z0-9-]*)\b[^>]*\sdata-pagefind-body[\s>=]/i;
 

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { takeCardRecord } from '../cards/card-record.ts';
 import { type BuiltFile, buildId } from '../lib/offline/build-id.ts';
 import { offlineRoutes } from '../lib/offline/routes.ts';
-import { PAGEFIND_DIR } from '../lib/search-paths.ts';
+import { PAGEFIND_DIR } from '../lib/search/search-paths.ts';
 import { ASSETS_DIR, listBuiltFiles } from './built-site.ts';
 
 /** Output paths whose file names carry a hash of their content. */

@@ -1,9 +1,9 @@
 /**
  * Builds the Pagefind search index of a finished site, in shards by the month each paper was first
- * listed (src/lib/search-shards.ts). Run after `astro build` has exited (scripts/finish-build.ts), so
+ * listed (src/lib/search/search-shards.ts). Run after `astro build` has exited (scripts/finish-build.ts), so
  * Pagefind's memory never adds to Astro's. Only paper pages are indexed, each as its
  * `data-pagefind-body` element (indexed-page.ts) with the paper's search record (filters, sort keys,
- * meta), made from the built `papers.json` (src/lib/search-record.ts).
+ * meta), made from the built `papers.json` (src/lib/search/search-record.ts).
  *
  * Each shard is indexed by a Pagefind process of its own, one after another, so the peak is one
  * shard's, and is cached with a digest of what it was made from: a build takes every shard whose
@@ -16,10 +16,10 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { PAGEFIND_DIR } from '../lib/search-paths.ts';
-import { SORT_KEYS, firstListedDay, paperSearchRecord, searchInputOf, searchRecordElement } from '../lib/search-record.ts';
-import { type PlannedShard, SHARD_MANIFEST, SHARD_PAGE_LIMIT, type ShardManifest, planShards, sortValueRuns } from '../lib/search-shards.ts';
-import { routes } from '../lib/urls.ts';
+import { PAGEFIND_DIR } from '../lib/search/search-paths.ts';
+import { SORT_KEYS, firstListedDay, paperSearchRecord, searchInputOf, searchRecordElement } from '../lib/search/search-record.ts';
+import { type PlannedShard, SHARD_MANIFEST, SHARD_PAGE_LIMIT, type ShardManifest, planShards, sortValueRuns } from '../lib/search/search-shards.ts';
+import { routes } from '../lib/site/urls.ts';
 import { SITE } from '../site.config.ts';
 import { builtFileSizes, cacheDir, listBuiltFiles, readBuiltCatalog } from './built-site.ts';
 import { linkOrCopy } from './hard-link.ts';

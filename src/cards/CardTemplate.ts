@@ -4,7 +4,7 @@
  * text states its size and the fitted lines are drawn one element each: nothing can overflow.
  */
 import type { Card, PaperCard, SiteCard, TopicCard } from '../lib/cards/card-specs.ts';
-import { countOf, formatDate } from '../lib/format.ts';
+import { countOf, formatDate } from '../lib/site/format.ts';
 import { blend, type Rgb } from './antialias-ramps.ts';
 import { box, type CardElement, image } from './element.ts';
 import type { FitOptions, FittedText } from '../lib/cards/fit-text.ts';

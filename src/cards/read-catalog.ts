@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { readBuiltCatalog } from '../build/built-site.ts';
 import type { CardCatalog } from '../lib/cards/card-specs.ts';
 import { siteAddress } from '../lib/cards/card-specs.ts';
-import { parseTaxonomy } from '../lib/topics.ts';
+import { parseTaxonomy } from '../lib/topics/topics.ts';
 import { SITE } from '../site.config.ts';
 
 export interface CatalogLocation {

@@ -14,7 +14,7 @@ const require = createRequire(import.meta.url);
 
 const SOURCE_DIRS = [new URL('./', import.meta.url), new URL('../lib/cards/', import.meta.url)];
 /** Shared helpers whose output appears on cards (dates, counts). */
-const SOURCE_FILES = [new URL('../lib/format.ts', import.meta.url)];
+const SOURCE_FILES = [new URL('../lib/site/format.ts', import.meta.url)];
 /** The packages that decide the pixels, each with a file it exports (Fontsource exports CSS only). */
 const PACKAGES: [name: string, entry: string][] = [
   ['satori', 'satori'],

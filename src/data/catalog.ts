@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { type CollectionEntry, getCollection } from 'astro:content';
 import { RELATED_JSON } from '../content-paths.ts';
 import { paperCardLimit } from '../lib/cards/card-policy.ts';
-import { type Catalog, buildCatalog, paperListings } from '../lib/catalog-index.ts';
-import { htmlToPlainText, summarize } from '../lib/plain-text.ts';
-import { parseRelatedFile } from '../lib/related-file.ts';
-import type { PaperSearchInput } from '../lib/search-record.ts';
+import { type Catalog, buildCatalog, paperListings } from '../lib/catalog/catalog-index.ts';
+import { htmlToPlainText, summarize } from '../lib/paper/plain-text.ts';
+import { parseRelatedFile } from '../lib/related/related-file.ts';
+import type { PaperSearchInput } from '../lib/search/search-record.ts';
 import { SITE } from '../site.config.ts';
 
 export type PaperEntry = CollectionEntry<'papers'>;

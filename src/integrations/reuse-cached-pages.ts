@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cannotLink } from '../build/hard-link.ts';
 import { mapLimit } from '../build/map-limit.ts';
-import { isRecord } from '../lib/memo-cache.ts';
+import { isRecord } from '../lib/cache/memo-cache.ts';
 
 export interface CachedPage {
   /** The route's path as Astro generated it, e.g. `/papers/some-slug/`. */

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { libraryHash } from '../build/source-digest.ts';
 import { POOL_PAPERS_FROM, runInPool } from '../build/worker-pool.ts';
-import { paperSchema } from '../lib/paper.ts';
+import { paperSchema } from '../lib/paper/paper.ts';
 import { type PaperFileJob, type ReadPaperFile, readPaperFile } from './read-paper-file.ts';
 
 const WORKER = new URL('./paper-file-worker.ts', import.meta.url);

@@ -2,8 +2,8 @@
  * The costly half of loading a paper: its front matter parsed and its abstract rendered. Pure, so
  * the loader can run it on worker threads (paper-file-worker.ts) when many files changed.
  */
-import { parseGeneratedPaperFile } from '../lib/paper-file.ts';
-import { renderAbstract } from '../lib/render-abstract.ts';
+import { parseGeneratedPaperFile } from '../lib/paper/paper-file.ts';
+import { renderAbstract } from '../lib/paper/render-abstract.ts';
 
 export interface PaperFileJob {
   text: string;

@@ -1,8 +1,8 @@
 /** Every paper's BibTeX entry in one file, newest first: the same entries the paper pages show. */
 import type { APIRoute } from 'astro';
 import { getCatalog } from '../data/catalog.ts';
-import { bibtexEntry, citableOf } from '../lib/citation.ts';
-import { absoluteUrl, routes } from '../lib/urls.ts';
+import { bibtexEntry, citableOf } from '../lib/citation/citation.ts';
+import { absoluteUrl, routes } from '../lib/site/urls.ts';
 
 export const GET: APIRoute = async ({ site = new URL('http://localhost') }) => {
   const catalog = await getCatalog();

@@ -6,9 +6,9 @@
  */
 import type { APIRoute } from 'astro';
 import { getCatalog } from '../data/catalog.ts';
-import type { CatalogFile } from '../lib/catalog-file.ts';
-import { arxivLinks, doiLink } from '../lib/identifiers.ts';
-import { absoluteUrl, routes } from '../lib/urls.ts';
+import type { CatalogFile } from '../lib/catalog/catalog-file.ts';
+import { arxivLinks, doiLink } from '../lib/identifiers/identifiers.ts';
+import { absoluteUrl, routes } from '../lib/site/urls.ts';
 import { SITE } from '../site.config.ts';
 
 export const GET: APIRoute = async ({ site = new URL('http://localhost') }) => {
@@ -48,6 +48,6 @@ export const GET: APIRoute = async ({ site = new URL('http://localhost') }) => {
       };
     }),
   };
-  // The steps after the build read this file (src/lib/catalog-file.ts): a field they need cannot go missing here unnoticed.
+  // The steps after the build read this file (src/lib/catalog/catalog-file.ts): a field they need cannot go missing here unnoticed.
   return new Response(JSON.stringify(body satisfies CatalogFile), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

@@ -1,6 +1,6 @@
 /** robots.txt: everything may be crawled; the sitemap lists every page. */
 import type { APIRoute } from 'astro';
-import { absoluteUrl, routes } from '../lib/urls.ts';
+import { absoluteUrl, routes } from '../lib/site/urls.ts';
 
 export const GET: APIRoute = ({ site = new URL('http://localhost') }) =>
   new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(routes.sitemap(), site)}\n`, {

@@ -6,8 +6,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { type PaperEntry, abstractText, getCatalog } from '../data/catalog.ts';
-import { arxivLinks } from '../lib/identifiers.ts';
-import { absoluteUrl, routes } from '../lib/urls.ts';
+import { arxivLinks } from '../lib/identifiers/identifiers.ts';
+import { absoluteUrl, routes } from '../lib/site/urls.ts';
 import { SITE } from '../site.config.ts';
 
 /** Enough for a feed reader that polls daily to miss nothing on a busy day. */

@@ -5,7 +5,7 @@
  * built here, so the markup of a notice most readers never see is not in every page's HTML).
  */
 import { offlineRoutes } from '../lib/offline/routes.ts';
-import { withBase } from '../lib/urls.ts';
+import { withBase } from '../lib/site/urls.ts';
 import { SKIP_WAITING } from '../service-worker/config.ts';
 
 const scope = withBase('');

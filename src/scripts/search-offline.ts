@@ -5,7 +5,7 @@
  */
 import { type OfflineStatus, parseOfflineStatus, searchMayBePartial } from '../lib/offline/offline-status.ts';
 import { offlineRoutes } from '../lib/offline/routes.ts';
-import { withBase } from '../lib/urls.ts';
+import { withBase } from '../lib/site/urls.ts';
 
 export const PARTIAL_RESULTS_NOTICE = "You're offline: results only cover the parts of the index earlier searches downloaded, so some papers may be missing.";
 

@@ -8,7 +8,7 @@
  * On a catalog of several shards the first results come from the newest shard alone, said so in the
  * status line; the other shards are fetched after them and the search runs again over all of them.
  */
-import { facetGroups } from '../lib/search-facets.ts';
+import { facetGroups } from '../lib/search/search-facets.ts';
 import {
   type FilterCounts,
   type PagefindRequest,
@@ -16,8 +16,8 @@ import {
   facetsNeedingOwnCounts,
   mergeFacetCounts,
   searchRequest,
-} from '../lib/search-query.ts';
-import { FACETS, type Facet } from '../lib/search-record.ts';
+} from '../lib/search/search-query.ts';
+import { FACETS, type Facet } from '../lib/search/search-record.ts';
 import {
   SORT_ORDERS,
   type SearchState,
@@ -28,8 +28,8 @@ import {
   parseSearchState,
   serialiseSearchState,
   toggleFilter,
-} from '../lib/search-state.ts';
-import { type PartialSearch, searchStatusText } from '../lib/search-status.ts';
+} from '../lib/search/search-state.ts';
+import { type PartialSearch, searchStatusText } from '../lib/search/search-status.ts';
 import { watchPartialResults } from './search-offline.ts';
 import { type Pagefind, type PagefindResult, type PagefindResultData, loadPagefind } from './search-pagefind.ts';
 import { facetFieldsets, resultItem } from './search-render.ts';

@@ -1,6 +1,6 @@
 /**
  * Loads the search index the build wrote next to the site: Pagefind shards by publication date
- * (src/lib/search-shards.ts), listed newest first in `pagefind/shards.json`, searched as one. The
+ * (src/lib/search/search-shards.ts), listed newest first in `pagefind/shards.json`, searched as one. The
  * first shard's copy of Pagefind is imported and the others are merged into it (`mergeIndex`), so
  * the script and its WebAssembly are fetched once. Its URL is only known at run time (it depends on
  * BASE and the bundle is not part of the Vite build), so it is imported dynamically and Vite is told
@@ -18,8 +18,8 @@
  * and sort orders, ~11 bytes a page) is fetched before an index answers, 0.6 MB at 50,000 papers, so
  * the search page answers first from the newest shard and merges the rest after.
  */
-import { PAGEFIND_DIR } from '../lib/search-paths.ts';
-import type { PagefindRequest } from '../lib/search-query.ts';
+import { PAGEFIND_DIR } from '../lib/search/search-paths.ts';
+import type { PagefindRequest } from '../lib/search/search-query.ts';
 import {
   type NewestShard,
   SHARD_FILTER,
@@ -29,7 +29,7 @@ import {
   newestShard,
   shardWeight,
   sumFilterCounts,
-} from '../lib/search-shards.ts';
+} from '../lib/search/search-shards.ts';
 
 /** The parts of Pagefind's browser API the search page uses (pagefind_web_js/types). */
 export interface PagefindResultData {

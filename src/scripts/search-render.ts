@@ -2,11 +2,11 @@
  * DOM for the search page's results and facets. Everything that came from the index (titles,
  * excerpts, topic names) goes in as text nodes, never as HTML: abstracts are untrusted.
  */
-import { countOf, formatDate, formatNumber } from '../lib/format.ts';
-import { excerptSegments, withoutTitle } from '../lib/search-excerpt.ts';
-import type { FacetGroup } from '../lib/search-facets.ts';
-import { type SearchVocabulary, valueToToken } from '../lib/search-query.ts';
-import { routes, withBase } from '../lib/urls.ts';
+import { countOf, formatDate, formatNumber } from '../lib/site/format.ts';
+import { excerptSegments, withoutTitle } from '../lib/search/search-excerpt.ts';
+import type { FacetGroup } from '../lib/search/search-facets.ts';
+import { type SearchVocabulary, valueToToken } from '../lib/search/search-query.ts';
+import { routes, withBase } from '../lib/site/urls.ts';
 import type { PagefindResultData } from './search-pagefind.ts';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: (Node | string)[]) {

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listBuiltFiles } from '../../src/build/built-site.ts';
 import { buildSearchIndex, shardPagesFromEnv } from '../../src/build/search-index.ts';
-import { PAGEFIND_DIR } from '../../src/lib/search-paths.ts';
-import type { CatalogFile } from '../../src/lib/catalog-file.ts';
-import { dateSortKey } from '../../src/lib/search-record.ts';
-import { SHARD_MANIFEST, SHARD_PAGE_LIMIT, type ShardManifest } from '../../src/lib/search-shards.ts';
+import { PAGEFIND_DIR } from '../../src/lib/search/search-paths.ts';
+import type { CatalogFile } from '../../src/lib/catalog/catalog-file.ts';
+import { dateSortKey } from '../../src/lib/search/search-record.ts';
+import { SHARD_MANIFEST, SHARD_PAGE_LIMIT, type ShardManifest } from '../../src/lib/search/search-shards.ts';
 
 const ROOT = mkdtempSync(join(tmpdir(), 'papershelf-search-index-'));
 afterAll(() => rmSync(ROOT, { recursive: true, force: true }));

@@ -11,7 +11,7 @@ import { takeCardRecord } from '../../src/cards/card-record.ts';
 import { loadCardFonts } from '../../src/cards/fonts.ts';
 import { type CardRenderer, createCardRenderer } from '../../src/cards/render-card.ts';
 import type { Card, PaperCard } from '../../src/lib/cards/card-specs.ts';
-import type { CatalogFile, CatalogFilePaper } from '../../src/lib/catalog-file.ts';
+import type { CatalogFile, CatalogFilePaper } from '../../src/lib/catalog/catalog-file.ts';
 import { decodePng } from '../cards/decode-png.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'papershelf-cards-'));

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { readCardCatalog } from '../../src/cards/read-catalog.ts';
-import type { CatalogFile } from '../../src/lib/catalog-file.ts';
+import type { CatalogFile } from '../../src/lib/catalog/catalog-file.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'papershelf-read-catalog-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -9,12 +9,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import FeedParser from 'feedparser';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { routes } from '../../src/lib/urls.ts';
-import { launchChromium } from './browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { routes } from '../../src/lib/site/urls.ts';
 import { FIXTURE_BASE, FIXTURE_DIST, FIXTURE_SITE } from './fixture-site.ts';
-import { type StaticServer, serveDist } from './serve.ts';
+import { useSite } from './site-fixture.ts';
 
 interface CatalogPaper {
   slug: string;
@@ -50,22 +49,13 @@ async function feedLinks(path: string): Promise<string[]> {
 }
 const paperUrl = (slug: string) => `${FIXTURE_SITE}${FIXTURE_BASE}${routes.paper(slug)}`;
 
-let server: StaticServer;
-let browser: Browser;
+const site = useSite();
 let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
-beforeAll(async () => {
-  server = await serveDist(FIXTURE_DIST, FIXTURE_BASE);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 beforeEach(async () => {
-  context = await browser.newContext();
+  context = await site.browser.newContext();
   page = await context.newPage();
   problems = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
@@ -104,7 +94,7 @@ describe('the papers.json the site was built from', () => {
 
 describe('the paper page', () => {
   test('shows the AI summary labelled as the AI’s, keywords linking to search, stars, project page and submitter', async () => {
-    await page.goto(`${server.url}${routes.paper(FULL.slug)}`);
+    await page.goto(site.url(routes.paper(FULL.slug)));
     const ai = page.getByRole('region', { name: 'Summary written by AI' });
     expect(await ai.locator('p').first().textContent()).toBe(
       "Spectral lattices <script>document.title='pwned'</script> make **diffusion** sampling [ten times faster](javascript:alert(1)).",
@@ -126,7 +116,7 @@ describe('the paper page', () => {
   });
 
   test('keeps every hostile value as text: no project link, no element, no script URL', async () => {
-    await page.goto(`${server.url}${routes.paper(HOSTILE.slug)}`);
+    await page.goto(site.url(routes.paper(HOSTILE.slug)));
     expect(await page.getByRole('region', { name: 'Summary written by AI' }).locator('p').first().textContent()).toBe(
       `<img src=x onerror="document.title='pwned'"> An AI summary [with a link](javascript:alert(1)) and _markdown_.`,
     );
@@ -142,12 +132,12 @@ describe('the paper page', () => {
   });
 
   test('marks a withdrawn paper as such, in its byline, a note and its structured data', async () => {
-    await page.goto(`${server.url}${routes.paper(WITHDRAWN.slug)}`);
+    await page.goto(site.url(routes.paper(WITHDRAWN.slug)));
     expect(await page.locator('.paper .byline strong').textContent()).toBe('Withdrawn');
     expect(await page.getByRole('note').innerText()).toMatch(/^Withdrawn\. Hugging Face marked this paper withdrawn on December 30, 2025\./);
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as Record<string, unknown>;
     expect(jsonLd['creativeWorkStatus']).toBe('Withdrawn');
-    await page.goto(`${server.url}${routes.paper(FULL.slug)}`);
+    await page.goto(site.url(routes.paper(FULL.slug)));
     expect(await page.getByRole('note').count()).toBe(0);
     expect(await page.locator('.byline strong').count()).toBe(0);
   });
@@ -155,7 +145,7 @@ describe('the paper page', () => {
 
 describe('list entries', () => {
   test('show the AI summary in place of the abstract’s start, labelled, and mark the withdrawn paper', async () => {
-    await page.goto(`${server.url}${routes.listing('api-fields')}`);
+    await page.goto(site.url(routes.listing('api-fields')));
     const entry = (slug: string) => page.locator('.paper-list article', { has: page.locator(`a[href$="/papers/${slug}/"]`) });
     const line = entry(FULL.slug).locator('.byline + p');
     expect(await line.locator('b').textContent()).toBe('Summary by AI:');
@@ -181,7 +171,7 @@ describe('search', () => {
   };
 
   test('a keyword link of the paper page opens search filtered to that keyword: the papers carrying it', async () => {
-    await page.goto(`${server.url}${routes.paper(FULL.slug)}`);
+    await page.goto(site.url(routes.paper(FULL.slug)));
     await page.getByRole('link', { name: SHARED_KEYWORD, exact: true }).click();
     await rendered('?keyword=spectral+lattice+sampling');
     expect(await titles()).toEqual([FULL.title, HOSTILE.title].sort());
@@ -191,7 +181,7 @@ describe('search', () => {
   });
 
   test('the has-code filter keeps papers with a code repository, and every filter value stays text', async () => {
-    await page.goto(`${server.url}${routes.search()}?has-code=yes&q=diffusion`);
+    await page.goto(site.url(`${routes.search()}?has-code=yes&q=diffusion`));
     await rendered('?q=diffusion&has-code=yes');
     const found = await titles();
     expect(found).toContain(FULL.title);
@@ -201,7 +191,7 @@ describe('search', () => {
     expect(await codeFacet.locator('legend').textContent()).toBe('Code');
     expect(await codeFacet.locator('.search-facet__label').allTextContents()).toContain('Has code');
     // The hostile keywords are facet values like any other: labels of text.
-    await page.goto(`${server.url}${routes.search()}?keyword=${encodeURIComponent('<b>bold keyword</b>')}`);
+    await page.goto(site.url(`${routes.search()}?keyword=${encodeURIComponent('<b>bold keyword</b>')}`));
     await rendered('?keyword=%3Cb%3Ebold+keyword%3C%2Fb%3E');
     expect(await titles()).toEqual([HOSTILE.title]);
     await expectNothingLive();

@@ -6,17 +6,16 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { listBuiltFiles } from '../../src/build/built-site.ts';
 import { offlineRoutes } from '../../src/lib/offline/routes.ts';
-import { decodeEntities } from '../../src/lib/plain-text.ts';
+import { decodeEntities } from '../../src/lib/paper/plain-text.ts';
 import { contentSecurityPolicy } from '../../src/lib/security/csp.ts';
-import { THEME_SCRIPT } from '../../src/lib/theme-script.ts';
-import { routes } from '../../src/lib/urls.ts';
-import { launchChromium } from './browser.ts';
-import { FIXTURE_BASE, FIXTURE_DIST } from './fixture-site.ts';
-import { type StaticServer, serveDist } from './serve.ts';
+import { THEME_SCRIPT } from '../../src/lib/site/theme-script.ts';
+import { routes } from '../../src/lib/site/urls.ts';
+import { FIXTURE_DIST } from './fixture-site.ts';
+import { useSite } from './site-fixture.ts';
 
 const POLICY = contentSecurityPolicy({ scripts: [THEME_SCRIPT], styles: [] });
 const catalog = JSON.parse(readFileSync(join(FIXTURE_DIST, routes.catalogJson()), 'utf8')) as { papers: { slug: string; title: string; topics: string[] }[] };
@@ -27,22 +26,13 @@ const unvisited = readdirSync(join(FIXTURE_DIST, 'papers')).sort().at(-1)!;
 /** A listing with a second page: the page whose list numbering once needed a style attribute. */
 const listing = readdirSync(join(FIXTURE_DIST, 'listings'), { withFileTypes: true }).find((entry) => entry.isDirectory() && readdirSync(join(entry.parentPath, entry.name)).includes('2'))!.name;
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveDist(FIXTURE_DIST, FIXTURE_BASE);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+const site = useSite();
 
 type Watched = typeof globalThis & { violations: string[] };
 
 /** Opens `path` with every CSP violation (event or console report) recorded, runs `then`, and returns what was recorded. */
 async function violationsOn(path: string, then: (page: Page) => Promise<void> = async () => {}): Promise<string[]> {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   try {
     const page = await context.newPage();
     const reported: string[] = [];
@@ -53,7 +43,7 @@ async function violationsOn(path: string, then: (page: Page) => Promise<void> = 
       (globalThis as Watched).violations = [];
       document.addEventListener('securitypolicyviolation', (event) => (globalThis as Watched).violations.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`), true);
     });
-    await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+    await page.goto(site.url(path), { waitUntil: 'load' });
     // The theme script ran: its hash in the policy is the hash of the text the page carries.
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toMatch(/^(light|dark)$/);
     await then(page);
@@ -101,7 +91,7 @@ describe('Content-Security-Policy', () => {
         if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
       });
       await page.context().setOffline(true);
-      await page.goto(`${server.url}${routes.paper(unvisited)}`);
+      await page.goto(site.url(routes.paper(unvisited)));
       await expect.poll(() => page.locator('h1').first().innerText()).toBe('You are offline');
     });
     expect(violations).toEqual([]);

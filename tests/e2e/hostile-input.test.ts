@@ -11,7 +11,7 @@ import { LinkState, check } from 'linkinator';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listBuiltFiles } from '../../src/build/built-site.ts';
 import { listingId } from '../../src/lib/security/listing-id.ts';
-import { routes } from '../../src/lib/urls.ts';
+import { routes } from '../../src/lib/site/urls.ts';
 import { FIXTURE_BASE, FIXTURE_DIST, FIXTURE_ROOT, FIXTURE_SITE } from './fixture-site.ts';
 import { type StaticServer, serveDist } from './serve.ts';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { HtmlValidate, type Message } from 'html-validate';
 import { expect, test } from 'vitest';
 import { listBuiltFiles } from '../../src/build/built-site.ts';
-import { PAGEFIND_DIR } from '../../src/lib/search-paths.ts';
+import { PAGEFIND_DIR } from '../../src/lib/search/search-paths.ts';
 import { FIXTURE_DIST } from './fixture-site.ts';
 
 const validator = new HtmlValidate({

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runtimeCacheName } from '../../src/lib/offline/cache-names.ts';
 import { parseOfflineStatus } from '../../src/lib/offline/offline-status.ts';
 import { offlineRoutes } from '../../src/lib/offline/routes.ts';
-import { routes } from '../../src/lib/urls.ts';
+import { routes } from '../../src/lib/site/urls.ts';
 import { PARTIAL_RESULTS_NOTICE } from '../../src/scripts/search-offline.ts';
 import { launchChromium } from './browser.ts';
 import { FIXTURE_BASE, FIXTURE_DIST } from './fixture-site.ts';

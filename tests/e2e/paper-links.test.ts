@@ -17,7 +17,7 @@ import type { Element, Root } from 'hast';
 import type { Page } from 'playwright-core';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { routes } from '../../src/lib/urls.ts';
+import { routes } from '../../src/lib/site/urls.ts';
 import { FIXTURE_BASE, FIXTURE_DIST, FIXTURE_SITE } from './fixture-site.ts';
 import { useSite } from './site-fixture.ts';
 
@@ -158,8 +158,7 @@ describe('metadata real consumers read', () => {
     await new Promise<void>((resolve, reject) => {
       const parser = new FeedParser({ feedurl: `${FIXTURE_SITE}${FIXTURE_BASE}${routes.feed()}` });
       parser.on('error', reject).on('readable', () => {
-        let item: FeedParser.Item | null;
-        while ((item = parser.read())) items.push(item);
+        for (let item: FeedParser.Item | null = parser.read(); item; item = parser.read()) items.push(item);
       });
       parser.on('end', () => resolve());
       Readable.from([readFileSync(join(FIXTURE_DIST, routes.feed()))]).pipe(parser);

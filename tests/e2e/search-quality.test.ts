@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { pagefindTerm } from '../../src/lib/search-query.ts';
+import { pagefindTerm } from '../../src/lib/search/search-query.ts';
 import { SITE } from '../../src/site.config.ts';
 import { SEARCH_INDEX_PAGE, addSearchIndexLoader } from './search-index-loader.ts';
 import { FIXTURE_BASE, FIXTURE_DIST } from './fixture-site.ts';

@@ -18,7 +18,7 @@ import * as pagefind from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PAGEFIND_CONFIG, searchRecords } from '../../src/build/search-index.ts';
-import { SHARD_MANIFEST, type ShardManifest } from '../../src/lib/search-shards.ts';
+import { SHARD_MANIFEST, type ShardManifest } from '../../src/lib/search/search-shards.ts';
 import { launchChromium } from './browser.ts';
 import { FIXTURE_BASE, FIXTURE_DIST } from './fixture-site.ts';
 import { SEARCH_INDEX_PAGE, addSearchIndexLoader } from './search-index-loader.ts';

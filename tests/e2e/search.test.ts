@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { CatalogFile } from '../../src/lib/catalog-file.ts';
-import { dateSortKey, firstListedDay } from '../../src/lib/search-record.ts';
-import { SHARD_MANIFEST, type ShardManifest, newestShard } from '../../src/lib/search-shards.ts';
-import { routes } from '../../src/lib/urls.ts';
+import type { CatalogFile } from '../../src/lib/catalog/catalog-file.ts';
+import { dateSortKey, firstListedDay } from '../../src/lib/search/search-record.ts';
+import { SHARD_MANIFEST, type ShardManifest, newestShard } from '../../src/lib/search/search-shards.ts';
+import { routes } from '../../src/lib/site/urls.ts';
 import { FIXTURE_BASE, FIXTURE_DIST } from './fixture-site.ts';
 import { useSite } from './site-fixture.ts';
 

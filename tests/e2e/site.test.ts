@@ -13,8 +13,8 @@ import { LinkState, check } from 'linkinator';
 import type { BrowserContext, BrowserContextOptions, Page, Response } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { listBuiltFiles } from '../../src/build/built-site.ts';
-import { PAGEFIND_DIR } from '../../src/lib/search-paths.ts';
-import { routes } from '../../src/lib/urls.ts';
+import { PAGEFIND_DIR } from '../../src/lib/search/search-paths.ts';
+import { routes } from '../../src/lib/site/urls.ts';
 import { FIXTURE_BASE, FIXTURE_DIST, FIXTURE_PAPER_CARDS, FIXTURE_SITE, fixtureEnv } from './fixture-site.ts';
 import { useSite } from './site-fixture.ts';
 

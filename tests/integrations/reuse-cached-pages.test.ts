@@ -28,8 +28,8 @@ function cachePage(outputFile: string, html: string): void {
 
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), 'papershelf-reuse-'));
-  cacheDir = pathToFileURL(join(work, 'cache') + '/');
-  outDir = pathToFileURL(join(work, 'dist') + '/');
+  cacheDir = pathToFileURL(`${join(work, 'cache')}/`);
+  outDir = pathToFileURL(`${join(work, 'dist')}/`);
   mkdirSync(join(work, 'dist'), { recursive: true });
   cachePage('papers/a/index.html', 'page a');
   cachePage('papers/b/index.html', 'page b');

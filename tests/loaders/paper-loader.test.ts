@@ -10,8 +10,8 @@ import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { paperLoader } from '../../src/loaders/paper-loader.ts';
-import { renderPaperFile } from '../../src/lib/paper-file.ts';
-import { type Paper, paperSchema } from '../../src/lib/paper.ts';
+import { renderPaperFile } from '../../src/lib/paper/paper-file.ts';
+import { type Paper, paperSchema } from '../../src/lib/paper/paper.ts';
 
 const paper = (slug: string, abstract: string): Paper => ({
   slug,
@@ -120,7 +120,9 @@ describe('paperLoader', () => {
 describe('paperLoader on worker threads', () => {
   test('stores what reading on the main thread stores, in the same order', async () => {
     const abstracts = ['Alpha {not code} <b>text</b>.', 'Beta, see https://example.org/x_(y).', '`ticks` and *stars*', 'export const x = 1', 'Delta.'];
-    abstracts.forEach((abstract, i) => write(`p${i}.mdx`, renderPaperFile(paper(`p${i}`, abstract))));
+    abstracts.forEach((abstract, i) => {
+      write(`p${i}.mdx`, renderPaperFile(paper(`p${i}`, abstract)));
+    });
     write('note.mdx', '# A hand-written note\n');
     const inline = fakeContext(root);
     await paperLoader({ base: './papers/', poolFrom: Number.POSITIVE_INFINITY }).load(inline.context);

@@ -18,7 +18,7 @@ export interface AtomEntry {
   category?: string;
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A search result feed as arXiv writes it. Titles are wrapped the way arXiv wraps them. */
 export function atomFeed(entries: AtomEntry[], query = 'ti:"x"'): string {
@@ -27,10 +27,10 @@ export function atomFeed(entries: AtomEntry[], query = 'ti:"x"'): string {
     <id>http://arxiv.org/abs/${e.id}</id>
     <updated>${e.updated ?? e.published}T17:59:58Z</updated>
     <published>${e.published}T17:59:58Z</published>
-    <title>${escape(e.title).replace(/ (\S+ \S+)$/, '\n  $1')}</title>
+    <title>${escapeXml(e.title).replace(/ (\S+ \S+)$/, '\n  $1')}</title>
     <summary>  An abstract,
 hard-wrapped.</summary>
-${(e.authors ?? ['Ada Lovelace']).map((name) => `    <author>\n      <name>${escape(name)}</name>\n    </author>`).join('\n')}
+${(e.authors ?? ['Ada Lovelace']).map((name) => `    <author>\n      <name>${escapeXml(name)}</name>\n    </author>`).join('\n')}
 ${e.doi ? `    <arxiv:doi xmlns:arxiv="http://arxiv.org/schemas/atom">${e.doi}</arxiv:doi>\n` : ''}    <link href="http://arxiv.org/abs/${e.id}" rel="alternate" type="text/html"/>
     <link title="pdf" href="http://arxiv.org/pdf/${e.id}" rel="related" type="application/pdf"/>
     <arxiv:primary_category xmlns:arxiv="http://arxiv.org/schemas/atom" term="${e.category ?? 'cs.LG'}" scheme="http://arxiv.org/schemas/atom"/>
@@ -41,7 +41,7 @@ ${e.doi ? `    <arxiv:doi xmlns:arxiv="http://arxiv.org/schemas/atom">${e.doi}</
   return `<?xml version="1.0" encoding="UTF-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
   <link href="http://arxiv.org/api/query?search_query%3D${encodeURIComponent(query)}" rel="self" type="application/atom+xml"/>
-  <title type="html">ArXiv Query: search_query=${escape(query)}&amp;id_list=&amp;start=0&amp;max_results=5</title>
+  <title type="html">ArXiv Query: search_query=${escapeXml(query)}&amp;id_list=&amp;start=0&amp;max_results=5</title>
   <id>http://arxiv.org/api/cHxbiOdZaP56ODnBPIenZhzg5f8</id>
   <updated>2025-11-30T00:00:00-05:00</updated>
   <opensearch:totalResults xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">${entries.length}</opensearch:totalResults>

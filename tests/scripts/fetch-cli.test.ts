@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatListing } from '../../src/lib/fetch/listing-json.ts';
-import { parseDailyPapersJson } from '../../src/lib/parse-daily-papers-json.ts';
+import { parseDailyPapersJson } from '../../src/lib/listing/parse-daily-papers-json.ts';
 import { type ReplayServer, type Reply, byDay, dailyItem, json, replayDailyPapers } from './daily-papers-replay.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -215,7 +215,7 @@ describe('npm run fetch', { timeout: 60_000 }, () => {
     server = await replayDailyPapers([], byDay(WEEK));
     const run = await fetchDays('--from', '2024-05-27', '--to', '2024-05-28');
     expect(run.stdout).toContain('fetch: [2/2] 2024-05-28: not fetched: 2024-05-28.txt already has this name in content/listings');
-    expect(files()).toEqual(['2024-05-21.json.tmp-' + process.pid, '2024-05-27.json', '2024-05-28.txt'].sort());
+    expect(files()).toEqual([`2024-05-21.json.tmp-${process.pid}`, '2024-05-27.json', '2024-05-28.txt'].sort());
   });
 
   it('--since-last with no day saved yet fetches the last day only', async () => {

@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { paperOutputs, workOutPapers } from '../../scripts/paper-outputs.ts';
 import { type TopicSource, topicSourceOf } from '../../scripts/topics-source.ts';
-import { ingestListings } from '../../src/lib/ingest.ts';
-import { parseTaxonomy } from '../../src/lib/topics.ts';
+import { ingestListings } from '../../src/lib/merge/ingest.ts';
+import { parseTaxonomy } from '../../src/lib/topics/topics.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LISTINGS = join(ROOT, 'content/listings');

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { relatedWork, workOutRelated } from '../../scripts/related-papers.ts';
-import { ingestListings } from '../../src/lib/ingest.ts';
-import { relatedDocuments } from '../../src/lib/related.ts';
+import { ingestListings } from '../../src/lib/merge/ingest.ts';
+import { relatedDocuments } from '../../src/lib/related/related.ts';
 
 const LISTINGS = fileURLToPath(new URL('../../content/listings', import.meta.url));
 const papers = ingestListings(

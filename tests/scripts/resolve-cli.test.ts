@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
-import { bibtexEntry, citableOf } from '../../src/lib/citation.ts';
-import { parseIdentifierSidecar } from '../../src/lib/identifier-sidecar.ts';
-import { ingestListings } from '../../src/lib/ingest.ts';
+import { bibtexEntry, citableOf } from '../../src/lib/citation/citation.ts';
+import { parseIdentifierSidecar } from '../../src/lib/identifiers/identifier-sidecar.ts';
+import { ingestListings } from '../../src/lib/merge/ingest.ts';
 import { type ReplayServer, type Reply, atomFeed, replayArxiv } from './arxiv-replay.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -2,9 +2,9 @@
  * The benchmark's floor: a paper page written with one template string, as the cheapest possible
  * generator of the same pages would. Nothing here is used by the site.
  */
-import { parsePaperFile } from '../../../src/lib/paper-file.ts';
-import type { PaperData } from '../../../src/lib/paper.ts';
-import { routes, withBase } from '../../../src/lib/urls.ts';
+import { parsePaperFile } from '../../../src/lib/paper/paper-file.ts';
+import type { PaperData } from '../../../src/lib/paper/paper.ts';
+import { routes, withBase } from '../../../src/lib/site/urls.ts';
 
 export interface FloorPaper {
   slug: string;

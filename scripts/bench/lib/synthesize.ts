@@ -6,11 +6,11 @@
  * Daily Papers JSON responses with arXiv ids and author names), so the benchmark runs the real
  * ingest on them.
  */
-import { toIsoDate } from '../../../src/lib/dates.ts';
-import type { ListingInput } from '../../../src/lib/ingest.ts';
-import type { Organisation } from '../../../src/lib/paper.ts';
-import { parseListing } from '../../../src/lib/parse-listing.ts';
-import { titleKey } from '../../../src/lib/title-key.ts';
+import { toIsoDate } from '../../../src/lib/listing/dates.ts';
+import type { ListingInput } from '../../../src/lib/merge/ingest.ts';
+import type { Organisation } from '../../../src/lib/paper/paper.ts';
+import { parseListing } from '../../../src/lib/listing/index.ts';
+import { titleKey } from '../../../src/lib/merge/title-key.ts';
 import { type Random, createRandom, shuffled } from './random.ts';
 
 export interface SeedPaper {

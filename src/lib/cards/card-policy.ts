@@ -8,8 +8,8 @@
  * which is still a 1200×630 image naming the site and the subject. The order is the catalog's
  * (newest first), so the site and the card step agree on the same papers.
  */
-import { type DatedPaper, type IndexablePaper, compareNewestFirst } from '../catalog-index.ts';
-import { routes } from '../urls.ts';
+import { type DatedPaper, compareNewestFirst } from '../catalog/newest-first.ts';
+import { routes } from '../site/urls.ts';
 
 /** `PAPERSHELF_PAPER_CARDS`: a whole number of papers, or `all`; otherwise `fallback`. */
 export function paperCardLimit(fallback: number, env: NodeJS.ProcessEnv = process.env): number {
@@ -28,7 +28,7 @@ export function papersWithOwnCard(papers: readonly DatedPaper[], limit: number):
 }
 
 /** The root-relative path of the card a paper's page names as its `og:image`. */
-export function paperImage(paper: Pick<IndexablePaper, 'id' | 'data'>, ownCards: ReadonlySet<string>, topicsWithCards: Pick<ReadonlySet<string>, 'has'>): string {
+export function paperImage(paper: { id: string; data: { topics: readonly string[] } }, ownCards: ReadonlySet<string>, topicsWithCards: Pick<ReadonlySet<string>, 'has'>): string {
   if (ownCards.has(paper.id)) return routes.paperCard(paper.id);
   const topic = paper.data.topics.find((id) => topicsWithCards.has(id));
   return topic ? routes.topicCard(topic) : routes.siteCard();

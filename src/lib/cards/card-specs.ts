@@ -3,9 +3,9 @@
  * (card-policy.ts), one per topic and one for the site. A card's inputs are plain data, so they
  * double as its cache key.
  */
-import type { CatalogFilePaper } from '../catalog-file.ts';
-import { countOf } from '../format.ts';
-import { routes } from '../urls.ts';
+import type { CatalogFilePaper } from '../catalog/catalog-file.ts';
+import { countOf } from '../site/format.ts';
+import { routes } from '../site/urls.ts';
 import { papersWithOwnCard } from './card-policy.ts';
 
 /** The site as every card names it. */

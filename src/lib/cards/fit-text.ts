@@ -79,7 +79,10 @@ export function splitWords(text: string): Word[] {
   };
   const chars = graphemes(normalise(text));
   chars.forEach((g, i) => {
-    if (g === ' ') return end(true);
+    if (g === ' ') {
+      end(true);
+      return;
+    }
     current += g;
     const next = chars[i + 1];
     if (next !== undefined && next !== ' ' && mayBreakBetween(g, next)) end(false);

@@ -2,7 +2,7 @@
  * Which days `npm run fetch` asks the Daily Papers API for, and what it calls their files.
  * Days are calendar days written YYYY-MM-DD, counted in UTC as the API's `date` parameter is.
  */
-import { isIsoDate } from '../dates.ts';
+import { isIsoDate } from '../listing/dates.ts';
 
 /** A saved day's listing: `2024-05-28.json`. Other listing names (text dumps) are not fetch's. */
 const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;

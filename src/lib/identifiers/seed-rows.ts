@@ -4,8 +4,8 @@
  * checked against the project's own rules before any is taken. A row is taken whole, taken without
  * its names (the id passes, the names do not), or rejected; every row not taken whole says why.
  */
-import { type IdentifierRecord, authorName } from '../identifier-sidecar.ts';
-import { PLAUSIBLE_MONTHS, arxivIdFitsDate, arxivMonth, parseArxivId } from '../identifiers.ts';
+import { type IdentifierRecord, authorName } from './identifier-sidecar.ts';
+import { PLAUSIBLE_MONTHS, arxivIdFitsDate, arxivMonth, parseArxivId } from './identifiers.ts';
 
 export const SEED_COLUMNS = ['slug', 'arxiv', 'authors', 'source', 'match', 'note'] as const;
 type Column = (typeof SEED_COLUMNS)[number];
@@ -190,5 +190,5 @@ export function checkSeedRows(rows: readonly SeedRow[], papers: readonly SeedPap
 export function renderSeedRejections(rejected: readonly SeedRejection[]): string {
   const clean = (text: string | number) => String(text).replace(/[\t\r\n]+/g, ' ');
   const header = ['file', 'line', 'slug', 'arxiv', 'rejected', 'code', 'reason'];
-  return [header, ...rejected.map((r) => [r.file, r.line, r.slug, r.arxiv, r.rejected, r.code, r.reason])].map((cells) => cells.map(clean).join('\t')).join('\n') + '\n';
+  return `${[header, ...rejected.map((r) => [r.file, r.line, r.slug, r.arxiv, r.rejected, r.code, r.reason])].map((cells) => cells.map(clean).join('\t')).join('\n')}\n`;
 }

@@ -11,8 +11,8 @@
  * of another type, out of bounds or unusable is left out with a warning, never the item.
  */
 import { z } from 'astro/zod';
-import { parseHttpUrl } from '../identifiers.ts';
-import type { ApiFields, Submitter } from '../paper.ts';
+import { parseHttpUrl } from '../identifiers/identifiers.ts';
+import type { ApiFields, Submitter } from '../paper/paper.ts';
 import { apiDay, oneLine } from './api-values.ts';
 
 type Json = Record<string, unknown>;

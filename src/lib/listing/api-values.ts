@@ -1,7 +1,7 @@
 /** Values as the Daily Papers API writes them, read by the JSON listing parser and its field readers alike. */
 import { z } from 'astro/zod';
-import { isIsoDate } from '../dates.ts';
-import { normalizeLine } from '../text.ts';
+import { isIsoDate } from './dates.ts';
+import { normalizeLine } from './text.ts';
 
 /** Text as one line: JSON titles and summaries keep arXiv's hard line breaks. */
 export const oneLine = (text: string) => normalizeLine(text.replace(/\s+/g, ' '));

@@ -2,7 +2,7 @@
  * Step 6: each card's lines as an entry, by the roles of the places they stand at, and the card's
  * departures from its file's layout as findings at their lines.
  */
-import type { EntryDate } from '../dates.ts';
+import type { EntryDate } from './dates.ts';
 import { continuesParagraph, type ShapedLine } from './cards.ts';
 import type { CardLines } from './read-cards.ts';
 import { isName, looksLikeAbstract } from './shapes.ts';

@@ -5,8 +5,8 @@
  * furniture the site prints on every page is dropped and counted; rows that hold several fields
  * (`• 4 authors · May 28, 2024`) are split into one line per field.
  */
-import { isBareDay, parseDateLine } from '../dates.ts';
-import { hasInvisibleCharacters, isBinaryJunk, normalizeLine, splitLines } from '../text.ts';
+import { isBareDay, parseDateLine } from './dates.ts';
+import { hasInvisibleCharacters, isBinaryJunk, normalizeLine, splitLines } from './text.ts';
 import { furnitureKind, type FurnitureKind, stripGluedHeader } from './furniture.ts';
 import { DOTS, looksLikeAbstract, shapeOf, splitRow, withoutIcon } from './shapes.ts';
 import { repairMojibake } from './mojibake.ts';

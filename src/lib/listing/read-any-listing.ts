@@ -4,7 +4,7 @@
  * other kind dropped among the listings is rejected whole with what to do, never passed over.
  */
 import { extname } from 'node:path/posix';
-import { parseDailyPapersJson } from '../parse-daily-papers-json.ts';
+import { parseDailyPapersJson } from './parse-daily-papers-json.ts';
 import { readHtmlListing } from './read-html-listing.ts';
 import { readTextListing } from './read-text-listing.ts';
 import type { ParsedListing } from './types.ts';

@@ -8,7 +8,7 @@
 import type { Element, Nodes, Text } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
-import { parseDailyPapersJson } from '../parse-daily-papers-json.ts';
+import { parseDailyPapersJson } from './parse-daily-papers-json.ts';
 import { readTextListing } from './read-text-listing.ts';
 import type { ParsedListing } from './types.ts';
 

@@ -3,8 +3,8 @@
  * only says what kind of value a line holds (a date, a count, author names, a long paragraph); the
  * role a place of the card plays is decided from the values it holds in every card (template.ts).
  */
-import { type EntryDate, isCount, parseCount, readDateLine } from '../dates.ts';
-import { normalizeLine } from '../text.ts';
+import { type EntryDate, isCount, parseCount, readDateLine } from './dates.ts';
+import { normalizeLine } from './text.ts';
 
 export type Shape =
   | { kind: 'date'; date: EntryDate }

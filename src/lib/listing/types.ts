@@ -2,8 +2,8 @@
  * The parsed shape every listing reader returns (the text reader in this folder and the Daily Papers
  * JSON reader), so everything after parsing is one path.
  */
-import type { DayMonth, EntryDate } from '../dates.ts';
-import type { ApiFields, Organisation } from '../paper.ts';
+import type { DayMonth, EntryDate } from './dates.ts';
+import type { ApiFields, Organisation } from '../paper/paper.ts';
 import type { FurnitureKind } from './furniture.ts';
 
 /**

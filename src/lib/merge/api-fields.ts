@@ -10,7 +10,7 @@
  * - A paper is withdrawn when any listing says so, on the earliest day one says: a listing saved
  *   before the withdrawal cannot know of it, so its silence says nothing.
  */
-import type { ApiFields } from '../paper.ts';
+import type { ApiFields } from '../paper/paper.ts';
 
 export interface ApiFieldsEntry extends ApiFields {
   /** The day the entry's listing was captured, when known. */

@@ -2,7 +2,7 @@
  * Turns what the service worker's caches hold into the offline page's list: one group per kind of
  * page, titles sorted, each page once, the offline page itself left out.
  */
-import { routes, withBase } from '../urls.ts';
+import { routes, withBase } from '../site/urls.ts';
 import { offlineRoutes } from './routes.ts';
 
 export interface CachedPage {

@@ -1,4 +1,4 @@
-import { withBase } from '../urls.ts';
+import { withBase } from '../site/urls.ts';
 
 /**
  * The URL a built file is requested by, under the base path: pages by their folder URL (the site

@@ -3,7 +3,7 @@
  * Every URL is under the base path so a project site installs as itself, not as the whole
  * `*.github.io` origin.
  */
-import { routes, withBase } from '../urls.ts';
+import { routes, withBase } from '../site/urls.ts';
 import { offlineRoutes } from './routes.ts';
 
 /**

@@ -6,7 +6,7 @@
  * name gets a slug of it plus a hash of the whole name, so two names never share an id.
  */
 import slugify from '@sindresorhus/slugify';
-import { keyHash } from '../slug.ts';
+import { keyHash } from '../merge/slug.ts';
 
 /** ASCII letters, digits, `.`, `_` and `-`, starting and ending with a letter or digit (so never `.`, `..` or `.hidden`). */
 const SAFE_ID = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;

@@ -5,7 +5,7 @@
  * of a run of link brackets (~40,000 `![a](` took 27 s of `astro build`), and each feed, search
  * record and card carries the text. Cut there, with a warning at the entry, never a crash.
  */
-import { type Finding, type RawEntry, excerpt } from '../parse-listing.ts';
+import { type Finding, type RawEntry, excerpt } from '../listing/index.ts';
 
 /** arXiv titles stay under 300 characters; three times that is no title any more. */
 export const MAX_TITLE_LENGTH = 1_000;

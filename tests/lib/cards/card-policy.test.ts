@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { paperCardLimit, paperImage, papersWithOwnCard } from '../../../src/lib/cards/card-policy.ts';
-import { type IndexablePaper, compareNewestFirst } from '../../../src/lib/catalog-index.ts';
-import { routes } from '../../../src/lib/urls.ts';
+import type { IndexablePaper } from '../../../src/lib/catalog/catalog-index.ts';
+import { compareNewestFirst } from '../../../src/lib/catalog/newest-first.ts';
+import { routes } from '../../../src/lib/site/urls.ts';
 
 const arbitraryPaper = fc.record({
   published: fc.option(fc.constantFrom('2024-01-01', '2024-01-02', '2025-06-30'), { nil: undefined }),

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { type CardCatalog, type CatalogPaper, cardSpecs, siteAddress } from '../../../src/lib/cards/card-specs.ts';
-import { routes } from '../../../src/lib/urls.ts';
+import { routes } from '../../../src/lib/site/urls.ts';
 
 const paper = (slug: string, title: string, extra: Partial<CatalogPaper> = {}): CatalogPaper => ({
   slug,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeChange, formatListing, joinPages, listingChange } from '../../../src/lib/fetch/listing-json.ts';
-import { parseDailyPapersJson } from '../../../src/lib/parse-daily-papers-json.ts';
+import { parseDailyPapersJson } from '../../../src/lib/listing/parse-daily-papers-json.ts';
 import { dailyItem } from '../../scripts/daily-papers-replay.ts';
 
 const A = dailyItem({ id: '2405.18407', title: 'Phased Consistency Model', upvotes: 32 });

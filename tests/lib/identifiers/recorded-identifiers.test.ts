@@ -6,8 +6,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { parseIdentifierSidecar } from '../../../src/lib/identifier-sidecar.ts';
-import { type ListingInput, ingestListings } from '../../../src/lib/ingest.ts';
+import { parseIdentifierSidecar } from '../../../src/lib/identifiers/identifier-sidecar.ts';
+import { type ListingInput, ingestListings } from '../../../src/lib/merge/ingest.ts';
 
 const ABSTRACT = 'We propose a method. It works well on every benchmark we tried.';
 const FILE = 'content/identifiers.yaml';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AI_SUMMARY_MAX, KEYWORD_MAX, KEYWORDS_MAX, bounded, readApiFields } from '../../../src/lib/listing/api-fields.ts';
-import { apiFieldsSchema } from '../../../src/lib/paper.ts';
-import { parseDailyPapersJson } from '../../../src/lib/parse-daily-papers-json.ts';
+import { apiFieldsSchema } from '../../../src/lib/paper/paper.ts';
+import { parseDailyPapersJson } from '../../../src/lib/listing/parse-daily-papers-json.ts';
 
 /** The API fields of one item as the JSON parser reads them, with its warnings. */
 function read(paper: Record<string, unknown>, item: Record<string, unknown> = {}) {

@@ -7,8 +7,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type ParsedListing, type RawEntry, parseListing } from '../../../src/lib/parse-listing.ts';
-import { decodeListing } from '../../../src/lib/text.ts';
+import { type ParsedListing, type RawEntry, parseListing } from '../../../src/lib/listing/index.ts';
+import { decodeListing } from '../../../src/lib/listing/text.ts';
 
 interface ExpectedPaper {
   title: string;

@@ -11,7 +11,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ParsedListing, type RawEntry, parseListing } from '../../../src/lib/parse-listing.ts';
+import { type ParsedListing, type RawEntry, parseListing } from '../../../src/lib/listing/index.ts';
 
 const LISTINGS = new URL('../../../content/listings/', import.meta.url);
 const seeds = readdirSync(LISTINGS)

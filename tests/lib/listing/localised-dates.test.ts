@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readDateLine } from '../../../src/lib/dates.ts';
+import { readDateLine } from '../../../src/lib/listing/dates.ts';
 import { readLocalisedDate } from '../../../src/lib/listing/localised-dates.ts';
 
 const LANGUAGES = ['de', 'fr', 'es', 'it', 'pt', 'nl', 'sv', 'da', 'nb', 'fi', 'pl', 'cs', 'tr', 'ru', 'uk', 'id', 'ro', 'hu', 'ca', 'ja', 'zh', 'ko'];

@@ -34,7 +34,7 @@ describe('lines', () => {
     }
     wrapped.push(`${line} end.`);
     const lines = readLines('x', ['Title', '', ...wrapped].join('\n')).lines;
-    expect(lines.map((l) => l.text)).toEqual(['Title', [...words, ...words, ...words, ...words].join(' ') + ' end.']);
+    expect(lines.map((l) => l.text)).toEqual(['Title', `${[...words, ...words, ...words, ...words].join(' ')} end.`]);
   });
 
   it('reads a table saved as TSV cell by cell, each cell under its column header', () => {

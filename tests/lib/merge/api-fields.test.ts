@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ingestListings } from '../../../src/lib/ingest.ts';
+import { ingestListings } from '../../../src/lib/merge/ingest.ts';
 import { mergeApiFields } from '../../../src/lib/merge/api-fields.ts';
 
 const CODE = 'https://github.com/o/r';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, cspHash } from '../../../src/lib/security/csp.ts';
-import { THEME_SCRIPT } from '../../../src/lib/theme-script.ts';
+import { THEME_SCRIPT } from '../../../src/lib/site/theme-script.ts';
 
 describe('contentSecurityPolicy', () => {
   it('is the policy of issue 33, with the hash of each inline script and style', () => {

@@ -7,11 +7,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ListingInput, ingestListings } from '../../../src/lib/ingest.ts';
-import { abstractToMdx } from '../../../src/lib/mdx-body.ts';
-import { parseDailyPapersJson } from '../../../src/lib/parse-daily-papers-json.ts';
-import { parseListing } from '../../../src/lib/parse-listing.ts';
-import { MAX_BODY_LENGTH, renderAbstract } from '../../../src/lib/render-abstract.ts';
+import { type ListingInput, ingestListings } from '../../../src/lib/merge/ingest.ts';
+import { abstractToMdx } from '../../../src/lib/paper/mdx-body.ts';
+import { parseDailyPapersJson } from '../../../src/lib/listing/parse-daily-papers-json.ts';
+import { parseListing } from '../../../src/lib/listing/index.ts';
+import { MAX_BODY_LENGTH, renderAbstract } from '../../../src/lib/paper/render-abstract.ts';
 import { MAX_JSON_DEPTH } from '../../../src/lib/security/json-depth.ts';
 import { isSafeListingId } from '../../../src/lib/security/listing-id.ts';
 import { MAX_ABSTRACT_LENGTH, MAX_TITLE_LENGTH } from '../../../src/lib/security/listing-limits.ts';

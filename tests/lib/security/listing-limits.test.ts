@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { RawEntry } from '../../../src/lib/parse-listing.ts';
+import type { RawEntry } from '../../../src/lib/listing/index.ts';
 import { MAX_ABSTRACT_LENGTH, MAX_TITLE_LENGTH, cutText, limitListing } from '../../../src/lib/security/listing-limits.ts';
 
 const entry = (title: string, abstract: string, item?: number): RawEntry => ({ file: 'l.json', line: 3, title, abstract, ...(item === undefined ? {} : { item }) });

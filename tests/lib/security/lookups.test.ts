@@ -3,11 +3,11 @@
  * there: a key such as "constructor" or "__proto__" is data, never Object.prototype (issue 33).
  */
 import { describe, expect, it } from 'vitest';
-import { decodeEntities } from '../../../src/lib/plain-text.ts';
-import { catalogFacetCounts, facetGroups } from '../../../src/lib/search-facets.ts';
-import { FACETS, type Facet } from '../../../src/lib/search-record.ts';
-import { sumFilterCounts } from '../../../src/lib/search-shards.ts';
-import { parseSearchState } from '../../../src/lib/search-state.ts';
+import { decodeEntities } from '../../../src/lib/paper/plain-text.ts';
+import { catalogFacetCounts, facetGroups } from '../../../src/lib/search/search-facets.ts';
+import { FACETS, type Facet } from '../../../src/lib/search/search-record.ts';
+import { sumFilterCounts } from '../../../src/lib/search/search-shards.ts';
+import { parseSearchState } from '../../../src/lib/search/search-state.ts';
 
 const PROTOTYPE_KEYS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
 

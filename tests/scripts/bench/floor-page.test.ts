@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { floorPaperPage, paperFromFile } from '../../../scripts/bench/lib/floor-page.ts';
 import { hugoPaper, hugoSiteFiles } from '../../../scripts/bench/lib/hugo-site.ts';
-import { renderPaperFile } from '../../../src/lib/paper-file.ts';
+import { renderPaperFile } from '../../../src/lib/paper/paper-file.ts';
 import { parse } from 'yaml';
 
 const file = renderPaperFile({

@@ -2,10 +2,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { searchQueries, seedPapers, synthesizeCatalog } from '../../../scripts/bench/lib/synthesize.ts';
-import { ingestListings } from '../../../src/lib/ingest.ts';
-import { detectFormat } from '../../../src/lib/parse-listing.ts';
-import { slugFor } from '../../../src/lib/slug.ts';
-import { titleKey } from '../../../src/lib/title-key.ts';
+import { ingestListings } from '../../../src/lib/merge/ingest.ts';
+import { detectFormat } from '../../../src/lib/listing/index.ts';
+import { slugFor } from '../../../src/lib/merge/slug.ts';
+import { titleKey } from '../../../src/lib/merge/title-key.ts';
 
 const LISTINGS = 'content/listings';
 const seeds = seedPapers(

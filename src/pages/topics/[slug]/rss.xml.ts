@@ -2,7 +2,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { type TopicEntry, abstractText, getCatalog } from '../../../data/catalog.ts';
-import { absoluteUrl, routes } from '../../../lib/urls.ts';
+import { absoluteUrl, routes } from '../../../lib/site/urls.ts';
 import { SITE } from '../../../site.config.ts';
 
 /** As many items as the site-wide feed: a reader polling daily misses nothing on a busy day. */

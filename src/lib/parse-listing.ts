@@ -1,6 +1,0 @@
-/**
- * The text listing reader's entry point and the parsed shape every reader returns. The reader itself
- * is the pipeline in src/lib/listing/ (read-text-listing.ts says the steps).
- */
-export { detectFormat, readTextListing as parseListing } from './listing/read-text-listing.ts';
-export * from './listing/types.ts';
