@@ -4,7 +4,22 @@ export default defineConfig({
   test: {
     projects: [
       // Property tests run hundreds of readings each: on a busy 2-core machine some take over Vitest's default 5 s.
-      { test: { name: 'unit', testTimeout: 30_000, include: ['tests/lib/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/workflows/**/*.test.ts', 'tests/integrations/**/*.test.ts', 'tests/loaders/**/*.test.ts', 'tests/cards/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/docs/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          testTimeout: 30_000,
+          include: [
+            'tests/lib/**/*.test.ts',
+            'tests/scripts/**/*.test.ts',
+            'tests/workflows/**/*.test.ts',
+            'tests/integrations/**/*.test.ts',
+            'tests/loaders/**/*.test.ts',
+            'tests/cards/**/*.test.ts',
+            'tests/build/**/*.test.ts',
+            'tests/docs/**/*.test.ts',
+          ],
+        },
+      },
       {
         test: {
           name: 'e2e',

@@ -43,9 +43,7 @@ if (values['no-build'] && !existsSync(join(DIST, offlineRoutes.webManifest())))
 /** The first page, by slug, of a kind of page (`routes.paper`, `routes.topic`) that this build has. */
 function firstPage(route: (slug: string) => string): string {
   const dir = join(DIST, posix.dirname(route('slug')));
-  const slug = (existsSync(dir) ? readdirSync(dir) : [])
-    .sort()
-    .find((entry) => statSync(join(dir, entry)).isDirectory());
+  const slug = (existsSync(dir) ? readdirSync(dir) : []).sort().find((entry) => statSync(join(dir, entry)).isDirectory());
   if (!slug) fail(`the build in ${DIST} has no page under ${dir}; run \`npm run audit\` without --no-build to build it again`);
   return route(slug);
 }

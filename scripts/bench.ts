@@ -67,7 +67,7 @@ function options() {
 /** Why headless Chromium cannot run, after trying to install it as the tests do; undefined when it can. */
 function browserMissing(): string | undefined {
   const run = spawnSync('bash', [join(ROOT, 'scripts/ensure-chromium.sh')], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'pipe'] });
-  return run.status === 0 ? undefined : (run.stderr.trim() || `scripts/ensure-chromium.sh exited with ${run.status}`);
+  return run.status === 0 ? undefined : run.stderr.trim() || `scripts/ensure-chromium.sh exited with ${run.status}`;
 }
 
 function version(pkg: string): string {
@@ -157,19 +157,16 @@ async function main(): Promise<void> {
     console.log(`bench: WARNING ingest made ${report.papers} papers (${report.rejected.length} rejected) from a catalog of ${opts.papers}`);
   }
   const output = measureDist(dist, BASE);
-  const references = opts.skip.has('floor') && opts.skip.has('hugo')
-    ? { floor: { skipped: '--skip floor' }, hugo: { skipped: '--skip hugo' }, hugoPagefind: { skipped: '--skip hugo' } }
-    : await measureReferences({ root: ROOT, papers: paths.papers, work, site: SITE_URL, base: BASE, timeBin, skipHugo: opts.skip.has('hugo') });
+  const references =
+    opts.skip.has('floor') && opts.skip.has('hugo')
+      ? { floor: { skipped: '--skip floor' }, hugo: { skipped: '--skip hugo' }, hugoPagefind: { skipped: '--skip hugo' } }
+      : await measureReferences({ root: ROOT, papers: paths.papers, work, site: SITE_URL, base: BASE, timeBin, skipHugo: opts.skip.has('hugo') });
   if (opts.skip.has('floor')) references.floor = { skipped: '--skip floor' };
   const warm = await measuredBuild('warm', paths, env, timeBin);
   writeListing(join(content, 'listings'), catalog.extra);
   const incremental = await measuredBuild('incremental', paths, env, timeBin);
   console.log('  search latency in headless Chromium');
-  const search = opts.skip.has('search')
-    ? { skipped: '--skip search' }
-    : browser
-      ? { skipped: browser }
-      : await measureSearch(dist, BASE, searchQueries(catalog.titles, QUERY_COUNT));
+  const search = opts.skip.has('search') ? { skipped: '--skip search' } : browser ? { skipped: browser } : await measureSearch(dist, BASE, searchQueries(catalog.titles, QUERY_COUNT));
 
   const cpu = cpus();
   const result: BenchResult = {

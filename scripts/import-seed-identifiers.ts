@@ -20,7 +20,9 @@ import { UsageError, readIdentifiers, readInputs, writeAtomic } from './listing-
 
 function readSeed(dir: string): { rows: SeedRow[]; rejected: SeedRejection[] } {
   if (!existsSync(dir)) throw new UsageError(`no such folder: ${dir}`);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.tsv'))
+    .sort();
   if (files.length === 0) throw new UsageError(`no *.tsv in ${dir}`);
   const read = files.map((f) => parseSeedTsv(`${basename(resolve(dir))}/${f}`, readFileSync(join(dir, f), 'utf8')));
   return { rows: read.flatMap((r) => r.rows), rejected: read.flatMap((r) => r.rejected) };

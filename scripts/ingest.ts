@@ -128,9 +128,7 @@ async function main(): Promise<void> {
   if (large) console.log(`ingest: read ${report.entries} entries from ${inputs.length} listings`);
   for (const paper of papers) if (!isSafeSlug(paper.slug)) throw new Error(`unsafe slug ${paper.slug}`);
 
-  const outputs = await cache.outputsFor(papers, (missing) =>
-    workOutPapers(missing, source, { onProgress: progress('tagged and rendered papers', missing.length, large) }),
-  );
+  const outputs = await cache.outputsFor(papers, (missing) => workOutPapers(missing, source, { onProgress: progress('tagged and rendered papers', missing.length, large) }));
   const wanted = new Map<string, string>([
     [LISTINGS_FILE, `${JSON.stringify(listings, null, 2)}\n`],
     [RELATED_FILE, await relatedFile(papers, outDir, large)],

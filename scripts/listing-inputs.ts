@@ -17,8 +17,7 @@ import { decodeListing, normalizeLine } from '../src/lib/listing/text.ts';
 export class UsageError extends Error {}
 
 /** Node's own I/O and argument errors (ENOENT, EISDIR, ERR_PARSE_ARGS_…) are usage errors too. */
-export const isNodeError = (error: unknown): error is Error & { code: string } =>
-  error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
+export const isNodeError = (error: unknown): error is Error & { code: string } => error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
 
 function readBytes(path: string): Buffer {
   try {
@@ -100,4 +99,3 @@ export function writeAtomic(path: string, content: string): void {
   writeFileSync(temp, content);
   renameSync(temp, path);
 }
-

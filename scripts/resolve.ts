@@ -76,7 +76,9 @@ async function main(): Promise<void> {
   const state = values.recheck ? {} : readState();
   const todo = papers.filter((p) => !p.arxiv && !state[p.slug]).slice(0, limit);
   const known = papers.filter((p) => p.arxiv).length;
-  console.log(`resolve: ${papers.length} papers, ${known} with an arXiv id, ${Object.keys(state).length} searched before without a match; searching ${todo.length} on ${values.endpoint}${dryRun ? ' (dry run: nothing is written)' : ''}`);
+  console.log(
+    `resolve: ${papers.length} papers, ${known} with an arXiv id, ${Object.keys(state).length} searched before without a match; searching ${todo.length} on ${values.endpoint}${dryRun ? ' (dry run: nothing is written)' : ''}`,
+  );
 
   const client = createArxivClient({
     endpoint: values.endpoint,
@@ -107,16 +109,17 @@ async function main(): Promise<void> {
     }
     const decision = decideMatch(paper, records);
     if (decision.kind === 'match') {
-      console.log(`resolve: ${at} -> ${decision.record.id} (title similarity ${decision.similarity.toFixed(3)}; ${decision.record.authors.length} authors${decision.record.primaryCategory ? `, ${decision.record.primaryCategory}` : ''})`);
+      console.log(
+        `resolve: ${at} -> ${decision.record.id} (title similarity ${decision.similarity.toFixed(3)}; ${decision.record.authors.length} authors${decision.record.primaryCategory ? `, ${decision.record.primaryCategory}` : ''})`,
+      );
       if (!dryRun) addToSidecar(recordOf(paper.slug, decision.record));
       found.push(paper.slug);
       continue;
     }
     const outcome: Outcome =
-      decision.kind === 'ambiguous'
-        ? { status: 'ambiguous', candidates: decision.candidates }
-        : { status: 'unmatched', reason: decision.reason, ...(decision.best && { best: decision.best }) };
-    const detail = outcome.status === 'ambiguous' ? `ambiguous: ${outcome.candidates.map(describe).join('; ')}` : `unmatched: ${outcome.reason}${outcome.best ? `; closest ${describe(outcome.best)}` : ''}`;
+      decision.kind === 'ambiguous' ? { status: 'ambiguous', candidates: decision.candidates } : { status: 'unmatched', reason: decision.reason, ...(decision.best && { best: decision.best }) };
+    const detail =
+      outcome.status === 'ambiguous' ? `ambiguous: ${outcome.candidates.map(describe).join('; ')}` : `unmatched: ${outcome.reason}${outcome.best ? `; closest ${describe(outcome.best)}` : ''}`;
     console.log(`resolve: ${at}: ${detail}`);
     state[paper.slug] = outcome;
     if (!dryRun) saveState(state);

@@ -16,14 +16,7 @@ import { parseArgs } from 'node:util';
 import { launchChromium } from '../tests/e2e/browser.ts';
 import { serveDist } from '../tests/e2e/serve.ts';
 
-const DEFAULT_PATHS = [
-  '',
-  'papers/transformers-learn-in-context-by-gradient-descent/',
-  'listings/000_cc5b1bd4cf2371e1/',
-  'archive/',
-  'archive/2025/',
-  'no-such-page/',
-];
+const DEFAULT_PATHS = ['', 'papers/transformers-learn-in-context-by-gradient-descent/', 'listings/000_cc5b1bd4cf2371e1/', 'archive/', 'archive/2025/', 'no-such-page/'];
 const THEMES = ['light', 'dark'] as const;
 
 const { values, positionals } = parseArgs({

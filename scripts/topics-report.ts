@@ -28,7 +28,12 @@ function readListings(paths: string[]): ListingInput[] {
   const missing = paths.find((path) => !existsSync(path));
   if (missing) throw new Error(`no listings at ${missing}: add one (docs/adding-listings.md), or name the listing files to report on`);
   const files = paths.flatMap((path) =>
-    statSync(path).isDirectory() ? readdirSync(path).filter((f) => f.endsWith('.txt')).sort().map((f) => join(path, f)) : [path],
+    statSync(path).isDirectory()
+      ? readdirSync(path)
+          .filter((f) => f.endsWith('.txt'))
+          .sort()
+          .map((f) => join(path, f))
+      : [path],
   );
   return files.map((file) => ({ file, name: basename(file, extname(file)), text: readFileSync(file, 'utf8') }));
 }
@@ -104,9 +109,7 @@ function main(): void {
   console.log(`${tagged.length} papers, ${source.topics.length} topics, ${source.corrections.size} notes with corrections`);
   console.log(`coverage: ${tagged.length - untagged.length}/${tagged.length} papers tagged (${percent(tagged.length - untagged.length, tagged.length)}), ${perPaper.toFixed(2)} topics per paper\n`);
   for (const topic of source.topics) {
-    const members = tagged
-      .filter((t) => t.topics.includes(topic.id))
-      .sort((a, b) => (scoreOf(b, topic.id)?.score ?? 0) - (scoreOf(a, topic.id)?.score ?? 0));
+    const members = tagged.filter((t) => t.topics.includes(topic.id)).sort((a, b) => (scoreOf(b, topic.id)?.score ?? 0) - (scoreOf(a, topic.id)?.score ?? 0));
     const label = topic.parent ? `${topic.id} (in ${topic.parent})` : topic.id;
     console.log(`${String(members.length).padStart(4)}  ${label}`);
     const shown = members.length <= 2 * samples ? members : [...members.slice(0, samples), ...members.slice(-samples)];

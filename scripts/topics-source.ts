@@ -7,17 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { NOTES_DIR, TOPICS_YAML } from '../src/content-paths.ts';
 import type { MergedPaper } from '../src/lib/paper/paper.ts';
-import {
-  type Tagger,
-  type Topic,
-  type TopicCorrection,
-  TaxonomyError,
-  applyCorrection,
-  createTagger,
-  parseNoteCorrection,
-  parseTaxonomy,
-  unknownTopics,
-} from '../src/lib/topics/topics.ts';
+import { type Tagger, type Topic, type TopicCorrection, TaxonomyError, applyCorrection, createTagger, parseNoteCorrection, parseTaxonomy, unknownTopics } from '../src/lib/topics/topics.ts';
 
 /** What decides papers' topics. Plain data, so ingest can hand it to its worker threads. */
 export interface TopicRules {
@@ -38,7 +28,9 @@ export type TagTopics = (paper: MergedPaper) => string[];
 function readCorrections(notesDir: string, topics: Topic[]): Map<string, TopicCorrection> {
   const corrections = new Map<string, TopicCorrection>();
   if (!existsSync(notesDir)) return corrections;
-  for (const name of readdirSync(notesDir).filter((f) => f.endsWith('.mdx')).sort()) {
+  for (const name of readdirSync(notesDir)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()) {
     const path = join(notesDir, name);
     let correction: TopicCorrection | undefined;
     try {

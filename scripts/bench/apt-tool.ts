@@ -13,8 +13,7 @@ function which(command: string): string | undefined {
 
 function aptInstall(pkg: string): string | undefined {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const install = () =>
-    spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '--no-install-recommends', pkg], { env, encoding: 'utf8' });
+  const install = () => spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '--no-install-recommends', pkg], { env, encoding: 'utf8' });
   let result = install();
   if (result.status !== 0) {
     // Package lists may be missing or stale on a fresh machine.

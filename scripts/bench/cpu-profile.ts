@@ -56,11 +56,7 @@ function summarize(profile: Profile, top: number): string {
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, ms]) => [name, (ms / 1000).toFixed(2), `${((ms / total) * 100).toFixed(1)}`]);
-  return [
-    `${(total / 1000).toFixed(1)} s of samples`,
-    markdownTable(['module (self time)', 's', '%'], rows(modules)),
-    markdownTable(['function (self time)', 's', '%'], rows(functions)),
-  ].join('\n\n');
+  return [`${(total / 1000).toFixed(1)} s of samples`, markdownTable(['module (self time)', 's', '%'], rows(modules)), markdownTable(['function (self time)', 's', '%'], rows(functions))].join('\n\n');
 }
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '15' } } });

@@ -12,7 +12,9 @@ const [papersDir, outDir, base = '/'] = process.argv.slice(2);
 if (!papersDir || !outDir) throw new Error('usage: floor.ts PAPERS_DIR OUT_DIR [BASE]');
 
 let pages = 0;
-for (const name of readdirSync(papersDir).filter((n) => n.endsWith('.mdx')).sort()) {
+for (const name of readdirSync(papersDir)
+  .filter((n) => n.endsWith('.mdx'))
+  .sort()) {
   const paper = paperFromFile(name.slice(0, -'.mdx'.length), readFileSync(join(papersDir, name), 'utf8'));
   const dir = join(outDir, routes.paper(paper.slug));
   mkdirSync(dir, { recursive: true });

@@ -27,9 +27,8 @@ const PROGRESS = new RegExp(`^\\d\\d:\\d\\d:\\d\\d \\[|^(?:ingest|${FINISH_STEP_
 /** Files under `dir` (recursively) with the given ending, modified at or after `since`. */
 function modifiedSince(dir: string, since: number, ending = ''): number {
   if (!existsSync(dir)) return 0;
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter(
-    (entry) => entry.isFile() && entry.name.endsWith(ending) && statSync(join(entry.parentPath, entry.name)).mtimeMs >= since,
-  ).length;
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && entry.name.endsWith(ending) && statSync(join(entry.parentPath, entry.name)).mtimeMs >= since)
+    .length;
 }
 
 const toMiB = (kib: number | null | undefined) => (kib === null || kib === undefined ? null : kib / 1024);

@@ -124,7 +124,10 @@ export function runMeasured(command: string, args: readonly string[], options: R
         for (const line of rest.text.split('\n')) if (line !== '') marks.push(JSON.parse(line) as HookMark);
       }
       if (code !== 0) {
-        const tail = log.slice(-40).map((l) => l.text).join('\n');
+        const tail = log
+          .slice(-40)
+          .map((l) => l.text)
+          .join('\n');
         reject(new ProcessFailed(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`}):\n${tail}`));
         return;
       }

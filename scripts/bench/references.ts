@@ -22,8 +22,7 @@ export interface ReferenceOptions {
   skipHugo: boolean;
 }
 
-const htmlFiles = (dir: string) =>
-  readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).length;
+const htmlFiles = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).length;
 
 function reference(run: MeasuredProcess, pages: number): ReferenceResult {
   const sampled = run.samples.length > 0 ? Math.max(...run.samples.map((s) => Math.max(s.rssKiB, s.hwmKiB))) : null;

@@ -47,9 +47,7 @@ export function indexedDocument(html: string, record = ''): string {
 export type SortValues = Partial<Record<keyof typeof SORT_KEYS, number>>;
 
 /** Each sort key's attribute, compiled once for all pages. */
-const SORT_ATTRIBUTES = (Object.keys(SORT_KEYS) as (keyof typeof SORT_KEYS)[]).map(
-  (key) => [key, new RegExp(`\\s${recordAttribute('sort', SORT_KEYS[key])}="(\\d+)"`)] as const,
-);
+const SORT_ATTRIBUTES = (Object.keys(SORT_KEYS) as (keyof typeof SORT_KEYS)[]).map((key) => [key, new RegExp(`\\s${recordAttribute('sort', SORT_KEYS[key])}="(\\d+)"`)] as const);
 
 /** The sort keys a document declares (its search record), as numbers; a key it lacks is absent, as Pagefind leaves it out of that order. */
 export function sortValues(html: string): SortValues {

@@ -239,9 +239,7 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
     shards: shards.map((shard) => ({
       name: shard.name,
       pages: shard.pages.length,
-      sorts: Object.fromEntries(
-        Object.entries(SORT_KEYS).map(([key, name]) => [name, sortValueRuns(shard.pages.flatMap((page) => page.sorts[key as keyof typeof SORT_KEYS] ?? []))]),
-      ),
+      sorts: Object.fromEntries(Object.entries(SORT_KEYS).map(([key, name]) => [name, sortValueRuns(shard.pages.flatMap((page) => page.sorts[key as keyof typeof SORT_KEYS] ?? []))])),
     })),
   };
   mkdirSync(out, { recursive: true });

@@ -16,8 +16,14 @@ export interface Sources {
 
 export function hashSources(hash: Hash, sources: Sources): Hash {
   for (const dir of sources.dirs ?? []) {
-    const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts')).sort();
-    for (const name of names) hash.update(`${name}\0`).update(readFileSync(join(dir, name))).update('\0');
+    const names = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.ts'))
+      .sort();
+    for (const name of names)
+      hash
+        .update(`${name}\0`)
+        .update(readFileSync(join(dir, name)))
+        .update('\0');
   }
   for (const file of sources.files ?? []) hash.update(readFileSync(file)).update('\0');
   return hash;

@@ -39,10 +39,7 @@ const rgb = (color: string): Rgb => parseInt(color.slice(1), 16);
 const MARK_OPACITIES = [0.55, 0.8] as const;
 
 /** Every flat colour a card is drawn in; edge pixels between two of them are snapped to ramps. */
-export const DESIGN_COLORS: readonly Rgb[] = [
-  ...Object.values(COLORS).map(rgb),
-  ...MARK_OPACITIES.map((opacity) => blend(rgb(COLORS.paper), rgb(COLORS.accent), opacity)),
-];
+export const DESIGN_COLORS: readonly Rgb[] = [...Object.values(COLORS).map(rgb), ...MARK_OPACITIES.map((opacity) => blend(rgb(COLORS.paper), rgb(COLORS.accent), opacity))];
 /** Anti-aliasing steps between two design colours (resvg draws up to 255). */
 export const ANTIALIAS_STEPS = 8;
 
@@ -76,15 +73,11 @@ function mark(size: number): CardElement {
   return image(svgData(svg), size, size);
 }
 
-const upArrow = (size: number) =>
-  image(svgData(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 12 12"><path d="M6 1.5 11 9.5H1Z" fill="${COLORS.upvote}"/></svg>`), size, size);
+const upArrow = (size: number) => image(svgData(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 12 12"><path d="M6 1.5 11 9.5H1Z" fill="${COLORS.upvote}"/></svg>`), size, size);
 
 /** Fitted lines, one element each, so satori draws exactly the layout that was measured. */
 function lines(fitted: FittedText, style: TextStyle, color: string): CardElement {
-  return box(
-    { flexDirection: 'column', color, ...font(style, fitted.fontSize) },
-    ...fitted.lines.map((line) => box({ height: fitted.lineHeight, alignItems: 'center', whiteSpace: 'pre' }, line)),
-  );
+  return box({ flexDirection: 'column', color, ...font(style, fitted.fontSize) }, ...fitted.lines.map((line) => box({ height: fitted.lineHeight, alignItems: 'center', whiteSpace: 'pre' }, line)));
 }
 
 /** Up to three lines of muted body text across the card. */
@@ -98,11 +91,7 @@ function header(card: Card, kit: TextKit): CardElement {
   const addressSize = 24;
   return box(
     { alignItems: 'center', justifyContent: 'space-between', width: INNER, height: 48 },
-    box(
-      { alignItems: 'center', gap: 16 },
-      mark(44),
-      box({ color: COLORS.ink, ...font(HEADLINE, nameSize) }, kit.line(card.site.name, 420, nameSize, HEADLINE)),
-    ),
+    box({ alignItems: 'center', gap: 16 }, mark(44), box({ color: COLORS.ink, ...font(HEADLINE, nameSize) }, kit.line(card.site.name, 420, nameSize, HEADLINE))),
     box({ color: COLORS.muted, ...font(REGULAR, addressSize) }, kit.line(card.site.address, 520, addressSize, REGULAR)),
   );
 }
@@ -162,29 +151,18 @@ function topicLine(names: string[], kit: TextKit): CardElement {
   return box({ height: 44, alignItems: 'center', color: COLORS.muted, ...font(MEDIUM, TOPICS_SIZE) }, kit.line(text, INNER, TOPICS_SIZE, MEDIUM));
 }
 
-const pill = (text: string, style: Record<string, string>) =>
-  box({ height: 44, alignItems: 'center', padding: `0 ${CHIP_PAD}px`, borderRadius: 22, ...font(MEDIUM, CHIP_SIZE), ...style }, text);
+const pill = (text: string, style: Record<string, string>) => box({ height: 44, alignItems: 'center', padding: `0 ${CHIP_PAD}px`, borderRadius: 22, ...font(MEDIUM, CHIP_SIZE), ...style }, text);
 
 function paperCard(card: PaperCard, kit: TextKit): CardElement {
-  const title = kit.fit(
-    card.title,
-    { width: INNER, height: 280, maxFontSize: 56, minFontSize: 34, lineHeight: 1.15, maxLines: 6, balance: true },
-    HEADLINE,
-  );
+  const title = kit.fit(card.title, { width: INNER, height: 280, maxFontSize: 56, minFontSize: 34, lineHeight: 1.15, maxLines: 6, balance: true }, HEADLINE);
   const metaSize = 26;
   const meta = [card.published && formatDate(card.published, { short: true }), card.byline].filter(Boolean).join('  ·  ');
   // Listings without vote counts give 0; a card saying "0 upvotes" would only look neglected.
-  const votes =
-    card.upvotes > 0 &&
-    box({ alignItems: 'center', gap: 8, color: COLORS.upvote, ...font(MEDIUM, metaSize) }, upArrow(20), countOf(card.upvotes, 'upvote'));
+  const votes = card.upvotes > 0 && box({ alignItems: 'center', gap: 8, color: COLORS.upvote, ...font(MEDIUM, metaSize) }, upArrow(20), countOf(card.upvotes, 'upvote'));
   const body = box(
     { flexDirection: 'column', gap: 22, width: INNER },
     lines(title, HEADLINE, COLORS.ink),
-    box(
-      { alignItems: 'center', gap: 28, height: 36 },
-      votes,
-      meta && box({ color: COLORS.muted, ...font(REGULAR, metaSize) }, kit.line(meta, INNER - 280, metaSize, REGULAR)),
-    ),
+    box({ alignItems: 'center', gap: 28, height: 36 }, votes, meta && box({ color: COLORS.muted, ...font(REGULAR, metaSize) }, kit.line(meta, INNER - 280, metaSize, REGULAR))),
   );
   return frame(header(card, kit), body, card.topics.length > 0 ? topicLine(card.topics, kit) : undefined);
 }

@@ -35,8 +35,7 @@ export type Snap = (color: Rgb) => Rgb;
 export function rampSnap(bases: readonly Rgb[], steps: number): Snap {
   const ends = bases.map(channels);
   const stepColors = new Set<Rgb>(bases);
-  for (let i = 0; i < bases.length; i += 1)
-    for (let j = i + 1; j < bases.length; j += 1) for (let k = 1; k < steps; k += 1) stepColors.add(blend(bases[i]!, bases[j]!, k / steps));
+  for (let i = 0; i < bases.length; i += 1) for (let j = i + 1; j < bases.length; j += 1) for (let k = 1; k < steps; k += 1) stepColors.add(blend(bases[i]!, bases[j]!, k / steps));
   const memo = new Map<Rgb, Rgb>();
   const snapOne = (color: Rgb): Rgb => {
     if (stepColors.has(color)) return color;

@@ -82,7 +82,5 @@ function toRgb(rgba: Uint8Array, width: number, height: number): Buffer {
  */
 export function encodeOpaquePng(rgba: Uint8Array, width: number, height: number): Buffer {
   const indexed = toPalette(rgba, width, height);
-  return indexed
-    ? png(width, height, COLOR_TYPE_PALETTE, indexed.raw, indexed.palette)
-    : png(width, height, COLOR_TYPE_RGB, toRgb(rgba, width, height));
+  return indexed ? png(width, height, COLOR_TYPE_PALETTE, indexed.raw, indexed.palette) : png(width, height, COLOR_TYPE_RGB, toRgb(rgba, width, height));
 }

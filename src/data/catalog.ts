@@ -66,12 +66,7 @@ function readRelatedFile(): string {
 }
 
 async function load(): Promise<SiteCatalog> {
-  const [papers, listings, topics, notes] = await Promise.all([
-    getCollection('papers'),
-    getCollection('listings'),
-    getCollection('topics'),
-    getCollection('notes'),
-  ]);
+  const [papers, listings, topics, notes] = await Promise.all([getCollection('papers'), getCollection('listings'), getCollection('topics'), getCollection('notes')]);
   const { related } = parseRelatedFile(readRelatedFile(), RELATED_JSON);
   return buildCatalog({ papers, listings, topics, notes, related, pageSize: SITE.pageSize, paperCards: paperCardLimit(SITE.paperCards) });
 }

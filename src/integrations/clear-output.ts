@@ -34,7 +34,11 @@ function deleteInChild(paths: string[]): Promise<void> {
 export function clearOutputDir(outDir: string): Promise<void> {
   const parent = dirname(outDir);
   const prefix = trashPrefix(outDir);
-  const trash = existsSync(parent) ? readdirSync(parent).filter((name) => name.startsWith(prefix)).map((name) => join(parent, name)) : [];
+  const trash = existsSync(parent)
+    ? readdirSync(parent)
+        .filter((name) => name.startsWith(prefix))
+        .map((name) => join(parent, name))
+    : [];
   if (existsSync(outDir)) {
     const aside = join(parent, `${prefix}${process.pid}-${Date.now()}`);
     try {

@@ -52,10 +52,7 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
       }
       const jobs = changed.map(({ text, filePath }) => ({ text, path: filePath }));
       // readPaperFile's errors name the file, so the pool adds nothing to them.
-      const read =
-        jobs.length >= (options.poolFrom ?? POOL_PAPERS_FROM)
-          ? await runInPool<PaperFileJob, ReadPaperFile | undefined>(WORKER, jobs, undefined)
-          : jobs.map(readPaperFile);
+      const read = jobs.length >= (options.poolFrom ?? POOL_PAPERS_FROM) ? await runInPool<PaperFileJob, ReadPaperFile | undefined>(WORKER, jobs, undefined) : jobs.map(readPaperFile);
       let rendered = 0;
       for (const [at, { id, filePath, digest }] of changed.entries()) {
         const file = read[at];

@@ -20,9 +20,7 @@ export const GET: APIRoute = async ({ site = new URL('http://localhost') }) => {
     url: url(routes.home()),
     count: catalog.papers.length,
     topics: Object.fromEntries(catalog.topics.map((t) => [t.id, { name: t.data.name, url: url(routes.topic(t.id)) }])),
-    listings: Object.fromEntries(
-      catalog.listings.map((l) => [l.id, { title: l.data.title, url: url(routes.listing(l.id)), ...(l.data.captured && { captured: l.data.captured }) }]),
-    ),
+    listings: Object.fromEntries(catalog.listings.map((l) => [l.id, { title: l.data.title, url: url(routes.listing(l.id)), ...(l.data.captured && { captured: l.data.captured }) }])),
     papers: catalog.papers.map((paper) => {
       const { title, published, authors, authorNames, organisation, upvotes, comments, topics, sources, arxiv, doi, code, aiKeywords, projectPage, githubStars, withdrawn } = paper.data;
       return {

@@ -31,14 +31,17 @@ export const GET: APIRoute = async ({ site = new URL('http://localhost') }) => {
     xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
     customData: `<language>${SITE.lang}</language><atom:link href="${url(routes.feed())}" rel="self" type="application/rss+xml"/>`,
     // A withdrawn paper keeps its page, marked, but a feed announces papers to read: it leaves.
-    items: catalog.papers.filter((paper) => !paper.data.withdrawn).slice(0, FEED_SIZE).map((paper) => ({
-      title: paper.data.title,
-      link: url(routes.paper(paper.id)),
-      description: abstractText(paper),
-      ...(paper.data.published && { pubDate: new Date(`${paper.data.published}T00:00:00Z`) }),
-      categories: paper.data.topics.flatMap((id) => catalog.topicNames.get(id) ?? []),
-      ...(paper.data.arxiv && { commentsUrl: arxivLinks(paper.data.arxiv).huggingFace }),
-      customData: itemExtras(paper.data),
-    })),
+    items: catalog.papers
+      .filter((paper) => !paper.data.withdrawn)
+      .slice(0, FEED_SIZE)
+      .map((paper) => ({
+        title: paper.data.title,
+        link: url(routes.paper(paper.id)),
+        description: abstractText(paper),
+        ...(paper.data.published && { pubDate: new Date(`${paper.data.published}T00:00:00Z`) }),
+        categories: paper.data.topics.flatMap((id) => catalog.topicNames.get(id) ?? []),
+        ...(paper.data.arxiv && { commentsUrl: arxivLinks(paper.data.arxiv).huggingFace }),
+        customData: itemExtras(paper.data),
+      })),
   });
 };

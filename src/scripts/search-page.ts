@@ -9,26 +9,9 @@
  * status line; the other shards are fetched after them and the search runs again over all of them.
  */
 import { facetGroups } from '../lib/search/search-facets.ts';
-import {
-  type FilterCounts,
-  type PagefindRequest,
-  type SearchVocabulary,
-  facetsNeedingOwnCounts,
-  mergeFacetCounts,
-  searchRequest,
-} from '../lib/search/search-query.ts';
+import { type FilterCounts, type PagefindRequest, type SearchVocabulary, facetsNeedingOwnCounts, mergeFacetCounts, searchRequest } from '../lib/search/search-query.ts';
 import { FACETS, type Facet } from '../lib/search/search-record.ts';
-import {
-  SORT_ORDERS,
-  type SearchState,
-  clearFilters,
-  hasFilters,
-  isBlank,
-  normaliseQuery,
-  parseSearchState,
-  serialiseSearchState,
-  toggleFilter,
-} from '../lib/search/search-state.ts';
+import { SORT_ORDERS, type SearchState, clearFilters, hasFilters, isBlank, normaliseQuery, parseSearchState, serialiseSearchState, toggleFilter } from '../lib/search/search-state.ts';
 import { type PartialSearch, searchStatusText } from '../lib/search/search-status.ts';
 import { watchPartialResults } from './search-offline.ts';
 import { type Pagefind, type PagefindResult, type PagefindResultData, loadPagefind } from './search-pagefind.ts';
@@ -140,8 +123,7 @@ function start(root: HTMLElement): void {
     facets.removeAttribute('aria-busy');
   };
 
-  const itemsOf = async (data: readonly Promise<PagefindResultData>[]): Promise<HTMLLIElement[]> =>
-    (await Promise.all(data)).map((item) => resultItem(item, vocabulary));
+  const itemsOf = async (data: readonly Promise<PagefindResultData>[]): Promise<HTMLLIElement[]> => (await Promise.all(data)).map((item) => resultItem(item, vocabulary));
   /** The result items of `found` from `from` on, with their data fragments fetched. */
   const page = (found: readonly PagefindResult[], from: number) => itemsOf(found.slice(from, from + PAGE_SIZE).map((result) => result.data()));
 

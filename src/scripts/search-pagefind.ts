@@ -20,16 +20,7 @@
  */
 import { PAGEFIND_DIR } from '../lib/search/search-paths.ts';
 import type { PagefindRequest } from '../lib/search/search-query.ts';
-import {
-  type NewestShard,
-  SHARD_FILTER,
-  SHARD_MANIFEST,
-  type ShardManifest,
-  mergeSortedResults,
-  newestShard,
-  shardWeight,
-  sumFilterCounts,
-} from '../lib/search/search-shards.ts';
+import { type NewestShard, SHARD_FILTER, SHARD_MANIFEST, type ShardManifest, mergeSortedResults, newestShard, shardWeight, sumFilterCounts } from '../lib/search/search-shards.ts';
 
 /** The parts of Pagefind's browser API the search page uses (pagefind_web_js/types). */
 export interface PagefindResultData {
@@ -87,18 +78,10 @@ const isSorted = (options: SearchOptions | undefined): boolean => Object.keys(op
 const EMPTY: PagefindResults = { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} };
 
 /** Searches each shard alone with the same request and merges the sorted results as one index would order them. */
-async function sortedSearch(
-  pagefind: PagefindModule,
-  shards: ShardManifest['shards'],
-  weights: readonly number[],
-  term: string | null,
-  options: SearchOptions,
-): Promise<PagefindResults> {
+async function sortedSearch(pagefind: PagefindModule, shards: ShardManifest['shards'], weights: readonly number[], term: string | null, options: SearchOptions): Promise<PagefindResults> {
   const [[key, direction] = []] = Object.entries(options.sort ?? {});
   if (!key || !direction) throw new Error('sortedSearch needs a sort');
-  const responses = await Promise.all(
-    shards.map(async (shard) => (await pagefind.search(term, { ...options, filters: { ...options.filters, [SHARD_FILTER]: { any: [shard.name] } } })) ?? EMPTY),
-  );
+  const responses = await Promise.all(shards.map(async (shard) => (await pagefind.search(term, { ...options, filters: { ...options.filters, [SHARD_FILTER]: { any: [shard.name] } } })) ?? EMPTY));
   return {
     results: mergeSortedResults(
       shards.map((shard, i) => ({ results: responses[i]!.results, runs: shard.sorts[key] ?? [], weight: weights[i]! })),

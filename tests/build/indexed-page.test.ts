@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { indexedDocument, pagefindBody, sortValues } from '../../src/build/indexed-page.ts';
 
-const page = (body: string) => `<!doctype html><html lang="en"><head><title>T</title></head><body><header><article>Chrome</article></header>${body}<aside><article>Related</article></aside></body></html>`;
+const page = (body: string) =>
+  `<!doctype html><html lang="en"><head><title>T</title></head><body><header><article>Chrome</article></header>${body}<aside><article>Related</article></aside></body></html>`;
 
 describe('pagefindBody', () => {
   test('takes the marked element whole, nested elements of its name included, and nothing after it', () => {

@@ -92,10 +92,33 @@ describe('buildSearchIndex', () => {
     expect(result).toMatchObject({ indexed: 5, shards: ['2024-11', 'undated'], reindexed: ['2024-11', 'undated'] });
     expect(result.files).toBe(listBuiltFiles(join(ROOT, 'first', PAGEFIND_DIR)).length);
     const manifest = manifestOf(join(ROOT, 'first'));
-    expect(manifest.shards.map((shard) => [shard.name, shard.pages])).toEqual([['2024-11', 2], ['undated', 3]]);
+    expect(manifest.shards.map((shard) => [shard.name, shard.pages])).toEqual([
+      ['2024-11', 2],
+      ['undated', 3],
+    ]);
     // Each shard's sort values in Pagefind's ascending order, as runs.
-    expect(manifest.shards[0]!.sorts).toEqual({ date: [[day('2024-11-20'), 1], [day('2024-12-30'), 1]], upvotes: [[0, 1], [3, 1]] });
-    expect(manifest.shards[1]!.sorts).toEqual({ date: [[0, 1], [day('2019-05-01'), 1], [day('2024-03-02'), 1]], upvotes: [[0, 1], [3, 1], [12, 1]] });
+    expect(manifest.shards[0]!.sorts).toEqual({
+      date: [
+        [day('2024-11-20'), 1],
+        [day('2024-12-30'), 1],
+      ],
+      upvotes: [
+        [0, 1],
+        [3, 1],
+      ],
+    });
+    expect(manifest.shards[1]!.sorts).toEqual({
+      date: [
+        [0, 1],
+        [day('2019-05-01'), 1],
+        [day('2024-03-02'), 1],
+      ],
+      upvotes: [
+        [0, 1],
+        [3, 1],
+        [12, 1],
+      ],
+    });
   });
 
   it('starts a shard past the limit, and keeps Pagefind’s script and WebAssembly in the primary shard only', { timeout: 60_000 }, async () => {
@@ -153,7 +176,10 @@ describe('buildSearchIndex', () => {
     upvoted.papers.find((paper) => paper.slug === 'late-paper')!.upvotes = 7;
     const result = await buildSearchIndex(site('records', PAPERS, upvoted), options);
     expect(result.reindexed).toEqual(['2024-11']);
-    expect(manifestOf(join(ROOT, 'records')).shards[0]!.sorts['upvotes']).toEqual([[3, 1], [7, 1]]);
+    expect(manifestOf(join(ROOT, 'records')).shards[0]!.sorts['upvotes']).toEqual([
+      [3, 1],
+      [7, 1],
+    ]);
 
     const unlisted = catalogFile(PAPERS);
     unlisted.papers = unlisted.papers.filter((paper) => paper.slug !== 'late-paper');

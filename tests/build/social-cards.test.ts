@@ -48,8 +48,7 @@ function paintedOutsideMargins(png: Buffer): string[] {
   const { width, height, rgb } = decodePng(png);
   const paper = hex(COLORS.paper);
   const slack = 2;
-  const inside = (x: number, y: number) =>
-    x >= SAFE_MARGINS.left - slack && x < width - SAFE_MARGINS.right + slack && y >= SAFE_MARGINS.top - slack && y < height - SAFE_MARGINS.bottom + slack;
+  const inside = (x: number, y: number) => x >= SAFE_MARGINS.left - slack && x < width - SAFE_MARGINS.right + slack && y >= SAFE_MARGINS.top - slack && y < height - SAFE_MARGINS.bottom + slack;
   const painted: string[] = [];
   for (let y = 0; y < height; y += 1) {
     for (let x = STRIPE; x < width; x += 1) {
@@ -148,10 +147,7 @@ describe('the build step', SLOW, () => {
 
   beforeAll(() => {
     mkdirSync(content, { recursive: true });
-    writeFileSync(
-      join(content, 'topics.yaml'),
-      '- id: moe\n  name: Mixture of experts\n  description: Sparse expert layers and routing.\n  terms: [mixture of experts]\n',
-    );
+    writeFileSync(join(content, 'topics.yaml'), '- id: moe\n  name: Mixture of experts\n  description: Sparse expert layers and routing.\n  terms: [mixture of experts]\n');
     writePaper('alpha', 'Alpha: sparse experts');
     writePaper('beta', 'Beta: 注意力 and 😀', { topics: [] });
   });

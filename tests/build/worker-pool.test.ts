@@ -20,7 +20,7 @@ describe('runInPool', () => {
     expect(((failure as Error).cause as Error).stack).toMatch(/halve-even\.ts/);
   });
 
-  test('without a description the job\'s message is the whole message', async () => {
+  test("without a description the job's message is the whole message", async () => {
     await expect(runInPool<number, number>(WORKER, [3], undefined)).rejects.toThrow(/^3 is odd$/);
   });
 });

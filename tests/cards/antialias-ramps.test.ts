@@ -28,9 +28,7 @@ describe('rampSnap', () => {
       fc.property(base, base, fc.double({ min: 0, max: 1, noNaN: true }), (a, b, t) => {
         const pixel = blend(a, b, t);
         const moved = distance(snapColor(pixel), pixel);
-        const onARamp = DESIGN_COLORS.some((c) =>
-          DESIGN_COLORS.some((d) => squared(pixel, c, d) <= 27 && moved <= Math.ceil(distance(c, d) / STEPS / 2) + 1),
-        );
+        const onARamp = DESIGN_COLORS.some((c) => DESIGN_COLORS.some((d) => squared(pixel, c, d) <= 27 && moved <= Math.ceil(distance(c, d) / STEPS / 2) + 1));
         expect(onARamp).toBe(true);
       }),
       { numRuns: 2000 },

@@ -96,9 +96,7 @@ describe('the paper page', () => {
   test('shows the AI summary labelled as the AI’s, keywords linking to search, stars, project page and submitter', async () => {
     await page.goto(site.url(routes.paper(FULL.slug)));
     const ai = page.getByRole('region', { name: 'Summary written by AI' });
-    expect(await ai.locator('p').first().textContent()).toBe(
-      "Spectral lattices <script>document.title='pwned'</script> make **diffusion** sampling [ten times faster](javascript:alert(1)).",
-    );
+    expect(await ai.locator('p').first().textContent()).toBe("Spectral lattices <script>document.title='pwned'</script> make **diffusion** sampling [ten times faster](javascript:alert(1)).");
     expect(await ai.innerText()).toMatch(/not by the authors/);
     const details = page.getByRole('complementary', { name: 'About this paper' });
     const keywords = details.locator('section', { has: page.getByRole('heading', { name: 'Keywords by AI' }) }).getByRole('link');
@@ -120,7 +118,12 @@ describe('the paper page', () => {
     expect(await page.getByRole('region', { name: 'Summary written by AI' }).locator('p').first().textContent()).toBe(
       `<img src=x onerror="document.title='pwned'"> An AI summary [with a link](javascript:alert(1)) and _markdown_.`,
     );
-    expect(await page.locator('.paper-links').getByRole('link', { name: /^Project page/ }).count()).toBe(0);
+    expect(
+      await page
+        .locator('.paper-links')
+        .getByRole('link', { name: /^Project page/ })
+        .count(),
+    ).toBe(0);
     const details = page.getByRole('complementary', { name: 'About this paper' });
     expect(await details.innerText()).toContain('[click me](javascript:alert(1))');
     expect(await details.innerText()).toContain('<b>bold keyword</b>');

@@ -41,7 +41,11 @@ async function violationsOn(path: string, then: (page: Page) => Promise<void> = 
     });
     await page.addInitScript(() => {
       (globalThis as Watched).violations = [];
-      document.addEventListener('securitypolicyviolation', (event) => (globalThis as Watched).violations.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`), true);
+      document.addEventListener(
+        'securitypolicyviolation',
+        (event) => (globalThis as Watched).violations.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`),
+        true,
+      );
     });
     await page.goto(site.url(path), { waitUntil: 'load' });
     // The theme script ran: its hash in the policy is the hash of the text the page carries.

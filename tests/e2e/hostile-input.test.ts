@@ -65,10 +65,7 @@ describe('hostile listing names', () => {
 describe('characters XML cannot carry', () => {
   test('are dropped from the papers, with a warning at the item or line that had them', () => {
     const hostile = catalog.papers.filter((p) => p.listings.some((id) => HOSTILE_NAMES.map(listingId).includes(id)));
-    expect(hostile.map((p) => p.title).sort()).toEqual([
-      'Dot Dot Listings Are Data Too: A Study of Path Names in Static Sites',
-      'Question Marks and Hash Signs in File Names Break Links Quietly',
-    ]);
+    expect(hostile.map((p) => p.title).sort()).toEqual(['Dot Dot Listings Are Data Too: A Study of Path Names in Static Sites', 'Question Marks and Hash Signs in File Names Break Links Quietly']);
     const json = report.listings.find((l) => l.id === listingId(HOSTILE_NAMES[1]!))!;
     expect(report.warnings).toContainEqual(expect.objectContaining({ file: json.file, item: 0, reason: expect.stringContaining('characters XML cannot carry') }));
   });

@@ -36,13 +36,10 @@ function build(out: string, cache: string): string {
 }
 
 function filesIn(dir: string, prefix = ''): string[] {
-  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? filesIn(dir, join(prefix, d.name)) : [join(prefix, d.name)],
-  );
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesIn(dir, join(prefix, d.name)) : [join(prefix, d.name)]));
 }
 
-const paperPages = (log: string, outcome: RegExp) =>
-  log.split('\n').filter((line) => /papers\/[^/\s]+\/index\.html/.test(line) && outcome.test(line)).length;
+const paperPages = (log: string, outcome: RegExp) => log.split('\n').filter((line) => /papers\/[^/\s]+\/index\.html/.test(line) && outcome.test(line)).length;
 
 afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
 

@@ -108,7 +108,16 @@ describe('offline', () => {
       const unvisitedHtml = await (await context.request.get(url(routes.paper(unvisited)))).text();
 
       await context.setOffline(true);
-      expect(await page.evaluate(async (path) => fetch(path).then(() => 'fetched', () => 'failed'), `${FIXTURE_BASE}sitemap-index.xml`)).toBe('failed');
+      expect(
+        await page.evaluate(
+          async (path) =>
+            fetch(path).then(
+              () => 'fetched',
+              () => 'failed',
+            ),
+          `${FIXTURE_BASE}sitemap-index.xml`,
+        ),
+      ).toBe('failed');
 
       await page.goto(url(routes.paper(paperA)));
       await page.reload();
@@ -123,7 +132,10 @@ describe('offline', () => {
 
       // Words from the title of a paper never opened: only the precached index can find it.
       const title = /<meta property="og:title" content="([^"]+)"/.exec(unvisitedHtml)?.[1] ?? '';
-      const words = title.split(/\W+/).sort((a, b) => b.length - a.length).slice(0, 3);
+      const words = title
+        .split(/\W+/)
+        .sort((a, b) => b.length - a.length)
+        .slice(0, 3);
       expect(words.join('').length).toBeGreaterThan(10);
       await page.goto(`${url(routes.search())}?q=${encodeURIComponent(words.join(' '))}`);
       await expect.poll(() => page.locator(`main a[href$="/${routes.paper(unvisited)}"]`).count(), { timeout: 15_000 }).toBeGreaterThan(0);

@@ -32,7 +32,11 @@ function elements(tree: Root, test: (el: Element) => boolean): Element[] {
   });
   return found;
 }
-const hasClass = (el: Element, name: string) => String(el.properties['className'] ?? '').split(' ').includes(name) || (Array.isArray(el.properties['className']) && el.properties['className'].includes(name));
+const hasClass = (el: Element, name: string) =>
+  String(el.properties['className'] ?? '')
+    .split(' ')
+    .includes(name) ||
+  (Array.isArray(el.properties['className']) && el.properties['className'].includes(name));
 
 interface CatalogPaper {
   slug: string;
@@ -49,7 +53,9 @@ const site = useSite();
 
 describe('every paper page leads to the paper', () => {
   test('with an arXiv id: its abstract page, PDF and Hugging Face page; without: exact-title searches', () => {
-    const slugs = readdirSync(join(FIXTURE_DIST, 'papers'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const slugs = readdirSync(join(FIXTURE_DIST, 'papers'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     expect(slugs.length).toBe(catalog.papers.length);
     let withId = 0;
     for (const slug of slugs) {
@@ -169,7 +175,7 @@ describe('metadata real consumers read', () => {
     expect(survey.comments).toBe('https://huggingface.co/papers/2512.00001');
     // node-feedparser keeps namespaced elements as they were: one object, or an array of them.
     const raw = survey as unknown as Record<string, unknown>;
-    const all = <T,>(value: unknown): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]) as T[];
+    const all = <T>(value: unknown): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]) as T[];
     const related = all<{ '@': Record<string, string> }>(raw['atom:link']);
     expect(related.map((l) => [l['@']['rel'], l['@']['href']])).toContainEqual(['related', 'https://arxiv.org/abs/2512.00001']);
     expect(all<{ '#': string }>(raw['dc:creator']).map((c) => c['#'])).toHaveLength(30);

@@ -12,8 +12,7 @@ let bundled: Promise<string> | undefined;
 function loaderBundle(base: string): Promise<string> {
   bundled ??= build({
     stdin: {
-      contents:
-        "import { loadPagefind, openSearchIndex } from './src/scripts/search-pagefind.ts'; window.openSearchIndex = openSearchIndex; window.loadPagefind = loadPagefind;",
+      contents: "import { loadPagefind, openSearchIndex } from './src/scripts/search-pagefind.ts'; window.openSearchIndex = openSearchIndex; window.loadPagefind = loadPagefind;",
       resolveDir: resolve('.'),
       loader: 'ts',
     },

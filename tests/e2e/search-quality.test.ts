@@ -159,8 +159,7 @@ describe('index integrity', () => {
   test('sorting is numeric: newest first, undated last; most upvoted first', async () => {
     const { dates, upvotes } = await page.evaluate(async () => {
       const pagefind = (window as unknown as { pagefind: PagefindGlobal }).pagefind;
-      const meta = async (sort: object, key: string) =>
-        (await Promise.all((await pagefind.search(null, { sort })).results.map((r) => r.data()))).map((d) => d.meta[key] ?? '');
+      const meta = async (sort: object, key: string) => (await Promise.all((await pagefind.search(null, { sort })).results.map((r) => r.data()))).map((d) => d.meta[key] ?? '');
       return { dates: await meta({ date: 'desc' }, 'date'), upvotes: (await meta({ upvotes: 'desc' }, 'upvotes')).map(Number) };
     });
     const dated = dates.filter(Boolean);

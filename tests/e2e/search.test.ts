@@ -103,9 +103,10 @@ test('a topic filter narrows the results to exactly the count it showed', async 
   await rendered('?q=learning');
   await openFilters('?q=learning');
   const everything = countIn(await status());
-  const topicCounts = () => page.locator('[data-facet="topic"] label').evaluateAll((labels) =>
-    Object.fromEntries(labels.map((l) => [l.querySelector('.search-facet__label')?.textContent, l.querySelector('.search-facet__count')?.textContent])),
-  );
+  const topicCounts = () =>
+    page
+      .locator('[data-facet="topic"] label')
+      .evaluateAll((labels) => Object.fromEntries(labels.map((l) => [l.querySelector('.search-facet__label')?.textContent, l.querySelector('.search-facet__count')?.textContent])));
   const before = await topicCounts();
   const topic = await facetOption(TOPIC.name);
   expect(topic.count).toBeGreaterThan(1);
@@ -168,9 +169,7 @@ test('sorting by upvotes orders the results by upvotes', async () => {
   await page.getByLabel('Sort by').selectOption('upvotes');
   await rendered('?q=reasoning&sort=upvotes');
   await showAll();
-  const upvotes = await page.locator('.search-result').evaluateAll((items) =>
-    items.map((item) => Number(item.querySelector('[data-upvotes]')?.getAttribute('data-upvotes') ?? 0)),
-  );
+  const upvotes = await page.locator('.search-result').evaluateAll((items) => items.map((item) => Number(item.querySelector('[data-upvotes]')?.getAttribute('data-upvotes') ?? 0)));
   expect(upvotes.length).toBe(countIn(await status()));
   expect(upvotes[0]).toBeGreaterThan(0);
   expect(upvotes).toEqual([...upvotes].sort((a, b) => b - a));
@@ -292,7 +291,10 @@ async function recordLayoutShifts(visit: Page): Promise<void> {
 const layoutShifts = (visit: Page) => visit.evaluate(() => (window as unknown as { shifts: string[] }).shifts);
 
 test('results, filters and web fonts arrive without moving anything on screen, on a phone and a desktop', async () => {
-  for (const viewport of [{ width: 412, height: 823 }, { width: 1350, height: 940 }]) {
+  for (const viewport of [
+    { width: 412, height: 823 },
+    { width: 1350, height: 940 },
+  ]) {
     for (const state of ['', '?q=attention', '?q=zzzzqqq&year=2024']) {
       const fresh = await site.browser.newContext({ viewport });
       try {
@@ -309,7 +311,7 @@ test('results, filters and web fonts arrive without moving anything on screen, o
   }
 });
 
-test('an excerpt starts where the abstract does, not by repeating its result\'s title', async () => {
+test("an excerpt starts where the abstract does, not by repeating its result's title", async () => {
   await page.goto(searchUrl('?q=attention'));
   await rendered('?q=attention');
   const results = await page.locator('.search-result').evaluateAll((items) =>
@@ -373,10 +375,13 @@ test('with several shards the newest answers first, says so, and every shard fol
   }
   const all = await page.locator('.search-result__title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   expect(all).toHaveLength(total);
-  expect(all.some((href) => !newest.has(href ?? '')), 'older papers among the results').toBe(true);
+  expect(
+    all.some((href) => !newest.has(href ?? '')),
+    'older papers among the results',
+  ).toBe(true);
 });
 
-test('on a phone, the newest shard\'s results give way to every shard\'s without moving anything', async () => {
+test("on a phone, the newest shard's results give way to every shard's without moving anything", async () => {
   const phone = await site.browser.newContext({ viewport: { width: 412, height: 823 } });
   try {
     const visit = await phone.newPage();
@@ -395,14 +400,20 @@ test('on a phone, the newest shard\'s results give way to every shard\'s without
     await visit.locator('[data-search-page][data-rendered="?q=attention"]').waitFor();
     await visit.evaluate(() => document.fonts.ready);
     // Only a test if the complete line is shorter than the partial one, which wraps on a phone.
-    expect(await status.evaluate((line) => { const range = document.createRange(); range.selectNodeContents(line); return range.getBoundingClientRect().height; })).toBeLessThan(partialHeight);
+    expect(
+      await status.evaluate((line) => {
+        const range = document.createRange();
+        range.selectNodeContents(line);
+        return range.getBoundingClientRect().height;
+      }),
+    ).toBeLessThan(partialHeight);
     expect(await layoutShifts(visit)).toEqual([]);
   } finally {
     await phone.close();
   }
 });
 
-test('when the older shards cannot be loaded, the newest shard\'s results stay and the reader is told', async () => {
+test("when the older shards cannot be loaded, the newest shard's results stay and the reader is told", async () => {
   await page.route(OLDER_SHARD, (route: Route) => route.abort());
   await page.goto(searchUrl('?q=learning'));
   await rendered('?q=learning');

@@ -40,4 +40,3 @@ export function useSite(): Site {
     url: (path = '') => `${started(server, 'server').url}${path}`,
   };
 }
-

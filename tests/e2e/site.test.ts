@@ -42,11 +42,7 @@ const distFile = (path: string) => join(FIXTURE_DIST, path, path === '' || path.
  * Opens `path` in a fresh browser context and hands the page to `use`, with the console errors,
  * uncaught exceptions and dialogs seen so far; the context is closed whatever happens.
  */
-async function visit<T>(
-  path: string,
-  use: (page: Page, errors: string[], response: Response | null) => Promise<T>,
-  options: BrowserContextOptions = {},
-): Promise<T> {
+async function visit<T>(path: string, use: (page: Page, errors: string[], response: Response | null) => Promise<T>, options: BrowserContextOptions = {}): Promise<T> {
   const context = await site.browser.newContext(options);
   try {
     const { page, errors } = await watchedPage(context);
@@ -158,9 +154,7 @@ describe('a paper page', () => {
       expect(jsonLd).toMatchObject({ '@type': 'ScholarlyArticle', headline: HOSTILE_TITLE, datePublished: '2024-10-02' });
       // The abstract is on the page once, in its body; structured data names the page instead.
       expect(jsonLd.abstract).toBeUndefined();
-      expect(await page.locator('meta[name="description"]').getAttribute('content')).toMatch(
-        /^import fs from 'node:fs' export const leaked = 1 <img src=x/,
-      );
+      expect(await page.locator('meta[name="description"]').getAttribute('content')).toMatch(/^import fs from 'node:fs' export const leaked = 1 <img src=x/);
       expect(errors).toEqual([]);
     }));
 
@@ -246,8 +240,7 @@ describe('accessibility', () => {
             await page.goto(url(path), { waitUntil: 'load' });
             expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(colorScheme);
             const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-            for (const v of results.violations)
-              violations.push(`${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+            for (const v of results.violations) violations.push(`${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
           }
           expect(violations).toEqual([]);
           expect(errors).toEqual([]);
@@ -367,7 +360,10 @@ describe('page weight', () => {
     for (const { slug, html } of pages()) {
       const prose = html.match(/<section class="paper__abstract"[\s\S]*?<div class="prose">([\s\S]*?)<\/div><\/section>/)?.[1] ?? '';
       // A run of plain words past the 160 characters a description keeps, as it appears in the HTML.
-      const window = prose.replace(/<[^>]+>/g, ' ').slice(200).match(/[A-Za-z][A-Za-z ,]{59}/)?.[0];
+      const window = prose
+        .replace(/<[^>]+>/g, ' ')
+        .slice(200)
+        .match(/[A-Za-z][A-Za-z ,]{59}/)?.[0];
       if (!window) continue;
       checked += 1;
       expect(html.split(window).length - 1, slug).toBe(1);
@@ -387,7 +383,10 @@ describe('page weight', () => {
       for (const [entry] of html.matchAll(/<article>[\s\S]*?<\/article>/g)) {
         entries += 1;
         const classes = [...entry.matchAll(/ class="([^"]*)"/g)].map((match) => match[1]);
-        expect(classes.filter((name) => !SHARED_ENTRY_CLASSES.has(name!)), file).toEqual([]);
+        expect(
+          classes.filter((name) => !SHARED_ENTRY_CLASSES.has(name!)),
+          file,
+        ).toEqual([]);
       }
     }
     expect(entries).toBeGreaterThan(1000);

@@ -38,7 +38,11 @@ describe('/topics/', () => {
   test('lists every topic with its paper count, subtopics under their parent', async () => {
     await page.goto(url(routes.topics()));
     const names = await texts('.topic-index__name a');
-    expect([...names].sort()).toEqual(Object.values(catalog.topics).map((t) => t.name).sort());
+    expect([...names].sort()).toEqual(
+      Object.values(catalog.topics)
+        .map((t) => t.name)
+        .sort(),
+    );
     for (const [id, topic] of Object.entries(catalog.topics)) {
       const heading = page.locator('.topic-index__name', { has: page.locator(`a[href="${FIXTURE_BASE}${routes.topic(id)}"]`) });
       const count = papersOf(id).length;
@@ -83,9 +87,9 @@ describe('a topic page', () => {
 
   test('links the topics that share its papers, most shared first, with the shared counts', async () => {
     await page.goto(url(routes.topic(ICL)));
-    const chips = await page.locator('[aria-labelledby="related-heading"] a.chip').evaluateAll((links) =>
-      links.map((a) => ({ href: a.getAttribute('href')!, count: Number(a.querySelector('.count')!.textContent) })),
-    );
+    const chips = await page
+      .locator('[aria-labelledby="related-heading"] a.chip')
+      .evaluateAll((links) => links.map((a) => ({ href: a.getAttribute('href')!, count: Number(a.querySelector('.count')!.textContent) })));
     expect(chips.length).toBeGreaterThan(1);
     for (const chip of chips) {
       const id = chip.href.slice(`${FIXTURE_BASE}topics/`.length, -1);

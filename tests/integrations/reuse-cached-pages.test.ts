@@ -33,7 +33,10 @@ beforeEach(() => {
   mkdirSync(join(work, 'dist'), { recursive: true });
   cachePage('papers/a/index.html', 'page a');
   cachePage('papers/b/index.html', 'page b');
-  writeFileSync(join(work, 'cache', 'incremental-build.json'), JSON.stringify(manifest({ '/papers/a/': 'papers/a/index.html', '/papers/b/': 'papers/b/index.html', '/papers/gone/': 'papers/gone/index.html' })));
+  writeFileSync(
+    join(work, 'cache', 'incremental-build.json'),
+    JSON.stringify(manifest({ '/papers/a/': 'papers/a/index.html', '/papers/b/': 'papers/b/index.html', '/papers/gone/': 'papers/gone/index.html' })),
+  );
 });
 
 afterEach(() => rmSync(work, { recursive: true, force: true }));

@@ -136,7 +136,13 @@ describe('paperLoader on worker threads', () => {
   test('a file with MDX code in its body fails the load with the message it fails with on the main thread', async () => {
     write('a.mdx', renderPaperFile(paper('a', 'Alpha.')));
     write('b.mdx', `${renderPaperFile(paper('b', 'Beta.'))}\nimport fs from 'node:fs'\n`);
-    const failure = (poolFrom: number) => paperLoader({ base: './papers/', poolFrom }).load(fakeContext(root).context).then(() => undefined, (error: Error) => error);
+    const failure = (poolFrom: number) =>
+      paperLoader({ base: './papers/', poolFrom })
+        .load(fakeContext(root).context)
+        .then(
+          () => undefined,
+          (error: Error) => error,
+        );
     const [inline, pooled] = await Promise.all([failure(Number.POSITIVE_INFINITY), failure(1)]);
     expect(pooled?.message).toBe('papers/b.mdx: generated abstracts must not contain MDX code (mdxjsEsm)');
     expect(inline?.message).toBe(pooled?.message);

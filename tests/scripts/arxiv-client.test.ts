@@ -51,11 +51,7 @@ describe('arXiv client', () => {
     expect(records).toHaveLength(1);
     expect(server.requests).toHaveLength(4);
     expect(server.requests[2]!.at - server.requests[1]!.at).toBeGreaterThanOrEqual(1000);
-    expect(retries).toEqual([
-      'HTTP 429; retry 1 of 3',
-      'HTTP 503; retry 2 of 3 after the 1 s arXiv asks for',
-      'arXiv says "Rate exceeded."; retry 3 of 3',
-    ]);
+    expect(retries).toEqual(['HTTP 429; retry 1 of 3', 'HTTP 503; retry 2 of 3 after the 1 s arXiv asks for', 'arXiv says "Rate exceeded."; retry 3 of 3']);
   });
 
   it('gives up after its retries on a server that keeps failing, or that asks to wait too long', async () => {

@@ -67,10 +67,7 @@ export const ERROR_FEED = `<?xml version="1.0" encoding="UTF-8"?>
 </feed>
 `;
 
-export type Reply =
-  | { status?: number; body: string; headers?: Record<string, string> }
-  | { hang: true }
-  | ((request: IncomingMessage) => Reply);
+export type Reply = { status?: number; body: string; headers?: Record<string, string> } | { hang: true } | ((request: IncomingMessage) => Reply);
 
 export interface ReplayServer {
   url: string;

@@ -49,7 +49,7 @@ export function dailyItem(spec: PaperSpec): Record<string, unknown> {
 }
 
 export type Reply =
-  | { status?: number; body: string; headers?: Record<string, string>; /** Send this many bytes of the body, then drop the connection. */ cutAfter?: number }
+  | { status?: number; body: string; headers?: Record<string, string> /** Send this many bytes of the body, then drop the connection. */; cutAfter?: number }
   | { hang: true }
   | ((request: IncomingMessage) => Reply);
 

@@ -68,10 +68,12 @@ describe('Daily Papers client', () => {
     for (const reply of [{ body: '{"error":"Invalid date"}' }, { status: 400, body: '{"error":"Invalid date"}' }]) {
       await server?.close();
       server = await replayDailyPapers([reply], json(ITEMS));
-      const error = await clientFor(server, 50).day('2024-05-28').then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+      const error = await clientFor(server, 50)
+        .day('2024-05-28')
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       expect(error).toBeInstanceOf(RequestError);
       expect((error as RequestError).retryable).toBe(false);
       expect(server.requests).toHaveLength(1);

@@ -110,7 +110,11 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     const { related } = parseRelatedFile(readFileSync(join(papers(), '_related.json'), 'utf8'), '_related.json');
     const slugs = files.filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4));
     expect(Object.keys(related)).toEqual(slugs);
-    expect(Object.values(related).flat().every((slug) => slugs.includes(slug))).toBe(true);
+    expect(
+      Object.values(related)
+        .flat()
+        .every((slug) => slugs.includes(slug)),
+    ).toBe(true);
     expect(Object.values(related).some((found) => found.length > 0)).toBe(true);
     const orca = readFileSync(join(papers(), 'orca-progressive-learning-from-complex-explanation-traces-of-gpt-4.mdx'), 'utf8');
     expect(orca).toMatch(/^---\nauthors: 6\ngenerator: papershelf-ingest\n/);
@@ -200,7 +204,10 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
   });
 
   it('reads a saved Daily Papers JSON beside the text dumps, and the identifiers sidecar, which wins', () => {
-    const item = (id: string, title: string) => ({ paper: { id, title, summary: 'We study a thing. It works.', authors: [{ name: 'Ada Lovelace' }], publishedAt: '2024-05-28T00:00:00.000Z', upvotes: 3 }, numComments: 2 });
+    const item = (id: string, title: string) => ({
+      paper: { id, title, summary: 'We study a thing. It works.', authors: [{ name: 'Ada Lovelace' }], publishedAt: '2024-05-28T00:00:00.000Z', upvotes: 3 },
+      numComments: 2,
+    });
     writeFileSync(join(listings(), '003_daily.json'), JSON.stringify([item('2405.11111', 'A JSON Paper'), item('2405.22222', 'Another JSON Paper')], null, 2));
     writeFileSync(join(cwd, 'content/identifiers.yaml'), 'a-json-paper:\n  doi: 10.1234/abcd\nanother-json-paper:\n  arxiv: "2405.33333"\n');
     const run = ingest('--report', 'out/report.json');
@@ -220,7 +227,8 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
   });
 
   it('reads a saved web page beside the text dumps, and reports a file no reader takes instead of passing it over', () => {
-    const card = (title: string, day: number) => `<article><h3>${title}</h3>\n<p>We study a thing in depth. It works well in practice, and we say why here.</p>\n<div>3 authors · May ${day}, 2024</div></article>`;
+    const card = (title: string, day: number) =>
+      `<article><h3>${title}</h3>\n<p>We study a thing in depth. It works well in practice, and we say why here.</p>\n<div>3 authors · May ${day}, 2024</div></article>`;
     writeFileSync(join(listings(), '005_saved.html'), `<!doctype html><html><body>\n${card('A Saved Page Paper', 28)}\n${card('Another Saved Page Paper', 29)}\n</body></html>\n`);
     writeFileSync(join(listings(), '006_papers.pdf'), '%PDF-1.7\n');
     const run = ingest('--report', 'out/report.json');
@@ -268,7 +276,11 @@ describe('ingest CLI', { timeout: 120_000 }, () => {
     ['a sidecar with an impossible day', () => (writeFileSync(join(listings(), '001_bare.yaml'), 'captured: 2025-02-30\n'), []), /captured must be a real day written YYYY-MM-DD, not "2025-02-30"$/],
     ['a sidecar that is a list', () => (writeFileSync(join(listings(), '001_bare.yaml'), '- 2025-10-30\n'), []), /001_bare\.yaml: must be a mapping/],
     ['an empty listings folder', () => (mkdirSync(join(cwd, 'empty')), ['empty']), /^ingest: no listings \(\*\.txt, \*\.html, \*\.json\) in empty$/],
-    ['two listings with one name', () => (mkdirSync(join(cwd, 'more')), copyFileSync(join(FIXTURES, 'bare-001-excerpt.txt'), join(cwd, 'more/001_bare.txt')), ['content/listings', 'more']), /^ingest: two listings have the id 001_bare/],
+    [
+      'two listings with one name',
+      () => (mkdirSync(join(cwd, 'more')), copyFileSync(join(FIXTURES, 'bare-001-excerpt.txt'), join(cwd, 'more/001_bare.txt')), ['content/listings', 'more']),
+      /^ingest: two listings have the id 001_bare/,
+    ],
   ])('reports %s in one line, exits 1 and writes nothing', (_name, setUp, message) => {
     const args = setUp();
     const before = snapshot(cwd);

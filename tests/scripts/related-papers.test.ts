@@ -27,8 +27,6 @@ describe('workOutRelated', () => {
     expect(Object.keys(inline)).toHaveLength(papers.length);
     expect(Object.values(inline).filter((slugs) => slugs.length === 5).length).toBeGreaterThan(papers.length * 0.9);
     expect(pooled).toEqual(inline);
-    expect(Object.entries(pooled).map(([slug, found]) => [slug, found])).toEqual(
-      [...relatedDocuments(work.inputs)].map(([slug, found]) => [slug, found.map((m) => m.id)]),
-    );
+    expect(Object.entries(pooled).map(([slug, found]) => [slug, found])).toEqual([...relatedDocuments(work.inputs)].map(([slug, found]) => [slug, found.map((m) => m.id)]));
   });
 });

@@ -49,7 +49,12 @@ let server: ReplayServer | undefined;
 beforeEach(() => {
   cwd = mkdtempSync(join(tmpdir(), 'papershelf-resolve-'));
   mkdirSync(join(cwd, 'content/listings'), { recursive: true });
-  writeFileSync(join(cwd, 'content/listings/a.txt'), Object.values(PAPERS).flatMap((p) => [p.title, ABSTRACT]).join('\n'));
+  writeFileSync(
+    join(cwd, 'content/listings/a.txt'),
+    Object.values(PAPERS)
+      .flatMap((p) => [p.title, ABSTRACT])
+      .join('\n'),
+  );
 });
 afterEach(async () => {
   await server?.close();

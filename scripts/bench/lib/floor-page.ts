@@ -43,11 +43,9 @@ function paragraphs(body: string): string {
 export function floorPaperPage(paper: FloorPaper, base: string): string {
   const url = (path: string) => escapeHtml(withBase(path, base));
   const topics = paper.topics.map((t) => `<li><a href="${url(routes.topic(t))}">${escapeHtml(t)}</a></li>`).join('');
-  const facts = [
-    paper.published ? `<time datetime="${paper.published}">${paper.published}</time>` : '',
-    paper.authors ? `${paper.authors} authors` : '',
-    `${paper.upvotes} upvotes`,
-  ].filter((f) => f !== '');
+  const facts = [paper.published ? `<time datetime="${paper.published}">${paper.published}</time>` : '', paper.authors ? `${paper.authors} authors` : '', `${paper.upvotes} upvotes`].filter(
+    (f) => f !== '',
+  );
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(paper.title)} · Papershelf</title>

@@ -14,8 +14,7 @@ export function markdownTable(headers: readonly string[], rows: readonly (readon
 
 const sec = (seconds: number | undefined) => (seconds === undefined ? '-' : seconds.toFixed(1));
 const mib = (value: number | null | undefined) => (value === null || value === undefined ? '-' : value.toFixed(0));
-const size = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`);
 
 function stageRows(result: BenchResult): string[][] {
   const runs: [BuildResult, string][] = [
@@ -46,7 +45,13 @@ function referenceRows(result: BenchResult): string[][] {
     const seconds = hugo.seconds + hugoPagefind.seconds;
     rows.push(['Hugo + Pagefind', sec(seconds), '-', String(hugo.pages), `${(ours / seconds).toFixed(1)}x`]);
   }
-  rows.push(['Papershelf pages + search (cold, no cards)', sec(ours), mib(Math.max(...result.cold.stages.filter((st) => st.kind !== 'cards').map((st) => st.peakRssMiB ?? 0))), String(result.output.pages), '1.0x']);
+  rows.push([
+    'Papershelf pages + search (cold, no cards)',
+    sec(ours),
+    mib(Math.max(...result.cold.stages.filter((st) => st.kind !== 'cards').map((st) => st.peakRssMiB ?? 0))),
+    String(result.output.pages),
+    '1.0x',
+  ]);
   return rows;
 }
 
@@ -91,7 +96,10 @@ export function formatReport(result: BenchResult, targets: readonly TargetRow[])
     markdownTable(['reference (same papers)', 'seconds', 'peak RSS MiB', 'pages', 'Papershelf / this'], referenceRows(result)),
     markdownTable(['output', 'value'], outputRows(result)),
     searchLine(result),
-    markdownTable(['target', 'measured', 'status'], targets.map((t) => [t.target, t.measured, t.status])),
+    markdownTable(
+      ['target', 'measured', 'status'],
+      targets.map((t) => [t.target, t.measured, t.status]),
+    ),
     ...note,
   ].join('\n\n');
 }

@@ -14,18 +14,7 @@ export interface HookMark {
   phase: 'start' | 'end' | 'at';
 }
 
-export type StageKind =
-  | 'ingest'
-  | 'startup'
-  | 'content'
-  | 'bundle'
-  | 'pages'
-  | 'search'
-  | 'cards'
-  | 'service-worker'
-  | 'sitemap'
-  | 'integration'
-  | 'other';
+export type StageKind = 'ingest' | 'startup' | 'content' | 'bundle' | 'pages' | 'search' | 'cards' | 'service-worker' | 'sitemap' | 'integration' | 'other';
 
 export interface StagePiece {
   name: string;

@@ -52,8 +52,22 @@ export function seedPapers(listings: readonly { file: string; text: string }[]):
 }
 
 const PREFIXES = [
-  'Revisiting', 'Rethinking', 'Towards', 'Understanding', 'Scaling', 'Improving', 'Simplifying', 'Benchmarking',
-  'Accelerating', 'Stabilizing', 'Interpreting', 'Extending', 'Compressing', 'Distilling', 'Evaluating', 'Generalizing',
+  'Revisiting',
+  'Rethinking',
+  'Towards',
+  'Understanding',
+  'Scaling',
+  'Improving',
+  'Simplifying',
+  'Benchmarking',
+  'Accelerating',
+  'Stabilizing',
+  'Interpreting',
+  'Extending',
+  'Compressing',
+  'Distilling',
+  'Evaluating',
+  'Generalizing',
 ];
 
 /** Title suffix and the sentence that makes the abstract say the same thing. */
@@ -145,7 +159,13 @@ function upvotes(random: Random): number {
  */
 function synthesizePapers(seeds: readonly SeedPaper[], first: (seed: SeedPaper) => boolean, count: number, random: Random): SyntheticPaper[] {
   if (seeds.length === 0) throw new Error('no seed papers: the default listings are needed to synthesise a catalog');
-  const order = [...shuffled(seeds.filter(first), random), ...shuffled(seeds.filter((seed) => !first(seed)), random)];
+  const order = [
+    ...shuffled(seeds.filter(first), random),
+    ...shuffled(
+      seeds.filter((seed) => !first(seed)),
+      random,
+    ),
+  ];
   const keys = new Set<string>();
   const papers: SyntheticPaper[] = [];
   for (let i = 0; papers.length < count; i++) {
@@ -338,7 +358,11 @@ export function synthesizeCatalog(seeds: readonly SeedPaper[], options: SynthOpt
   const extra: ListingInput = {
     file: `content/listings/${extraName}.txt`,
     name: extraName,
-    text: pageDump(extraPapersList.map((paper) => ({ paper, repeat: false })), extraCaptured, listedOn),
+    text: pageDump(
+      extraPapersList.map((paper) => ({ paper, repeat: false })),
+      extraCaptured,
+      listedOn,
+    ),
     sidecar: { captured: isoOf(extraCaptured) },
   };
   return { listings, extra, entries, titles: catalog.map((paper) => paper.title) };

@@ -68,7 +68,10 @@ function cardRows(result: BenchResult): TargetRow[] {
   const warm = 'social cards: a warm rebuild renders none';
   if (cards.length === 0 || result.cold.cardsRendered === null) {
     const none = { measured: 'no social-card stage in this build', status: 'SKIP' as const };
-    return [{ target: parallel, ...none }, { target: warm, ...none }];
+    return [
+      { target: parallel, ...none },
+      { target: warm, ...none },
+    ];
   }
   const seconds = cards.reduce((sum, stage) => sum + stage.seconds, 0);
   const cores = cards.reduce((sum, stage) => sum + stage.cpuSeconds, 0) / Math.max(seconds, 1e-9);
@@ -177,13 +180,5 @@ function searchRows(result: BenchResult): TargetRow[] {
 }
 
 export function evaluateTargets(result: BenchResult): TargetRow[] {
-  return [
-    referenceRow(result),
-    memoryRow(result),
-    ...cardRows(result),
-    ...incrementalRows(result),
-    ...pageRows(result),
-    ...archiveRows(result),
-    ...searchRows(result),
-  ];
+  return [referenceRow(result), memoryRow(result), ...cardRows(result), ...incrementalRows(result), ...pageRows(result), ...archiveRows(result), ...searchRows(result)];
 }

@@ -19,8 +19,7 @@ interface KeyedEntry {
   rendered?: unknown;
 }
 
-const isEntry = (value: object): value is KeyedEntry =>
-  'collection' in value && 'id' in value && 'data' in value && typeof value.collection === 'string' && typeof value.id === 'string';
+const isEntry = (value: object): value is KeyedEntry => 'collection' in value && 'id' in value && 'data' in value && typeof value.collection === 'string' && typeof value.id === 'string';
 
 function canonical(_key: string, value: unknown): unknown {
   if (typeof value !== 'object' || value === null) {

@@ -8,15 +8,14 @@ import type { Card, CardSpec } from './card-specs.ts';
 
 /** JSON with object keys sorted, so equal data always hashes alike whatever order it was built in. */
 function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
+  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
 }
 
 export function cardKey(card: Card, rendererVersion: string): string {
-  return createHash('sha256').update(canonicalJson([rendererVersion, card])).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(canonicalJson([rendererVersion, card]))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 export const cacheFileName = (key: string): string => `${key}.png`;

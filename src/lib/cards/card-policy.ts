@@ -24,7 +24,12 @@ export function paperCardLimit(fallback: number, env: NodeJS.ProcessEnv = proces
 /** The ids of the `limit` newest papers (`compareNewestFirst`), whatever order they come in. */
 export function papersWithOwnCard(papers: readonly DatedPaper[], limit: number): Set<string> {
   if (limit >= papers.length) return new Set(papers.map((paper) => paper.id));
-  return new Set([...papers].sort(compareNewestFirst).slice(0, limit).map((paper) => paper.id));
+  return new Set(
+    [...papers]
+      .sort(compareNewestFirst)
+      .slice(0, limit)
+      .map((paper) => paper.id),
+  );
 }
 
 /** The root-relative path of the card a paper's page names as its `og:image`. */

@@ -91,19 +91,21 @@ export function cardSpecs(catalog: CardCatalog): CardSpec[] {
     catalog.paperCards,
   );
 
-  const paperCards = papers.filter(({ slug }) => ownCards.has(slug)).map((paper): CardSpec => {
-    const card: PaperCard = {
-      kind: 'paper',
-      site,
-      title: paper.title,
-      upvotes: paper.upvotes,
-      topics: paper.topics.map((id) => topicName.get(id) ?? id),
-    };
-    if (paper.published) card.published = paper.published;
-    const by = byline(paper);
-    if (by) card.byline = by;
-    return { path: routes.paperCard(paper.slug), card };
-  });
+  const paperCards = papers
+    .filter(({ slug }) => ownCards.has(slug))
+    .map((paper): CardSpec => {
+      const card: PaperCard = {
+        kind: 'paper',
+        site,
+        title: paper.title,
+        upvotes: paper.upvotes,
+        topics: paper.topics.map((id) => topicName.get(id) ?? id),
+      };
+      if (paper.published) card.published = paper.published;
+      const by = byline(paper);
+      if (by) card.byline = by;
+      return { path: routes.paperCard(paper.slug), card };
+    });
   const topicCards = [...catalog.topics]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map(

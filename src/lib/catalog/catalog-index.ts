@@ -158,14 +158,10 @@ function checkNotes(notes: readonly IndexableNote[], bySlug: ReadonlyMap<string,
   const orphans = notes.filter((note) => !bySlug.has(note.id));
   if (orphans.length === 0) return;
   const lines = orphans.map((note) => `  ${note.filePath ?? `${note.id}.mdx`}: no paper has the slug "${note.id}"`);
-  throw new Error(
-    `Editorial notes without a paper:\n${lines.join('\n')}\nA note's file name must be the slug of a paper in content/papers/ (its URL is /papers/<slug>/).`,
-  );
+  throw new Error(`Editorial notes without a paper:\n${lines.join('\n')}\nA note's file name must be the slug of a paper in content/papers/ (its URL is /papers/<slug>/).`);
 }
 
-export function buildCatalog<P extends IndexablePaper, L extends IndexableListing, T extends IndexableTopic, N extends IndexableNote>(
-  input: CatalogInput<P, L, T, N>,
-): Catalog<P, L, T, N> {
+export function buildCatalog<P extends IndexablePaper, L extends IndexableListing, T extends IndexableTopic, N extends IndexableNote>(input: CatalogInput<P, L, T, N>): Catalog<P, L, T, N> {
   const papers = [...input.papers].sort(compareNewestFirst);
   const bySlug = new Map(papers.map((p) => [p.id, p]));
   checkNotes(input.notes, bySlug);
@@ -228,10 +224,7 @@ export function paperListings<P extends IndexablePaper, L>(paper: P, catalog: Pi
   return [...new Set(paper.data.sources.map((s) => s.listing))].flatMap((id) => catalog.listingById.get(id) ?? []);
 }
 
-export function paperContext<P extends IndexablePaper, L, T, N>(
-  paper: P,
-  catalog: Catalog<P, L, T, N>,
-): PaperContext<P, L, N> {
+export function paperContext<P extends IndexablePaper, L, T, N>(paper: P, catalog: Catalog<P, L, T, N>): PaperContext<P, L, N> {
   const context: PaperContext<P, L, N> = {
     listings: paperListings(paper, catalog),
     related: catalog.related.get(paper.id) ?? [],

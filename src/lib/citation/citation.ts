@@ -61,7 +61,10 @@ const LATEX_SPECIALS: Record<string, string> = {
  * and nothing in it is a command. Unicode stays as it is (biber and bibtex8 read UTF-8).
  */
 export function escapeBibtex(text: string): string {
-  return text.replace(/[\\{}&%$#_^~<>|]/g, (c) => LATEX_SPECIALS[c]!).replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\\{}&%$#_^~<>|]/g, (c) => LATEX_SPECIALS[c]!)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A name as BibTeX reads an author: as written, braced whole where BibTeX would split it (`and`) or reorder it (a comma). */
@@ -91,11 +94,14 @@ const citedYear = (paper: CitablePaper) => (paper.published ? paper.published.sl
  * (`lovelace2024phasedCM`), so two papers of one author and year rarely share one.
  */
 export function citeKey(paper: CitablePaper): string {
-  const who = paper.authorNames?.[0] ? familyName(paper.authorNames[0]) : paper.organisation ? asciiWords(paper.organisation)[0] ?? '' : '';
+  const who = paper.authorNames?.[0] ? familyName(paper.authorNames[0]) : paper.organisation ? (asciiWords(paper.organisation)[0] ?? '') : '';
   const year = citedYear(paper) ?? '';
   const words = asciiWords(paper.title).filter((w) => !STOP_WORDS.has(w));
   const [first = 'paper', ...rest] = words;
-  const initials = rest.slice(0, 2).map((w) => w[0]!.toUpperCase()).join('');
+  const initials = rest
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
   return `${who}${year}${first}${initials}`;
 }
 

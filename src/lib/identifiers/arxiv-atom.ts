@@ -45,7 +45,10 @@ const parser = new XMLParser({
   processEntities: true,
 });
 
-const oneLine = (text: unknown) => String(text ?? '').replace(/\s+/g, ' ').trim();
+const oneLine = (text: unknown) =>
+  String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
 const day = (text: unknown) => oneLine(text).slice(0, 10);
 
 type Node = Record<string, unknown>;

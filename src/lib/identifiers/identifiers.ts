@@ -53,10 +53,7 @@ export function arxivMonth(id: string): { year: number; month: number } {
 
 const ARXIV_ID_TEXT = String.raw`(\d{4}\.\d{4,5}(?:v\d{1,3})?|[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7}(?:v\d{1,3})?)`;
 /** Where text names an arXiv paper: its abstract, PDF or HTML page's URL, or an `arXiv:` mention. */
-const ARXIV_MENTION = new RegExp(
-  String.raw`(?:arxiv\.org/(?:abs|pdf|html)/${ARXIV_ID_TEXT}|\barxiv:\s?${ARXIV_ID_TEXT})(?![\w.]*\d)`,
-  'gi',
-);
+const ARXIV_MENTION = new RegExp(String.raw`(?:arxiv\.org/(?:abs|pdf|html)/${ARXIV_ID_TEXT}|\barxiv:\s?${ARXIV_ID_TEXT})(?![\w.]*\d)`, 'gi');
 
 /** Every distinct arXiv id the text names, in order of first mention. */
 export function arxivIdsIn(text: string): string[] {
@@ -75,7 +72,10 @@ const DOI = new RegExp(`^${DOI_TEXT}$`);
 
 /** A DOI as stored: lowercase (DOIs are case-insensitive), without a resolver prefix or trailing punctuation. */
 export function parseDoi(text: string): string | null {
-  const bare = text.trim().replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '').replace(/^doi:\s?/i, '');
+  const bare = text
+    .trim()
+    .replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '')
+    .replace(/^doi:\s?/i, '');
   const trimmed = bare.replace(/[.,;:)]+$/, '');
   return DOI.test(trimmed) ? trimmed.toLowerCase() : null;
 }

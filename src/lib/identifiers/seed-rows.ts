@@ -157,20 +157,27 @@ export function checkSeedRows(rows: readonly SeedRow[], papers: readonly SeedPap
   const rejected: SeedRejection[] = [];
   for (const row of rows) {
     const { slug, arxiv, authors, source, match, note } = row.cells;
-    const reject = (code: SeedReason, reason: string, part: SeedRejection['rejected'] = 'row') =>
-      rejected.push({ file: row.file, line: row.line, slug, arxiv, rejected: part, code, reason });
+    const reject = (code: SeedReason, reason: string, part: SeedRejection['rejected'] = 'row') => rejected.push({ file: row.file, line: row.line, slug, arxiv, rejected: part, code, reason });
     const paper = bySlug.get(slug);
     const id = idOf(row);
     if (slugRows.get(slug)! > 1) reject('duplicate-slug', `${slugRows.get(slug)} rows name ${slug}: none is taken`);
     else if (!paper) reject('unknown-slug', `${slug} is no paper of the catalog`);
     else if (arxiv === '') reject('no-id', `no arXiv id (match ${match || 'empty'}${note ? `: ${note}` : ''})`);
     else if (!id) reject('bad-id', `"${arxiv}" is not an arXiv id`);
-    else if (match === 'close') reject('title', `match close: the row gives no arXiv title to hold to the title rule (similarity of at least 0.9); resolve or check it by hand${note ? ` (${note})` : ''}`);
+    else if (match === 'close')
+      reject('title', `match close: the row gives no arXiv title to hold to the title rule (similarity of at least 0.9); resolve or check it by hand${note ? ` (${note})` : ''}`);
     else if (match !== 'exact') reject('match', `match "${match}": the source did not show the paper's title with the id`);
     else if (!isHttpUrl(source)) reject('source', `the source "${source}" is no http(s) page`);
     else if (paper.arxiv && paper.arxiv !== id) reject('id-differs', `the paper has arXiv ${paper.arxiv} already`);
     else if (slugByArxiv.has(id) && slugByArxiv.get(id) !== slug) reject('id-taken', `arXiv ${id} is the id of ${slugByArxiv.get(id)} already`);
-    else if (idRows.get(id)!.length > 1) reject('duplicate-id', `arXiv ${id} is given to ${idRows.get(id)!.map((r) => r.cells.slug).join(' and ')}`);
+    else if (idRows.get(id)!.length > 1)
+      reject(
+        'duplicate-id',
+        `arXiv ${id} is given to ${idRows
+          .get(id)!
+          .map((r) => r.cells.slug)
+          .join(' and ')}`,
+      );
     else if (misfit(id, paper)) {
       reject('date', `a listing dates the paper ${misfit(id, paper)}, outside ${PLAUSIBLE_MONTHS.before} month before to ${PLAUSIBLE_MONTHS.after} after its id's month ${monthOf(id)}`);
     } else if (DOUBT.test(note) && !/author/i.test(note)) reject('doubt', `the note doubts the row ("${note}")`);

@@ -23,10 +23,7 @@ export interface Candidate {
   similarity: number;
 }
 
-export type MatchDecision =
-  | { kind: 'match'; record: ArxivRecord; similarity: number }
-  | { kind: 'ambiguous'; candidates: Candidate[] }
-  | { kind: 'unmatched'; reason: string; best?: Candidate };
+export type MatchDecision = { kind: 'match'; record: ArxivRecord; similarity: number } | { kind: 'ambiguous'; candidates: Candidate[] } | { kind: 'unmatched'; reason: string; best?: Candidate };
 
 /** 1 for titles with the same key, falling towards 0 as their keys differ. */
 export function titleSimilarity(a: string, b: string): number {
@@ -49,9 +46,7 @@ const candidateOf = (record: ArxivRecord, similarity: number): Candidate => ({ i
 
 export function decideMatch(paper: { title: string; published?: string | undefined }, records: readonly ArxivRecord[]): MatchDecision {
   if (records.length === 0) return { kind: 'unmatched', reason: 'no result for the title' };
-  const scored = records
-    .map((record) => ({ record, similarity: titleSimilarity(paper.title, record.title) }))
-    .sort((a, b) => b.similarity - a.similarity || (a.record.id < b.record.id ? -1 : 1));
+  const scored = records.map((record) => ({ record, similarity: titleSimilarity(paper.title, record.title) })).sort((a, b) => b.similarity - a.similarity || (a.record.id < b.record.id ? -1 : 1));
   const passing = scored.filter((s) => s.similarity >= MATCH_THRESHOLD);
   const plausible = passing.filter((s) => plausibleDate(paper.published, s.record));
   const best = candidateOf(scored[0]!.record, scored[0]!.similarity);

@@ -36,7 +36,14 @@ function joinNameChips(lines: Line[]): Line[] {
     let start = out.length;
     if (/^\+ ?\d{1,4} (?:more )?authors?$/i.test(line.text)) while (start > 0 && isName(out[start - 1]!.text)) start--;
     if (start === out.length) out.push(line);
-    else out.push({ line: out[start]!.line, text: `${out.splice(start).map((l) => l.text).join(', ')} ${line.text}` });
+    else
+      out.push({
+        line: out[start]!.line,
+        text: `${out
+          .splice(start)
+          .map((l) => l.text)
+          .join(', ')} ${line.text}`,
+      });
   }
   return out;
 }
@@ -83,8 +90,7 @@ function opensShortAbstract(lines: { shape: Shape }[], i: number): boolean {
 }
 
 /** In a bare dump, a sentence after a title is its abstract, however short. */
-const answersTitle = (lines: { shape: Shape; text: string }[], i: number) =>
-  lines[i - 1]?.shape.kind === 'text' && /[.!?…]["'”)\]]?$/.test(lines[i]!.text) && lines[i + 1]?.shape.kind !== 'long';
+const answersTitle = (lines: { shape: Shape; text: string }[], i: number) => lines[i - 1]?.shape.kind === 'text' && /[.!?…]["'”)\]]?$/.test(lines[i]!.text) && lines[i + 1]?.shape.kind !== 'long';
 
 /**
  * Cuts the lines at the abstracts. In a file whose cards have fields (dates, bylines), short lines

@@ -36,20 +36,7 @@ export interface UnplacedDateLine {
 /** What an entry's date line says. */
 export type EntryDate = DateLine | RelativeDateLine | UnplacedDateLine;
 
-const MONTH_NAMES = [
-  'jan(?:uary)?',
-  'feb(?:ruary)?',
-  'mar(?:ch)?',
-  'apr(?:il)?',
-  'may',
-  'june?',
-  'july?',
-  'aug(?:ust)?',
-  'sep(?:t(?:ember)?)?',
-  'oct(?:ober)?',
-  'nov(?:ember)?',
-  'dec(?:ember)?',
-];
+const MONTH_NAMES = ['jan(?:uary)?', 'feb(?:ruary)?', 'mar(?:ch)?', 'apr(?:il)?', 'may', 'june?', 'july?', 'aug(?:ust)?', 'sep(?:t(?:ember)?)?', 'oct(?:ober)?', 'nov(?:ember)?', 'dec(?:ember)?'];
 const MONTHS = MONTH_NAMES.map((name) => new RegExp(`^${name}$`, 'i'));
 /** An upvote count as the page and people write it: `15`, `1,234`, `1.2k`. */
 const COUNT = String.raw`\d{1,7}|\d{1,3}(?:,\d{3})+|\d{1,4}(?:\.\d)?[kK]`;
@@ -80,8 +67,7 @@ function daysIn(month: number, year: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-const withUpvotes = (date: EntryDate, upvotes: string | undefined): EntryDate =>
-  upvotes === undefined ? date : { ...date, upvotes: parseCount(upvotes) };
+const withUpvotes = (date: EntryDate, upvotes: string | undefined): EntryDate => (upvotes === undefined ? date : { ...date, upvotes: parseCount(upvotes) });
 
 /** Month, day, year and upvotes of a line in any of the absolute date forms, as written. */
 function absoluteParts(line: string): { month: number; day: number; year?: string | undefined; upvotes?: string | undefined; noComma?: boolean; slashOrder?: SlashOrder } | null {

@@ -28,8 +28,7 @@ const FIELD: Partial<Record<PlaceRole, string>> = {
 const oddTitle = (line: ShapedLine) => (line.shape.kind === 'text' || line.shape.kind === 'long' ? undefined : line.shape.kind);
 
 /** A prose paragraph (a sentence, or one that runs on) is an abstract's, not a title, where a card gives a choice. */
-const prose = (line: ShapedLine) =>
-  !(line.shape.kind === 'text' && line.shape.sentences) && (continuesParagraph(line.text) || (/[.!]$/.test(line.text) && line.text.split(' ').length >= 6));
+const prose = (line: ShapedLine) => !(line.shape.kind === 'text' && line.shape.sentences) && (continuesParagraph(line.text) || (/[.!]$/.test(line.text) && line.text.split(' ').length >= 6));
 
 const words = (text: string) => text.split(' ').length;
 /** A title's first line that cannot end it: it stops at a word that needs what follows. */
@@ -48,9 +47,19 @@ function joinWrappedTitles(zone: ShapedLine[], warn: (line: number, reason: stri
   for (const line of zone) {
     const before = out.at(-1);
     const wrapped =
-      before !== undefined && line.line === before.lastLine + 1 && line.shape.kind === 'text' && before.shape.kind === 'text' &&
-      !prose(before) && !prose(line) && !/[.!?]$/.test(before.text) && words(before.text) >= 3 && words(line.text) >= 2 && before.text.length + line.text.length < 300 &&
-      !LABEL_LIKE.test(before.text) && !LABEL_LIKE.test(line.text) && (/^\p{Ll}/u.test(line.text) || OPEN_END.test(before.text));
+      before !== undefined &&
+      line.line === before.lastLine + 1 &&
+      line.shape.kind === 'text' &&
+      before.shape.kind === 'text' &&
+      !prose(before) &&
+      !prose(line) &&
+      !/[.!?]$/.test(before.text) &&
+      words(before.text) >= 3 &&
+      words(line.text) >= 2 &&
+      before.text.length + line.text.length < 300 &&
+      !LABEL_LIKE.test(before.text) &&
+      !LABEL_LIKE.test(line.text) &&
+      (/^\p{Ll}/u.test(line.text) || OPEN_END.test(before.text));
     if (!wrapped) {
       out.push({ ...line, lastLine: line.line });
       continue;
@@ -109,7 +118,12 @@ export function readEntry(file: string, card: CardLines, template: Template, bar
   if (!title) {
     for (const l of all) out.roles.push([l.line, 'rejected']);
     // The rejection quotes every line of the card, so nothing it held is lost without a word.
-    out.rejected.push({ file, line: firstLine, reason: card.abstract.length > 0 ? 'abstract without a title' : 'card fields without a title or an abstract', text: excerpt(all.map((l) => l.text).join(' / ')) });
+    out.rejected.push({
+      file,
+      line: firstLine,
+      reason: card.abstract.length > 0 ? 'abstract without a title' : 'card fields without a title or an abstract',
+      text: excerpt(all.map((l) => l.text).join(' / ')),
+    });
     return out;
   }
   if (!card.ended) {
@@ -153,7 +167,8 @@ export function readEntry(file: string, card: CardLines, template: Template, bar
       // lost its date, or has another line of text beside it, the place is a guess and is said.
       const beside = card.extra.find((l) => l.cls === 'text' && Math.abs(l.line - line.line) <= 2);
       if (!organisation) warn(line.line, 'stands where this file has its bylines, but is no author count, names or organisation: not read', line.text);
-      else if (lostDate || beside) warn(line.line, `read as the organisation${beside ? `, though line ${beside.line} beside it could be` : ' of a card without its date row'}: check the card`, line.text);
+      else if (lostDate || beside)
+        warn(line.line, `read as the organisation${beside ? `, though line ${beside.line} beside it could be` : ' of a card without its date row'}: check the card`, line.text);
     } else if ((role === 'upvotes' || role === 'comments') && shape.kind === 'number') {
       if (role === 'comments') entry.comments = shape.value;
       else upvotes = shape.value;

@@ -39,10 +39,10 @@ function describeTemplate(template: TemplateSummary): string[] {
 
 export function explainListing(parsed: ParsedListing, text: string): string {
   const kind = { page: 'page dump', bare: 'bare dump', 'daily-papers-json': 'Daily Papers JSON' }[parsed.format];
-  const ignored = Object.entries(parsed.ignored).map(([k, n]) => `${k} ${n}`).join(', ');
-  const out = [
-    `${parsed.file}: ${kind}, ${parsed.entries.length} entries, ${parsed.rejected.length} rejected, ${parsed.warnings.length} warnings${ignored ? `; furniture dropped: ${ignored}` : ''}`,
-  ];
+  const ignored = Object.entries(parsed.ignored)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+  const out = [`${parsed.file}: ${kind}, ${parsed.entries.length} entries, ${parsed.rejected.length} rejected, ${parsed.warnings.length} warnings${ignored ? `; furniture dropped: ${ignored}` : ''}`];
   if (parsed.template) out.push(...describeTemplate(parsed.template));
   const atLine = new Map<number, string[]>();
   const note = (line: number, text: string) => atLine.set(line, [...(atLine.get(line) ?? []), text]);

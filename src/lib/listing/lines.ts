@@ -88,7 +88,7 @@ export function unwrapLinks(line: string): string {
       continue;
     }
     const after = line[close + 1];
-    const end = after === '(' ? parenAt[close + 2] ?? -1 : after === '[' ? closeAt[close + 2] ?? -1 : -1;
+    const end = after === '(' ? (parenAt[close + 2] ?? -1) : after === '[' ? (closeAt[close + 2] ?? -1) : -1;
     const target = end < 0 ? '' : line.slice(close + 2, end);
     const isLink = after === '(' ? /^(?:https?:\/\/|\/)\S*$/.test(target) : after === '[' ? /^\d+$/.test(target) : false;
     if (!isLink) {
@@ -219,7 +219,12 @@ function unquote(file: string, raw: Line[], result: ReadLines): Line[] {
   const shallowest = Math.min(...listing);
   return lines.map(({ depth, ...l }) => {
     if (depth >= shallowest || l.text.trim() === '') return l;
-    result.warnings.push({ file, line: l.line, reason: `quoted ${depth === 0 ? 'not at all' : `${depth} deep`}, where the listing's lines are quoted ${[...listing].sort().join(' or ')} deep: a reply in the mail, not read`, text: excerpt(l.text) });
+    result.warnings.push({
+      file,
+      line: l.line,
+      reason: `quoted ${depth === 0 ? 'not at all' : `${depth} deep`}, where the listing's lines are quoted ${[...listing].sort().join(' or ')} deep: a reply in the mail, not read`,
+      text: excerpt(l.text),
+    });
     result.roles.set(l.line, 'extra');
     return { ...l, text: '' };
   });

@@ -13,14 +13,16 @@ const LOCALES = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'sv', 'da', 'nb', 'fi
 function namesOf(field: 'month' | 'weekday', count: number, at: (i: number) => Date): Map<string, number> {
   const names = new Map<string, number>();
   const styles: Intl.DateTimeFormatOptions[] =
-    field === 'month'
-      ? [{ month: 'long' }, { month: 'short' }, { month: 'long', day: 'numeric' }, { month: 'short', day: 'numeric' }]
-      : [{ weekday: 'long' }, { weekday: 'short' }];
+    field === 'month' ? [{ month: 'long' }, { month: 'short' }, { month: 'long', day: 'numeric' }, { month: 'short', day: 'numeric' }] : [{ weekday: 'long' }, { weekday: 'short' }];
   for (const locale of LOCALES) {
     for (const style of styles) {
       const format = new Intl.DateTimeFormat(locale, { ...style, timeZone: 'UTC' });
       for (let i = 0; i < count; i++) {
-        const name = format.formatToParts(at(i)).find((p) => p.type === field)?.value.toLowerCase().replace(/\.$/, '');
+        const name = format
+          .formatToParts(at(i))
+          .find((p) => p.type === field)
+          ?.value.toLowerCase()
+          .replace(/\.$/, '');
         // A name with a digit (`1月`) is a number, read by the numeric forms.
         if (name && name.length >= 2 && !/\d/.test(name)) names.set(name, i + 1);
       }
@@ -109,7 +111,10 @@ function named(text: string): LocalisedDate | null {
 export function readLocalisedDate(line: string): LocalisedDate | null {
   // The longest form (`Mittwoch, 28. September 2021`) is under 40 characters, and every form has a digit.
   if (line.length > 40 || !/\d/.test(line)) return null;
-  const text = line.trim().replace(/^[[<(](.*)[\]>)]$/, '$1').trim();
+  const text = line
+    .trim()
+    .replace(/^[[<(](.*)[\]>)]$/, '$1')
+    .trim();
   const cjk = CJK.exec(text);
   if (cjk) return cjk[1] ? { year: Number(cjk[1]), month: Number(cjk[2]), day: Number(cjk[3]) } : { month: Number(cjk[2]), day: Number(cjk[3]) };
   const withoutWeekday = text.replace(/\s+\p{L}+\.?$/u, (w) => (WEEKDAYS.has(w.trim().toLowerCase().replace(/\.$/, '')) ? '' : w));

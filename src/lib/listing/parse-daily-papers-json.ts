@@ -22,7 +22,6 @@ import { type Finding, NO_ABSTRACT, NO_DATE, type ParsedListing, type RawEntry, 
 import { MAX_JSON_DEPTH, tooDeepAt } from '../security/json-depth.ts';
 import { hasInvisibleCharacters } from './text.ts';
 
-
 /** Line starts of a text, so an offset can be named by its 1-based line. */
 function lineOf(text: string): (offset: number) => number {
   const starts = [0];
@@ -126,7 +125,10 @@ function readItem(value: unknown, at: { file: string; line: number; item: number
   const comments = field(value, 'numComments', count, 'numComments');
   if (comments !== undefined) entry.comments = comments;
 
-  Object.assign(entry, readApiFields(paper, value, field, (reason) => result.warnings.push(finding(`item ${at.item}: ${reason}`, title))));
+  Object.assign(
+    entry,
+    readApiFields(paper, value, field, (reason) => result.warnings.push(finding(`item ${at.item}: ${reason}`, title))),
+  );
 
   if (abstract === '') result.warnings.push(finding(NO_ABSTRACT, title));
   return entry;
@@ -187,7 +189,11 @@ export function parseDailyPapersJson(file: string, source: string): ParsedListin
     if (entry) result.entries.push(entry);
     if (unreadable === undefined && shownTexts(values[i]).some((t) => typeof t === 'string' && hasInvisibleCharacters(t))) {
       unreadable = i;
-      result.warnings.push({ ...at, reason: `item ${i} carries invisible characters or characters XML cannot carry (controls, noncharacters, lone surrogates): removed here and in every later item`, text: entry?.title ?? '' });
+      result.warnings.push({
+        ...at,
+        reason: `item ${i} carries invisible characters or characters XML cannot carry (controls, noncharacters, lone surrogates): removed here and in every later item`,
+        text: entry?.title ?? '',
+      });
     }
   });
   if (nodes.length === 0) result.warnings.push({ file, line: 1, reason: 'the response holds no items', text: '' });

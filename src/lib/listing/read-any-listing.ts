@@ -38,6 +38,8 @@ export function readAnyListing(file: string, text: string): ParsedListing {
     warnings: [],
     ignored: {},
     roles: new Map(),
-    rejected: [{ file, line: 1, reason: `not a listing: a ${ending || 'file without an ending'} is not read; save the page as text (.txt), as a web page (.html), or the API's JSON (.json)`, text: '' }],
+    rejected: [
+      { file, line: 1, reason: `not a listing: a ${ending || 'file without an ending'} is not read; save the page as text (.txt), as a web page (.html), or the API's JSON (.json)`, text: '' },
+    ],
   };
 }

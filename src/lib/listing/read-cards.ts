@@ -104,8 +104,7 @@ export function readCards(cut: Cut, template: Omit<Template, 'roles'>): ReadCard
       else if (before && split > 0 && side === before && !postStarted && line.cls === 'text') {
         before.abstract.push(line);
         before.closing.push(line);
-      }
-      else if ((!before && !matched) || trailingFooter) outside.push(line);
+      } else if ((!before && !matched) || trailingFooter) outside.push(line);
       else (side ?? after ?? before)!.extra.push(line);
     });
     // The last card ends with its fields (a byline, a date); where the layout has none after the abstract, it may end at it.

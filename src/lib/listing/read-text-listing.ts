@@ -26,7 +26,12 @@ export const detectFormat = (text: string): Exclude<ListingFormat, 'daily-papers
 function describeNoCards(kinds: Map<string, number>, lines: number): string {
   const count = (kind: string) => kinds.get(kind) ?? 0;
   const parts = [`${count('text')} short lines`];
-  for (const [kind, label] of [['date', 'dates'], ['byline', 'bylines'], ['number', 'counts']] as const) if (count(kind) > 0) parts.push(`${count(kind)} ${label}`);
+  for (const [kind, label] of [
+    ['date', 'dates'],
+    ['byline', 'bylines'],
+    ['number', 'counts'],
+  ] as const)
+    if (count(kind) > 0) parts.push(`${count(kind)} ${label}`);
   const guess = count('text') > 0 && (count('byline') > 0 || count('date') > 0) ? '; a collection page or a list of titles?' : lines === 0 ? '; an empty file?' : '; not a copy of a papers page?';
   return `no card layout: ${parts.join(', ')} and no abstracts${guess}`;
 }
@@ -43,7 +48,12 @@ function takeOffTitleStart(result: ParsedListing): void {
   const start = commonTitleStart(result.entries.map((e) => e.title));
   if (!start) return;
   const first = result.entries[0]!;
-  result.warnings.push({ file: result.file, line: first.line, reason: `every title starts with "${start.exec(first.title)![0].trim()}" (digits aside): taken off as the copy's own`, text: excerpt(first.title) });
+  result.warnings.push({
+    file: result.file,
+    line: first.line,
+    reason: `every title starts with "${start.exec(first.title)![0].trim()}" (digits aside): taken off as the copy's own`,
+    text: excerpt(first.title),
+  });
   for (const entry of result.entries) entry.title = entry.title.replace(start, '').trim();
 }
 
@@ -78,7 +88,17 @@ export function readTextListing(file: string, text: string): ParsedListing {
     if (lines.length > 0) {
       const kinds = new Map<string, number>();
       for (const l of lines) kinds.set(l.shape.kind, (kinds.get(l.shape.kind) ?? 0) + 1);
-      result.rejected.push({ file, line: lines[0]!.line, reason: describeNoCards(kinds, lines.length), text: excerpt(lines.filter((l) => l.shape.kind === 'text').map((l) => l.text).join(' / ')) });
+      result.rejected.push({
+        file,
+        line: lines[0]!.line,
+        reason: describeNoCards(kinds, lines.length),
+        text: excerpt(
+          lines
+            .filter((l) => l.shape.kind === 'text')
+            .map((l) => l.text)
+            .join(' / '),
+        ),
+      });
       for (const l of lines) result.roles.set(l.line, 'rejected');
     }
     return result;
@@ -86,9 +106,16 @@ export function readTextListing(file: string, text: string): ParsedListing {
   const learned = learnTemplate(cut, format === 'page');
   const cards = readCards(cut, learned);
   const template: Template = { ...learned, roles: assignRoles(learned, cards.values) };
-  result.template = { cards: cut.abstracts.length, learned: template.learned, ...summarise(template, cards.values, cut.abstracts.length, cards.cards.find((c) => c.titleZone.length > 0)?.titleZone[0]!.text ?? '') };
+  result.template = {
+    cards: cut.abstracts.length,
+    learned: template.learned,
+    ...summarise(template, cards.values, cut.abstracts.length, cards.cards.find((c) => c.titleZone.length > 0)?.titleZone[0]!.text ?? ''),
+  };
   const bare = format === 'bare';
-  addReadings(result, cards.cards.map((card) => readEntry(file, card, template, bare, cards.values)));
+  addReadings(
+    result,
+    cards.cards.map((card) => readEntry(file, card, template, bare, cards.values)),
+  );
   takeOffTitleStart(result);
   settleSlashOrder(result, cards.values[template.roles.indexOf('date')] ?? []);
   // Text after the last card is a card the copy cut off before its fields (or a title without an abstract).
@@ -116,7 +143,12 @@ export function readTextListing(file: string, text: string): ParsedListing {
     if (role !== 'unread' || values.length === 0) return;
     const text = template.places[i]!.cls === 'text';
     for (const l of text ? values : values.slice(0, 1)) {
-      result.warnings.push({ file, line: l.line, reason: text ? 'text at a place of the layout that fits no field: not read' : `a line at this place of ${values.length} cards (first here) fits no field: not read`, text: excerpt(l.text) });
+      result.warnings.push({
+        file,
+        line: l.line,
+        reason: text ? 'text at a place of the layout that fits no field: not read' : `a line at this place of ${values.length} cards (first here) fits no field: not read`,
+        text: excerpt(l.text),
+      });
     }
   });
   const noComma = cards.values[template.roles.indexOf('date')]?.find((l) => l.shape.kind === 'date' && 'yearWithoutComma' in l.shape.date);

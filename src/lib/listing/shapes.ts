@@ -39,9 +39,17 @@ const COUNT = String.raw`(\d{1,7}|\d{1,3}(?:,\d{3})+|\d{1,4}(?:\.\d)?[kK])`;
 /** A count with its icon or unit: `▲ 12`, `12 upvotes`, `💬 3`, `3 comments`, `★ 1.2k`. */
 const COUNTED = new RegExp(`^(?:(▲|⬆|↑|👍|⇧|💬|🗨|🗨️|★|⭐|☆)\\s*)?${COUNT}(?:\\s*(upvotes?|votes?|likes?|comments?|replies|stars?))?$`, 'iu');
 const UNIT_OF: Record<string, 'upvotes' | 'comments' | 'stars'> = {
-  '▲': 'upvotes', '⬆': 'upvotes', '↑': 'upvotes', '👍': 'upvotes', '⇧': 'upvotes',
-  '💬': 'comments', '🗨': 'comments', '🗨️': 'comments',
-  '★': 'stars', '⭐': 'stars', '☆': 'stars',
+  '▲': 'upvotes',
+  '⬆': 'upvotes',
+  '↑': 'upvotes',
+  '👍': 'upvotes',
+  '⇧': 'upvotes',
+  '💬': 'comments',
+  '🗨': 'comments',
+  '🗨️': 'comments',
+  '★': 'stars',
+  '⭐': 'stars',
+  '☆': 'stars',
 };
 const unitOfWord = (word: string) => (/^(?:up)?votes?$|^likes?$/i.test(word) ? 'upvotes' : /^comments?$|^replies$/i.test(word) ? 'comments' : 'stars');
 
@@ -59,7 +67,8 @@ export function withoutIcon(line: string): string {
 }
 
 /** Labels the site prints before a value or as a button, known so that even a one-card copy reads them. */
-const LABELS = /^(?:submitted by|authors?|abstract|ai-generated summary|upvote|upvoted|comments?|view arxiv page|view pdf|add to collection|published on|organi[sz]ation|github|project page|paper page|community|citations?)\s*:?$/i;
+const LABELS =
+  /^(?:submitted by|authors?|abstract|ai-generated summary|upvote|upvoted|comments?|view arxiv page|view pdf|add to collection|published on|organi[sz]ation|github|project page|paper page|community|citations?)\s*:?$/i;
 const TAGS = /^#[\p{L}\p{N}_][\p{L}\p{N}_/-]*(?:\s+#[\p{L}\p{N}_][\p{L}\p{N}_/-]*)*$/u;
 const SUBMITTED = /^(?:submitted|posted|shared) by:? +(\S.{0,60})$/i;
 
@@ -79,7 +88,10 @@ export const isName = (text: string) => {
 function readNames(text: string): { names: string[]; authors?: number } | null {
   const more = MORE_AUTHORS.exec(text);
   const list = more ? more[1]! : text;
-  const names = list.split(/, (?:and |& )?| and | & /).map((n) => n.trim()).filter((n) => n !== '');
+  const names = list
+    .split(/, (?:and |& )?| and | & /)
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
   if (names.length === 0 || !names.every(isName)) return null;
   // `Clustering and Energy-Based Models` is a title in title case: a list of names has commas.
   if (!more && (names.length < 2 || !list.includes(', '))) return null;
@@ -151,7 +163,10 @@ function fitsInRow(text: string, shape: Shape): boolean {
 /** A row split at `separator`, or null when the row is not one of fields (a title, an abstract). */
 function splitAt(text: string, separator: RegExp, dot: (sep: string) => string[]): string[] | null {
   const pieces = text.split(separator);
-  const fields = pieces.filter((_, i) => i % 2 === 0).map((p) => normalizeLine(p)).filter((p) => p !== '');
+  const fields = pieces
+    .filter((_, i) => i % 2 === 0)
+    .map((p) => normalizeLine(p))
+    .filter((p) => p !== '');
   // Each field's shape is worked out once: both checks below read it.
   const shapes = fields.map(shapeOf);
   if (fields.length === 0 || pieces.length < 2 || !fields.every((f, i) => fitsInRow(f, shapes[i]!))) return null;

@@ -64,7 +64,10 @@ function asTable(raw: Line[], rows: (Row | undefined)[], needHeader: boolean): T
 function pipeRow(text: string): string[] | undefined {
   const t = text.trim();
   if (!t.startsWith('|') || !t.endsWith('|') || t.length < 3) return undefined;
-  const cells = t.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, '|').trim());
+  const cells = t
+    .slice(1, -1)
+    .split(/(?<!\\)\|/)
+    .map((c) => c.replace(/\\\|/g, '|').trim());
   return cells;
 }
 const isAlignmentRow = (cells: string[]) => cells.every((c) => /^:?-{3,}:?$/.test(c));
@@ -76,7 +79,11 @@ function pipeTable(raw: Line[]): Table | undefined {
   });
   if (!rows.some((r) => r && isAlignmentRow(r.cells))) return undefined;
   const kept = raw.filter((_, i) => !(rows[i] && isAlignmentRow(rows[i]!.cells)));
-  return asTable(kept, rows.filter((r) => !(r && isAlignmentRow(r.cells))), false);
+  return asTable(
+    kept,
+    rows.filter((r) => !(r && isAlignmentRow(r.cells))),
+    false,
+  );
 }
 
 function tabTable(raw: Line[]): Table | undefined {

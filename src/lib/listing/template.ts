@@ -101,17 +101,20 @@ function bestExplaining(cut: Cut, inner: ShapedLine[][]): Omit<Template, 'roles'
   if (inner.length >= 2) for (const gap of inner) if (gap.some((l) => l.cls === 'text') && gap.some((l) => l.cls !== 'text')) distinct.set(classes(gap).join(' '), gap);
   const candidates = [
     { places: PAGE_LAYOUT, learned: false },
-    ...[...distinct.values()].slice(0, CANDIDATES).map((gap) => ({ places: withOptionalPlaces(gap.map((l) => place(l.cls)), inner), learned: true })),
+    ...[...distinct.values()].slice(0, CANDIDATES).map((gap) => ({
+      places: withOptionalPlaces(
+        gap.map((l) => place(l.cls)),
+        inner,
+      ),
+      learned: true,
+    })),
   ];
   let best: (Omit<Template, 'roles'> & { cost: number }) | undefined;
   for (const { places, learned } of candidates) {
     const split = learned ? chooseSplit(places, first, last, true) : PAGE_SPLIT;
     // The file's ends are scored alike for every candidate: a layout learned from one gap must not
     // win by calling the lines it cannot place a header or a footer.
-    const cost =
-      inner.reduce((sum, gap) => sum + align(classes(gap), places).cost, 0) +
-      align(classes(first), places.slice(split)).cost +
-      align(classes(last), places.slice(0, split)).cost;
+    const cost = inner.reduce((sum, gap) => sum + align(classes(gap), places).cost, 0) + align(classes(first), places.slice(split)).cost + align(classes(last), places.slice(0, split)).cost;
     // A tie goes to the page's own layout, tried first.
     if (!best || cost < best.cost) best = { places, split, learned, cost };
   }

@@ -21,7 +21,8 @@ export function normalizeLine(line: string): string {
  * and the last two of every plane). One of those in a title would make `rss.xml`, the topic feeds and
  * the sitemap ill-formed XML, which feed readers refuse whole.
  */
-const INVISIBLE = /[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]|(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}])[\u200C\u200D]+(?=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}])/gu;
+const INVISIBLE =
+  /[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]|(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}])[\u200C\u200D]+(?=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}])/gu;
 
 /** Whether a line carries invisible format characters or characters XML cannot carry, which normalizeLine drops (tabs and line ends aside). */
 export const hasInvisibleCharacters = (line: string) => new RegExp(INVISIBLE.source, 'u').test(line.replace(/[\t\r\n]/g, ''));

@@ -88,16 +88,7 @@ export interface TemplateSummary {
   after: PlaceSummary[];
 }
 
-export type PlaceRole =
-  | 'title'
-  | 'byline'
-  | 'separator'
-  | 'date'
-  | 'upvotes'
-  | 'comments'
-  | 'submitter'
-  | 'label'
-  | 'unread';
+export type PlaceRole = 'title' | 'byline' | 'separator' | 'date' | 'upvotes' | 'comments' | 'submitter' | 'label' | 'unread';
 
 /** The part a line played, as `ingest --explain` shows it. */
 export type LineRole = PlaceRole | 'abstract' | 'metadata' | 'header day' | 'extra' | 'outside cards' | `furniture (${FurnitureKind})` | 'rejected';

@@ -78,19 +78,13 @@ interface DatedEntry extends RawEntry {
   code?: { value: string; origin: IdOrigin };
 }
 
-const refOf = (e: { file: string; line: number; item?: number | undefined }): SourceRef =>
-  e.item === undefined ? { file: e.file, line: e.line } : { file: e.file, line: e.line, item: e.item };
+const refOf = (e: { file: string; line: number; item?: number | undefined }): SourceRef => (e.item === undefined ? { file: e.file, line: e.line } : { file: e.file, line: e.line, item: e.item });
 
 /**
  * The capture date of a listing: its sidecar's, or else the header's day in the year after the
  * latest year any entry prints (pages print a year only for dates before the capture year).
  */
-function captureDate(
-  capturedOn: DayMonth | undefined,
-  entries: RawEntry[],
-  sidecar: ListingSidecar | undefined,
-  given: string | undefined,
-): { captured?: string; inferred: boolean } {
+function captureDate(capturedOn: DayMonth | undefined, entries: RawEntry[], sidecar: ListingSidecar | undefined, given: string | undefined): { captured?: string; inferred: boolean } {
   if (sidecar?.captured) return { captured: sidecar.captured, inferred: false };
   if (given) return { captured: given, inferred: false };
   if (!capturedOn) return { inferred: false };
@@ -361,11 +355,7 @@ const slugWithId = (key: string, arxiv: string) => slugFor(`${key} ${arxiv.repla
  * sorts them by file name), so the result is deterministic. `identifiers` are the editor's
  * (content/identifiers.yaml): they win over what listings say, and their slugs are kept.
  */
-export function ingestListings(
-  inputs: ListingInput[],
-  identifiers: Identifiers = { file: 'content/identifiers.yaml', pins: [] },
-  parse: ListingParser = parseAnyListing,
-): IngestResult {
+export function ingestListings(inputs: ListingInput[], identifiers: Identifiers = { file: 'content/identifiers.yaml', pins: [] }, parse: ListingParser = parseAnyListing): IngestResult {
   const rejected: Finding[] = [];
   const warnings: Finding[] = [];
   const conflicts: Conflict[] = [];

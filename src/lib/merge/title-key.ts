@@ -21,7 +21,12 @@ const SYMBOL_OF = new Map(Object.entries(STAND_INS).map(([symbol, standIn]) => [
  * its symbols, so it still has an identity; only a title of bare punctuation has an empty key.
  */
 export function titleKey(title: string): string {
-  const folded = title.normalize('NFKC').replace(/\p{Cf}/gu, '').toUpperCase().toLowerCase().normalize('NFKC');
+  const folded = title
+    .normalize('NFKC')
+    .replace(/\p{Cf}/gu, '')
+    .toUpperCase()
+    .toLowerCase()
+    .normalize('NFKC');
   const kept = folded.replace(MEANINGFUL_SUFFIX, (symbols) => [...symbols].map((s) => STAND_INS[s]).join(''));
   const key = collapse(kept, /[^\p{L}\p{N}\p{M}\uE001-\uE003]+/gu).replace(/[\uE001-\uE003]/gu, (s) => SYMBOL_OF.get(s)!);
   return key !== '' ? key : collapse(folded, /[^\p{L}\p{N}\p{M}\p{S}]+/gu);

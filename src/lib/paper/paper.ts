@@ -20,7 +20,10 @@ export const organisationSchema = z.object({
 /** Who put the paper on the Daily Papers page: their Hugging Face user name, full name, or both. */
 export const submitterSchema = z
   .object({
-    user: z.string().regex(/^[A-Za-z0-9][\w.-]{0,95}$/).optional(),
+    user: z
+      .string()
+      .regex(/^[A-Za-z0-9][\w.-]{0,95}$/)
+      .optional(),
     fullname: z.string().min(1).max(100).optional(),
   })
   .refine((s) => s.user !== undefined || s.fullname !== undefined, 'a submitter needs a user name or a full name');
@@ -34,7 +37,10 @@ export const apiFieldsSchema = z.object({
   /** Written by Hugging Face's AI, not the authors: every page that shows it says so. */
   aiSummary: z.string().min(1).max(400).optional(),
   aiKeywords: z.array(z.string().min(1).max(60)).min(1).max(12).optional(),
-  projectPage: z.url({ protocol: /^https?$/ }).max(500).optional(),
+  projectPage: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .optional(),
   /** Stars of the code repository, as the listing that gave `code` counted them. */
   githubStars: z.number().int().nonnegative().optional(),
   /** The day Hugging Face marked the paper withdrawn: it is then kept out of the feeds. */
@@ -62,7 +68,10 @@ export const paperSchema = z.object({
   /** The day of the first arXiv version, as recorded in content/identifiers.yaml: an e-print's date. */
   arxivSubmitted: z.iso.date().optional(),
   /** Lowercase, without a resolver prefix (`10.1000/xyz`). */
-  doi: z.string().regex(/^10\.\d{4,9}\/\S+$/).optional(),
+  doi: z
+    .string()
+    .regex(/^10\.\d{4,9}\/\S+$/)
+    .optional(),
   /** The paper's code repository (`https://github.com/owner/repo`). */
   code: z.url({ protocol: /^https$/ }).optional(),
   /** Comments on the paper's Hugging Face page, when a listing said. */

@@ -27,7 +27,11 @@ export function decodeEntities(text: string): string {
 export function htmlToPlainText(html: string): string {
   return html
     .split(/<\/p>/i)
-    .map((paragraph) => decodeEntities(paragraph.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim())
+    .map((paragraph) =>
+      decodeEntities(paragraph.replace(/<[^>]*>/g, ''))
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter((paragraph) => paragraph !== '')
     .join('\n\n');
 }

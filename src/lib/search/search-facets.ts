@@ -23,8 +23,20 @@ export interface FacetGroup {
 const LEGENDS: Record<Facet, string> = { topic: 'Topic', keyword: 'Keyword (by AI)', year: 'Year', listing: 'Listing', 'has-upvotes': 'Upvotes', 'has-code': 'Code' };
 /** Labels of the yes/no facets' values; every other facet's values are their own labels (a keyword may well be "yes"). */
 const VALUE_LABELS: ReadonlyMap<Facet, ReadonlyMap<string, string>> = new Map([
-  ['has-upvotes', new Map([[UPVOTED.yes, 'Has upvotes'], [UPVOTED.no, 'No upvotes']])],
-  ['has-code', new Map([[HAS_CODE.yes, 'Has code'], [HAS_CODE.no, 'No code']])],
+  [
+    'has-upvotes',
+    new Map([
+      [UPVOTED.yes, 'Has upvotes'],
+      [UPVOTED.no, 'No upvotes'],
+    ]),
+  ],
+  [
+    'has-code',
+    new Map([
+      [HAS_CODE.yes, 'Has code'],
+      [HAS_CODE.no, 'No code'],
+    ]),
+  ],
 ]);
 const labelOf = (facet: Facet, value: string) => VALUE_LABELS.get(facet)?.get(value) ?? value;
 
@@ -37,8 +49,7 @@ export const KEYWORD_OPTIONS = 20;
 const byLabel = (a: FacetOption, b: FacetOption) => a.label.localeCompare(b.label, 'en');
 const byCountThenLabel = (a: FacetOption, b: FacetOption) => b.count - a.count || byLabel(a, b);
 /** Newest year first; papers without a date last. */
-const byYear = (a: FacetOption, b: FacetOption) =>
-  Number(a.token === UNDATED) - Number(b.token === UNDATED) || b.token.localeCompare(a.token);
+const byYear = (a: FacetOption, b: FacetOption) => Number(a.token === UNDATED) - Number(b.token === UNDATED) || b.token.localeCompare(a.token);
 
 function order(facet: Facet, vocabulary: SearchVocabulary): (a: FacetOption, b: FacetOption) => number {
   switch (facet) {

@@ -39,8 +39,7 @@ export const SORT_KEYS = { date: 'date', upvotes: 'upvotes' } as const;
  * The attribute a page holds one value of its search record in (`data-s-date`, `data-f-topic-0`):
  * Pagefind captures it from there, and the search index step reads sort keys back from it.
  */
-export const recordAttribute = (kind: 'meta' | 'filter' | 'sort', key: string, nth?: number): string =>
-  `data-${kind[0]}-${key}${nth === undefined ? '' : `-${nth}`}`;
+export const recordAttribute = (kind: 'meta' | 'filter' | 'sort', key: string, nth?: number): string => `data-${kind[0]}-${key}${nth === undefined ? '' : `-${nth}`}`;
 
 export interface PaperSearchInput {
   /** ISO date, absent when the listing gave none. */

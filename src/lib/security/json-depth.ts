@@ -16,7 +16,8 @@ export function tooDeepAt(source: string, max: number = MAX_JSON_DEPTH): number 
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // a backslash escapes the next character, a quote included
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character, a quote included
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {

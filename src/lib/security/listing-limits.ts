@@ -38,7 +38,10 @@ export function limitListing<T extends Reading>(parsed: T): T {
     if (entry.title.length <= MAX_TITLE_LENGTH && entry.abstract.length <= MAX_ABSTRACT_LENGTH) return entry;
     const at = entry.item === undefined ? { file: entry.file, line: entry.line } : { file: entry.file, line: entry.line, item: entry.item };
     const title = cutText(entry.title, MAX_TITLE_LENGTH);
-    for (const [field, length, max] of [['title', entry.title.length, MAX_TITLE_LENGTH], ['abstract', entry.abstract.length, MAX_ABSTRACT_LENGTH]] as const) {
+    for (const [field, length, max] of [
+      ['title', entry.title.length, MAX_TITLE_LENGTH],
+      ['abstract', entry.abstract.length, MAX_ABSTRACT_LENGTH],
+    ] as const) {
       if (length > max) warnings.push({ ...at, reason: `${field} of ${length.toLocaleString('en')} characters: cut to the first ${max.toLocaleString('en')}`, text: excerpt(title) });
     }
     return { ...entry, title, abstract: cutText(entry.abstract, MAX_ABSTRACT_LENGTH) };

@@ -201,8 +201,7 @@ export interface Tagger {
   tag(paper: TaggablePaper): string[];
 }
 
-const byRank = (a: TopicScore, b: TopicScore) =>
-  b.score - a.score || b.titleMatches - a.titleMatches || b.abstractMatches - a.abstractMatches || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byRank = (a: TopicScore, b: TopicScore) => b.score - a.score || b.titleMatches - a.titleMatches || b.abstractMatches - a.abstractMatches || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function createTagger(topics: readonly Topic[]): Tagger {
   const compiled = topics.map(compile);

@@ -38,14 +38,7 @@ describe('cardSpecs', () => {
   const specs = cardSpecs(catalog);
 
   test('one card per paper (by slug), per topic (by id) and the site, at their routes', () => {
-    expect(specs.map((s) => s.path)).toEqual([
-      routes.paperCard('alpha'),
-      routes.paperCard('beta'),
-      routes.paperCard('zeta'),
-      routes.topicCard('icl'),
-      routes.topicCard('moe'),
-      routes.siteCard(),
-    ]);
+    expect(specs.map((s) => s.path)).toEqual([routes.paperCard('alpha'), routes.paperCard('beta'), routes.paperCard('zeta'), routes.topicCard('icl'), routes.topicCard('moe'), routes.siteCard()]);
   });
 
   test('a paper card shows its title, date, upvotes, byline and topic names', () => {
@@ -74,7 +67,10 @@ describe('cardSpecs', () => {
   });
 
   test('only the newest `paperCards` papers have a card, by the order of the catalog', () => {
-    const paths = (paperCards: number) => cardSpecs({ ...catalog, paperCards }).filter((spec) => spec.card.kind === 'paper').map((spec) => spec.path);
+    const paths = (paperCards: number) =>
+      cardSpecs({ ...catalog, paperCards })
+        .filter((spec) => spec.card.kind === 'paper')
+        .map((spec) => spec.path);
     expect(paths(1)).toEqual([routes.paperCard('zeta')]);
     // Undated papers after the dated one, the same upvotes, then by title.
     expect(paths(2)).toEqual([routes.paperCard('alpha'), routes.paperCard('zeta')]);

@@ -3,8 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { ELLIPSIS, ellipsize, type FitOptions, fitText, graphemes, splitWords, wrapText } from '../../../src/lib/cards/fit-text.ts';
 
 /** A stand-in for font metrics: Latin 0.5 em, space 0.25 em, CJK and emoji 1 em. */
-const measure = (text: string) =>
-  graphemes(text).reduce((sum, g) => sum + (g === ' ' ? 0.25 : /[\p{Script=Han}\p{Script=Hiragana}\p{Extended_Pictographic}]/u.test(g) ? 1 : 0.5), 0);
+const measure = (text: string) => graphemes(text).reduce((sum, g) => sum + (g === ' ' ? 0.25 : /[\p{Script=Han}\p{Script=Hiragana}\p{Extended_Pictographic}]/u.test(g) ? 1 : 0.5), 0);
 
 const TITLE_BOX: FitOptions = { width: 1040, height: 280, maxFontSize: 68, minFontSize: 34, lineHeight: 1.15, maxLines: 6, balance: true };
 

@@ -2,13 +2,7 @@ import { expect, test } from 'vitest';
 import { groupByMonth, groupByYear, monthIndex, monthPath } from '../../../src/lib/catalog/archive.ts';
 
 const paper = (id: string, published?: string) => ({ id, data: published ? { published } : {} });
-const papers = [
-  paper('a', '2025-02-03'),
-  paper('b', '2025-02-01'),
-  paper('c', '2025-01-30'),
-  paper('d', '2024-12-31'),
-  paper('undated'),
-];
+const papers = [paper('a', '2025-02-03'), paper('b', '2025-02-01'), paper('c', '2025-01-30'), paper('d', '2024-12-31'), paper('undated')];
 
 test('papers group into runs of months and years, undated ones left out', () => {
   expect(groupByMonth(papers).map((g) => [g.key, g.year, g.month, g.papers.map((p) => p.id)])).toEqual([

@@ -12,8 +12,22 @@ function paper(id: string, fields: Partial<IndexablePaper['data']> = {}): Indexa
 
 const papers = [
   paper('old', { published: '2023-05-01', sources: [{ listing: 'l1', line: 30 }] }),
-  paper('new', { published: '2025-01-02', topics: ['icl'], sources: [{ listing: 'l1', line: 10 }, { listing: 'l2', line: 5 }] }),
-  paper('same-day-popular', { published: '2025-01-02', upvotes: 9, sources: [{ listing: 'l2', line: 3 }, { listing: 'l2', line: 90 }] }),
+  paper('new', {
+    published: '2025-01-02',
+    topics: ['icl'],
+    sources: [
+      { listing: 'l1', line: 10 },
+      { listing: 'l2', line: 5 },
+    ],
+  }),
+  paper('same-day-popular', {
+    published: '2025-01-02',
+    upvotes: 9,
+    sources: [
+      { listing: 'l2', line: 3 },
+      { listing: 'l2', line: 90 },
+    ],
+  }),
   paper('zeta-undated', { sources: [{ listing: 'l1', line: 20 }] }),
   paper('alpha-undated', { topics: ['icl', 'unknown-topic'], sources: [{ listing: 'l1', line: 2 }] }),
 ];
@@ -72,7 +86,12 @@ describe('buildCatalog', () => {
   });
 
   test('knows the page of its year where each month begins', () => {
-    expect(catalog.monthPages).toEqual(new Map([['2025-01', 1], ['2023-05', 1]]));
+    expect(catalog.monthPages).toEqual(
+      new Map([
+        ['2025-01', 1],
+        ['2023-05', 1],
+      ]),
+    );
     const twoPerPage = buildCatalog({ ...input, papers: [...papers, paper('dec', { published: '2025-12-01' })], related: { ...input.related, dec: [] }, pageSize: 1 });
     expect(twoPerPage.monthPages.get('2025-01')).toBe(2);
   });
@@ -111,7 +130,14 @@ describe('buildCatalog', () => {
   });
 
   test("a paper's listings: once each, in the order of its sources, without listings the catalog lacks", () => {
-    const many = paper('many', { sources: [{ listing: 'l2', line: 1 }, { listing: 'gone', line: 4 }, { listing: 'l1', line: 2 }, { listing: 'l2', line: 9 }] });
+    const many = paper('many', {
+      sources: [
+        { listing: 'l2', line: 1 },
+        { listing: 'gone', line: 4 },
+        { listing: 'l1', line: 2 },
+        { listing: 'l2', line: 9 },
+      ],
+    });
     expect(paperListings(many, buildCatalog({ ...input, papers: [...papers, many], related: { ...input.related, many: [] } })).map((l) => l.id)).toEqual(['l2', 'l1']);
   });
 

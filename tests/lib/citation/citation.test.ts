@@ -70,12 +70,16 @@ describe('bibtexEntry', () => {
     const text = fc.oneof(specials, fc.string({ minLength: 1, maxLength: 40 }));
     const word = fc.stringMatching(/^[A-Za-z][a-z]{1,8}$/).filter((w) => !/^and$/i.test(w));
     fc.assert(
-      fc.property(text.filter((t) => t.trim() !== ''), fc.array(fc.tuple(word, word), { minLength: 1, maxLength: 3 }), (title, names) => {
-        const authorNames = names.map(([first, last]) => `${first} ${last}`);
-        const entry = readBack(bibtexEntry({ ...PAPER, title, authorNames }));
-        expect(entry.fields['title']).toBe(typeset(title.replace(/\s+/g, ' ').trim()));
-        expect(entry.fields['author']).toEqual(names.map(([firstName, lastName]) => ({ firstName, lastName })));
-      }),
+      fc.property(
+        text.filter((t) => t.trim() !== ''),
+        fc.array(fc.tuple(word, word), { minLength: 1, maxLength: 3 }),
+        (title, names) => {
+          const authorNames = names.map(([first, last]) => `${first} ${last}`);
+          const entry = readBack(bibtexEntry({ ...PAPER, title, authorNames }));
+          expect(entry.fields['title']).toBe(typeset(title.replace(/\s+/g, ' ').trim()));
+          expect(entry.fields['author']).toEqual(names.map(([firstName, lastName]) => ({ firstName, lastName })));
+        },
+      ),
       { numRuns: Number(process.env['FUZZ_RUNS'] ?? 300) },
     );
   });
@@ -155,7 +159,9 @@ describe('citeKey and plainCitation', () => {
 
   it('writes a reference with up to three authors, the year, the title and where to find it', () => {
     expect(plainCitation(PAPER)).toBe('Fu-Yun Wang, Zhaoyang Huang and Alexander William Bergman (2024). Phased Consistency Model. arXiv:2405.18407. https://arxiv.org/abs/2405.18407');
-    expect(plainCitation({ ...PAPER, authorNames: ['A B', 'C D', 'E F', 'G H'], arxiv: undefined, doi: '10.1/x' })).toBe('A B et al. (2024). Phased Consistency Model. doi:10.1/x. https://doi.org/10.1/x');
+    expect(plainCitation({ ...PAPER, authorNames: ['A B', 'C D', 'E F', 'G H'], arxiv: undefined, doi: '10.1/x' })).toBe(
+      'A B et al. (2024). Phased Consistency Model. doi:10.1/x. https://doi.org/10.1/x',
+    );
     expect(plainCitation({ title: 'Why?', pageUrl: PAPER.pageUrl })).toBe(`Why? (n.d.). ${PAPER.pageUrl}`);
     expect(plainCitation({ title: 'A Lab Paper', organisation: 'NAVER AI Lab', pageUrl: PAPER.pageUrl })).toBe(`NAVER AI Lab (n.d.). A Lab Paper. ${PAPER.pageUrl}`);
   });

@@ -25,7 +25,22 @@ describe('a saved day', () => {
     const saved = JSON.parse(text) as Record<string, unknown>[];
     expect(saved.map((item) => (item.paper as { id: string }).id)).toEqual(['2405.17258', '2405.18407']);
     expect(Object.keys(saved[0]!)).toEqual([...Object.keys(saved[0]!)].sort());
-    expect(Object.keys(saved[0]!.paper as object)).toEqual(['ai_keywords', 'ai_summary', 'authors', 'discussionId', 'githubRepo', 'githubStars', 'id', 'mediaUrls', 'publishedAt', 'submittedOnDailyAt', 'submittedOnDailyBy', 'summary', 'title', 'upvotes']);
+    expect(Object.keys(saved[0]!.paper as object)).toEqual([
+      'ai_keywords',
+      'ai_summary',
+      'authors',
+      'discussionId',
+      'githubRepo',
+      'githubStars',
+      'id',
+      'mediaUrls',
+      'publishedAt',
+      'submittedOnDailyAt',
+      'submittedOnDailyBy',
+      'summary',
+      'title',
+      'upvotes',
+    ]);
     expect(saved).toEqual(JSON.parse(JSON.stringify([B, A])));
   });
 
@@ -65,7 +80,12 @@ describe('a saved day', () => {
 
 describe('pages and changes', () => {
   it('joins pages, keeping the first of a paper that a shift repeated', () => {
-    expect(joinPages([[A, B], [B, C]])).toEqual([A, B, C]);
+    expect(
+      joinPages([
+        [A, B],
+        [B, C],
+      ]),
+    ).toEqual([A, B, C]);
     expect(joinPages([[], []])).toEqual([]);
   });
 

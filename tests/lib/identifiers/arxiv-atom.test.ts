@@ -9,14 +9,32 @@ describe('parseArxivResponse', () => {
       { id: 'hep-th/9901001v2', title: 'An Old Paper With a Rather Long Title', published: '1999-01-01', updated: '1999-03-04' },
     ]);
     expect(parseArxivResponse(feed)).toEqual([
-      { id: '2310.06825', version: 1, title: 'Mistral 7B', published: '2023-10-10', updated: '2023-10-10', authors: ['Albert Q. Jiang', 'Alexandre Sablayrolles'], primaryCategory: 'cs.LG', doi: '10.48550/arxiv.2310.06825' },
+      {
+        id: '2310.06825',
+        version: 1,
+        title: 'Mistral 7B',
+        published: '2023-10-10',
+        updated: '2023-10-10',
+        authors: ['Albert Q. Jiang', 'Alexandre Sablayrolles'],
+        primaryCategory: 'cs.LG',
+        doi: '10.48550/arxiv.2310.06825',
+      },
       { id: 'hep-th/9901001', version: 2, title: 'An Old Paper With a Rather Long Title', published: '1999-01-01', updated: '1999-03-04', authors: ['Ada Lovelace'], primaryCategory: 'cs.LG' },
     ]);
   });
 
   it('reads what an id brings: every author in order, the primary category, the first version’s day', () => {
     const [record] = parseArxivResponse(
-      atomFeed([{ id: '2405.18407v3', title: 'Phased Consistency Model', published: '2024-05-28', updated: '2024-10-01', authors: ['Fu-Yun Wang', 'Zhaoyang  Huang', 'Alexander William Bergman'], category: 'hep-th' }]),
+      atomFeed([
+        {
+          id: '2405.18407v3',
+          title: 'Phased Consistency Model',
+          published: '2024-05-28',
+          updated: '2024-10-01',
+          authors: ['Fu-Yun Wang', 'Zhaoyang  Huang', 'Alexander William Bergman'],
+          category: 'hep-th',
+        },
+      ]),
     );
     expect(record).toMatchObject({ authors: ['Fu-Yun Wang', 'Zhaoyang Huang', 'Alexander William Bergman'], primaryCategory: 'hep-th', published: '2024-05-28', updated: '2024-10-01' });
     // The primary category is arXiv's own element, not the first <category>; without it, the first one is.
@@ -26,7 +44,9 @@ describe('parseArxivResponse', () => {
     expect(parseArxivResponse(noPrimary)[0]!.primaryCategory).toBe('math.GT');
     // An ACM class or a term with markup is no arXiv category: none is kept rather than a wrong one.
     for (const term of ['I.2.6; F.1.1', '&lt;b&gt;cs.LG&lt;/b&gt;', '']) {
-      const odd = atomFeed([{ id: '2401.00001', title: 'T', published: '2024-01-01' }]).replaceAll('term="cs.LG"', `term="${term}"`).replace(/<category term="stat.ML"[^>]*\/>/, '');
+      const odd = atomFeed([{ id: '2401.00001', title: 'T', published: '2024-01-01' }])
+        .replaceAll('term="cs.LG"', `term="${term}"`)
+        .replace(/<category term="stat.ML"[^>]*\/>/, '');
       expect(parseArxivResponse(odd)[0]).not.toHaveProperty('primaryCategory');
     }
   });

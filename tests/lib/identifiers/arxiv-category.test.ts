@@ -16,9 +16,11 @@ describe('parseArxivCategory', () => {
   });
 
   it('never lets a character through that BibTeX or HTML would read as markup', () => {
-    fc.assert(fc.property(fc.string(), (text) => {
-      const category = parseArxivCategory(text);
-      expect(category === null || /^[A-Za-z.-]+$/.test(category)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const category = parseArxivCategory(text);
+        expect(category === null || /^[A-Za-z.-]+$/.test(category)).toBe(true);
+      }),
+    );
   });
 });

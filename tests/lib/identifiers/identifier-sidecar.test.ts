@@ -5,7 +5,14 @@ const FILE = 'content/identifiers.yaml';
 
 describe('parseIdentifierSidecar', () => {
   it('reads slugs with their ids exactly as written (2310.10000 is not the number 2310.1)', () => {
-    const text = ['mistral-7b:', '  arxiv: 2310.10000v2', '  doi: https://doi.org/10.48550/arXiv.2310.06825', '  code: https://github.com/mistralai/mistral-src', 'old-paper:', '  arxiv: hep-th/9901001'].join('\n');
+    const text = [
+      'mistral-7b:',
+      '  arxiv: 2310.10000v2',
+      '  doi: https://doi.org/10.48550/arXiv.2310.06825',
+      '  code: https://github.com/mistralai/mistral-src',
+      'old-paper:',
+      '  arxiv: hep-th/9901001',
+    ].join('\n');
     expect(parseIdentifierSidecar(FILE, text)).toEqual({
       pins: [
         { slug: 'mistral-7b', line: 1, arxiv: '2310.10000', doi: '10.48550/arxiv.2310.06825', code: 'https://github.com/mistralai/mistral-src' },
@@ -43,7 +50,11 @@ describe('what an id brings', () => {
   it('leaves out names that are not a list of names, a category that is none, a day that is no day', () => {
     const text = ['p:', '  authors: Ada Lovelace', '  category: I.2.6', '  submitted: 2024-02-30', 'q:', '  authors:', '    - Ada', '    - ""', 'r:', '  authors: []'].join('\n');
     const { pins, warnings } = parseIdentifierSidecar(FILE, text);
-    expect(pins).toEqual([{ slug: 'p', line: 1 }, { slug: 'q', line: 5 }, { slug: 'r', line: 9 }]);
+    expect(pins).toEqual([
+      { slug: 'p', line: 1 },
+      { slug: 'q', line: 5 },
+      { slug: 'r', line: 9 },
+    ]);
     expect(warnings.map((w) => `${w.line} ${w.reason}`)).toEqual([
       '2 p: authors must be a list of names, one "- Name" a line: left out',
       '3 p: "I.2.6" is not a valid category: left out',

@@ -1,16 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  ARXIV_ID_PATTERN,
-  arxivIdsIn,
-  codeUrlsIn,
-  doisIn,
-  identifiersFromAbstract,
-  parseArxivId,
-  parseCodeUrl,
-  parseDoi,
-  titleSearchLinks,
-} from '../../../src/lib/identifiers/identifiers.ts';
+import { ARXIV_ID_PATTERN, arxivIdsIn, codeUrlsIn, doisIn, identifiersFromAbstract, parseArxivId, parseCodeUrl, parseDoi, titleSearchLinks } from '../../../src/lib/identifiers/identifiers.ts';
 
 describe('parseArxivId', () => {
   it.each([
@@ -71,8 +61,7 @@ describe('parseArxivId', () => {
 describe('finding identifiers in text', () => {
   it('finds arXiv ids in abstract, PDF and HTML URLs and arXiv: mentions, once each and without versions', () => {
     const text =
-      'See https://arxiv.org/abs/2310.06825v2 and arxiv.org/pdf/2310.06825.pdf, also arXiv:1706.03762 and (arXiv: hep-th/9901001v1). ' +
-      'Not 2310.06825 alone, nor arxiv.org/abs/2313.00001.';
+      'See https://arxiv.org/abs/2310.06825v2 and arxiv.org/pdf/2310.06825.pdf, also arXiv:1706.03762 and (arXiv: hep-th/9901001v1). ' + 'Not 2310.06825 alone, nor arxiv.org/abs/2313.00001.';
     expect(arxivIdsIn(text)).toEqual(['2310.06825', '1706.03762', 'hep-th/9901001']);
   });
 

@@ -22,7 +22,9 @@ const dump: ListingInput = {
 const json = (names: string[]): ListingInput => ({
   file: 'b.json',
   name: 'b',
-  text: JSON.stringify([{ paper: { id: '2405.18407', title: 'Phased Consistency Model', summary: ABSTRACT, publishedAt: '2024-05-28T00:00:00.000Z', upvotes: 5, authors: names.map((name) => ({ name })) } }]),
+  text: JSON.stringify([
+    { paper: { id: '2405.18407', title: 'Phased Consistency Model', summary: ABSTRACT, publishedAt: '2024-05-28T00:00:00.000Z', upvotes: 5, authors: names.map((name) => ({ name })) } },
+  ]),
 });
 const RECORDED = 'phased-consistency-model:\n  arxiv: "2405.18407"\n  category: cs.CV\n  submitted: "2024-05-28"\n  authors:\n    - "Fu-Yun Wang"\n    - "Zhaoyang Huang"\n';
 
@@ -78,7 +80,9 @@ describe('the default catalog with the committed identifiers', () => {
   const { papers, report } = ingestListings(inputs, { file: FILE, pins: sidecar.pins });
 
   it('keeps every published slug: ids join no two papers and part none', () => {
-    const published = readFileSync(new URL('../../fixtures/published-slugs.txt', import.meta.url), 'utf8').trim().split('\n');
+    const published = readFileSync(new URL('../../fixtures/published-slugs.txt', import.meta.url), 'utf8')
+      .trim()
+      .split('\n');
     expect(papers.map((p) => p.slug)).toEqual(published);
   });
 

@@ -8,7 +8,13 @@ const PAPERS: SeedPaper[] = [
   { slug: 'gamma-paper', entries: [{}] },
   { slug: 'has-an-id', arxiv: '2401.00001', entries: [{ published: '2024-01-05' }] },
   // Two papers of one title, merged by ingest until an id tells them apart.
-  { slug: 'two-in-one', entries: [{ published: '2024-02-25', authors: 6 }, { published: '2024-08-15', authors: 5 }] },
+  {
+    slug: 'two-in-one',
+    entries: [
+      { published: '2024-02-25', authors: 6 },
+      { published: '2024-08-15', authors: 5 },
+    ],
+  },
 ];
 
 /** One row's TSV line; cells not given are a good row's. */
@@ -83,7 +89,15 @@ describe('checkSeedRows', () => {
   it('says what was wrong in words an editor can act on, with file and line', () => {
     const { rejected } = check(line(), line({ slug: 'two-in-one', arxiv: '2402.16107', authors: '' }));
     expect(rejected).toEqual([
-      { file: 'part0.tsv', line: 3, slug: 'two-in-one', arxiv: '2402.16107', rejected: 'row', code: 'date', reason: "a listing dates the paper 2024-08-15, outside 1 month before to 3 after its id's month 2024-02" },
+      {
+        file: 'part0.tsv',
+        line: 3,
+        slug: 'two-in-one',
+        arxiv: '2402.16107',
+        rejected: 'row',
+        code: 'date',
+        reason: "a listing dates the paper 2024-08-15, outside 1 month before to 3 after its id's month 2024-02",
+      },
     ]);
   });
 });

@@ -45,7 +45,13 @@ describe('decideMatch', () => {
 
   it('accepts a listing date a little before the first version and up to a year after the latest', () => {
     const r = record('2405.18407', 'X', '2024-05-28', '2024-08-01');
-    expect([plausibleDate('2024-05-22', r), plausibleDate('2024-05-20', r), plausibleDate('2025-07-31', r), plausibleDate('2025-08-03', r), plausibleDate(undefined, r)]).toEqual([true, false, true, false, true]);
+    expect([plausibleDate('2024-05-22', r), plausibleDate('2024-05-20', r), plausibleDate('2025-07-31', r), plausibleDate('2025-08-03', r), plausibleDate(undefined, r)]).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+    ]);
   });
 });
 

@@ -48,7 +48,15 @@ describe('readApiFields', () => {
 
   it('keeps an http(s) project page, normalised; nothing else becomes a URL', () => {
     expect(read({ projectPage: ' HTTPS://Example.org/a b ' }).fields.projectPage).toBe('https://example.org/a%20b');
-    for (const page of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', '//evil.example/', '/relative', 'vbscript:x', `https://example.org/${'a'.repeat(500)}`]) {
+    for (const page of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      '//evil.example/',
+      '/relative',
+      'vbscript:x',
+      `https://example.org/${'a'.repeat(500)}`,
+    ]) {
       expect(read({ projectPage: page }).fields, page).not.toHaveProperty('projectPage');
     }
   });
@@ -61,10 +69,15 @@ describe('readApiFields', () => {
         fc.record({ ai_summary: value, ai_keywords: value, projectPage: value, githubStars: value, withdrawnAt: value, submittedOnDailyBy: fc.oneof(user, value) }, { requiredKeys: [] }),
         (paper) => {
           const warnings: string[] = [];
-          const fields = readApiFields(paper, {}, (from, key, schema) => {
-            const parsed = schema.safeParse(from[key]);
-            return parsed.success ? parsed.data : undefined;
-          }, (reason) => warnings.push(reason));
+          const fields = readApiFields(
+            paper,
+            {},
+            (from, key, schema) => {
+              const parsed = schema.safeParse(from[key]);
+              return parsed.success ? parsed.data : undefined;
+            },
+            (reason) => warnings.push(reason),
+          );
           expect(apiFieldsSchema.safeParse(fields).success).toBe(true);
           if (fields.projectPage) expect(fields.projectPage).toMatch(/^https?:\/\//);
           expect((fields.aiSummary ?? '').length).toBeLessThanOrEqual(AI_SUMMARY_MAX);

@@ -85,8 +85,7 @@ describe('date lines, for any calendar day', () => {
   const day = fc
     .record({ year: fc.integer({ min: 1990, max: 2040 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
     .filter(({ year, month, day }) => new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day);
-  const iso = ({ year, month, day }: { year: number; month: number; day: number }) =>
-    `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const iso = ({ year, month, day }: { year: number; month: number; day: number }) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
   it('reads the same day in every written form', () => {
     fc.assert(

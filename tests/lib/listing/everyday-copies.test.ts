@@ -58,7 +58,8 @@ function differences(entry: RawEntry, paper: ExpectedPaper): string[] {
   if (paper.organisation && entry.organisation?.id !== paper.organisation && entry.organisation?.name !== paper.organisation) out.push(`organisation ${JSON.stringify(entry.organisation)}`);
   if (!paper.organisation && entry.organisation && !paper.authorNames) out.push(`organisation ${JSON.stringify(entry.organisation)} read where the copy shows none`);
   const date = entry.date && 'month' in entry.date ? entry.date : undefined;
-  if (paper.date && (date?.month !== paper.date.month || date?.day !== paper.date.day || (paper.date.year !== undefined && date?.year !== paper.date.year))) out.push(`date ${JSON.stringify(entry.date)}`);
+  if (paper.date && (date?.month !== paper.date.month || date?.day !== paper.date.day || (paper.date.year !== undefined && date?.year !== paper.date.year)))
+    out.push(`date ${JSON.stringify(entry.date)}`);
   if (!paper.date && date && paper.date !== undefined) out.push(`date ${JSON.stringify(entry.date)}`);
   const upvotes = entry.date?.upvotes;
   if (paper.upvotes !== undefined && upvotes !== paper.upvotes) out.push(`upvotes ${upvotes}`);
@@ -80,7 +81,8 @@ function silentlyWrong(parsed: ParsedListing, expected: Expected): string[] {
   }
   // An entry that matches no paper of the copy is a heading or a stray read as a paper.
   for (const entry of parsed.entries) {
-    if (!expected.papers.some((p) => entry.line >= p.lines[0] && entry.line <= p.lines[1]) && !findings.includes(entry.line)) problems.push(`line ${entry.line} "${entry.title.slice(0, 50)}" read as a paper`);
+    if (!expected.papers.some((p) => entry.line >= p.lines[0] && entry.line <= p.lines[1]) && !findings.includes(entry.line))
+      problems.push(`line ${entry.line} "${entry.title.slice(0, 50)}" read as a paper`);
   }
   for (const line of expected.mustWarnAt ?? []) {
     const paper = expected.papers.find((p) => line >= p.lines[0] && line <= p.lines[1]);

@@ -61,7 +61,7 @@ describe.each(seeds)('$file', ({ file, lines }) => {
         // Back to front, so earlier cards' places stay where they are.
         cards.forEach((_, k) => {
           const card = cards[cards.length - 1 - k]!;
-          const value = what.kind === 'constant' ? what.text : what.kind === 'user' ? users[k]! : String((k * 7) % 50 + 1);
+          const value = what.kind === 'constant' ? what.text : what.kind === 'user' ? users[k]! : String(((k * 7) % 50) + 1);
           out.splice(where === 'before the title' ? card.start : card.end + 1, 0, value);
         });
         expect(papers(parseListing(file, out.join('\n')))).toEqual(papers(original));

@@ -38,7 +38,12 @@ describe('readLocalisedDate', () => {
       fc.property(
         fc.constantFrom(...LANGUAGES),
         fc.date({ min: new Date('1995-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true }),
-        fc.constantFrom<Intl.DateTimeFormatOptions>({ day: 'numeric', month: 'long', year: 'numeric' }, { day: 'numeric', month: 'short', year: 'numeric' }, { day: 'numeric', month: 'long' }, { day: 'numeric', month: 'short' }),
+        fc.constantFrom<Intl.DateTimeFormatOptions>(
+          { day: 'numeric', month: 'long', year: 'numeric' },
+          { day: 'numeric', month: 'short', year: 'numeric' },
+          { day: 'numeric', month: 'long' },
+          { day: 'numeric', month: 'short' },
+        ),
         (language, when, style) => {
           const line = new Intl.DateTimeFormat(language, { ...style, timeZone: 'UTC' }).format(when);
           const expected = { month: when.getUTCMonth() + 1, day: when.getUTCDate(), ...(style.year ? { year: when.getUTCFullYear() } : {}) };

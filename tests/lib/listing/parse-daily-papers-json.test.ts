@@ -111,7 +111,10 @@ describe('parseDailyPapersJson', () => {
         ai_keywords: ['<img src=x onerror=alert(1)>', '[x](javascript:alert(1))', '   ', '!!!', 7, 'x'.repeat(61)],
         projectPage: 'javascript:alert(document.domain)',
       }),
-      item({ id: '2405.00002', title: 'Second', projectPage: 'https://user:secret@example.org/', ai_summary: `${'word '.repeat(200)}end` }, { submittedBy: { name: 'ak"><script>', fullname: '<b>AK</b>' } }),
+      item(
+        { id: '2405.00002', title: 'Second', projectPage: 'https://user:secret@example.org/', ai_summary: `${'word '.repeat(200)}end` },
+        { submittedBy: { name: 'ak"><script>', fullname: '<b>AK</b>' } },
+      ),
     ]);
     const [first, second] = result.entries;
     expect(first).toMatchObject({ aiSummary: markup, aiKeywords: ['<img src=x onerror=alert(1)>', '[x](javascript:alert(1))'] });
@@ -131,7 +134,11 @@ describe('parseDailyPapersJson', () => {
   });
 
   it('names each item that cannot be a paper by index and line, and keeps the rest', () => {
-    const text = JSON.stringify([item({}), 42, item({ title: '', summary: '' }, { title: '' }), item({ title: undefined }, { title: undefined }), null, item({ id: '2405.00001', title: 'Other' })], null, 2);
+    const text = JSON.stringify(
+      [item({}), 42, item({ title: '', summary: '' }, { title: '' }), item({ title: undefined }, { title: undefined }), null, item({ id: '2405.00001', title: 'Other' })],
+      null,
+      2,
+    );
     const result = parseDailyPapersJson(FILE, text);
     expect(result.entries.map((e) => [e.item, e.title])).toEqual([
       [0, 'Phased Consistency Model'],
@@ -173,9 +180,7 @@ describe('parseDailyPapersJson', () => {
   });
 
   it('reports a file that is not a Daily Papers response, or not JSON at all, in one entry', () => {
-    expect(parse({ error: 'Rate limited' }).rejected).toEqual([
-      expect.objectContaining({ line: 1, reason: 'not a Daily Papers response: expected an array of items, each with a "paper"' }),
-    ]);
+    expect(parse({ error: 'Rate limited' }).rejected).toEqual([expect.objectContaining({ line: 1, reason: 'not a Daily Papers response: expected an array of items, each with a "paper"' })]);
     const html = parseDailyPapersJson(FILE, '<!doctype html><title>Daily Papers</title>');
     expect(html.entries).toEqual([]);
     expect(html.rejected).toHaveLength(1);
@@ -200,7 +205,12 @@ describe('parseDailyPapersJson', () => {
   it('never throws, and accounts for every array element as an entry or a rejection', () => {
     const anyItem = fc.oneof(
       fc.anything(),
-      fc.record({ paper: fc.record({ id: fc.oneof(fc.string(), fc.constant('2405.00001')), title: fc.oneof(fc.string(), fc.integer()), summary: fc.string(), authors: fc.anything(), upvotes: fc.anything() }, { requiredKeys: [] }) }),
+      fc.record({
+        paper: fc.record(
+          { id: fc.oneof(fc.string(), fc.constant('2405.00001')), title: fc.oneof(fc.string(), fc.integer()), summary: fc.string(), authors: fc.anything(), upvotes: fc.anything() },
+          { requiredKeys: [] },
+        ),
+      }),
     );
     fc.assert(
       fc.property(fc.array(anyItem, { maxLength: 8 }), (items) => {

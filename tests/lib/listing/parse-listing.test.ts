@@ -200,7 +200,23 @@ describe('messier page dumps', () => {
   it('drops a page header repeated mid-file instead of reading its day as a title', () => {
     const parsed = parseListing(
       'x',
-      page('First Title', ABSTRACT, '• 2 authors', '·', 'Oct 1', 'new', 'Get trending papers in your email inbox!', 'Subscribe', 'Daily Papers', 'Oct 30', 'SubscribeSecond Title', ABSTRACT, '• 3 authors', '·', 'Sep 30 5'),
+      page(
+        'First Title',
+        ABSTRACT,
+        '• 2 authors',
+        '·',
+        'Oct 1',
+        'new',
+        'Get trending papers in your email inbox!',
+        'Subscribe',
+        'Daily Papers',
+        'Oct 30',
+        'SubscribeSecond Title',
+        ABSTRACT,
+        '• 3 authors',
+        '·',
+        'Sep 30 5',
+      ),
     );
     expect(parsed.entries.map((e) => [e.title, e.authors, e.date])).toEqual([
       ['First Title', 2, { month: 10, day: 1 }],
@@ -234,7 +250,10 @@ describe('messier page dumps', () => {
   });
 
   it('takes an upvote count on its own line as part of the date before it', () => {
-    const parsed = parseListing('x', page('T', ABSTRACT, '• 2 authors', '·', 'Sep 26', '', '14', '', 'U', ABSTRACT, '• 2 authors', '·', 'Sep 25 3', '7 Wonders of Learning', ABSTRACT, '• 1 author', '·', 'Sep 24'));
+    const parsed = parseListing(
+      'x',
+      page('T', ABSTRACT, '• 2 authors', '·', 'Sep 26', '', '14', '', 'U', ABSTRACT, '• 2 authors', '·', 'Sep 25 3', '7 Wonders of Learning', ABSTRACT, '• 1 author', '·', 'Sep 24'),
+    );
     expect(parsed.entries.map((e) => [e.title, e.date])).toEqual([
       ['T', { month: 9, day: 26, upvotes: 14 }],
       ['U', { month: 9, day: 25, upvotes: 3 }],
@@ -468,40 +487,69 @@ describe('real copies that read wrong before', () => {
   const TWO_THIRTY = { month: 5, day: 28, year: 2024 };
 
   it('metadata on one line with the dot: `• 4 authors ·` / `May 28, 2024`', () => {
-    const { parsed, papers } = read(dump(...entry('Paper One', A1, '• 4 authors ·', 'May 28, 2024'), ...entry('Paper Two', A2, '• 2 authors ·', 'May 28, 2024'), ...entry('Paper Three', A3, '• 1 author ·', 'May 28, 2024')));
+    const { parsed, papers } = read(
+      dump(...entry('Paper One', A1, '• 4 authors ·', 'May 28, 2024'), ...entry('Paper Two', A2, '• 2 authors ·', 'May 28, 2024'), ...entry('Paper Three', A3, '• 1 author ·', 'May 28, 2024')),
+    );
     expect(parsed.format).toBe('page');
-    expect(papers).toEqual([['Paper One', 4, TWO_THIRTY], ['Paper Two', 2, TWO_THIRTY], ['Paper Three', 1, TWO_THIRTY]]);
+    expect(papers).toEqual([
+      ['Paper One', 4, TWO_THIRTY],
+      ['Paper Two', 2, TWO_THIRTY],
+      ['Paper Three', 1, TWO_THIRTY],
+    ]);
   });
 
   it('the dot moved to the date line: `• 4 authors` / `· May 28, 2024`', () => {
-    const { papers } = read(dump(...entry('Paper One', A1, '• 4 authors', '· May 28, 2024'), ...entry('Paper Two', A2, '• 2 authors', '· May 28, 2024'), ...entry('Paper Three', A3, '• 1 author', '· May 28, 2024')));
-    expect(papers).toEqual([['Paper One', 4, TWO_THIRTY], ['Paper Two', 2, TWO_THIRTY], ['Paper Three', 1, TWO_THIRTY]]);
+    const { papers } = read(
+      dump(...entry('Paper One', A1, '• 4 authors', '· May 28, 2024'), ...entry('Paper Two', A2, '• 2 authors', '· May 28, 2024'), ...entry('Paper Three', A3, '• 1 author', '· May 28, 2024')),
+    );
+    expect(papers).toEqual([
+      ['Paper One', 4, TWO_THIRTY],
+      ['Paper Two', 2, TWO_THIRTY],
+      ['Paper Three', 1, TWO_THIRTY],
+    ]);
   });
 
   it('a date without its comma: `May 28 2024` is the year, with a warning; `May 28 2024 15` has upvotes too', () => {
     const { parsed, papers } = read(dump(...entry('Paper One', A1, '• 4 authors', '·', 'May 28 2024'), ...entry('Paper Two', A2, '• 2 authors', '·', 'May 28 2024 15')));
-    expect(papers).toEqual([['Paper One', 4, { ...TWO_THIRTY, yearWithoutComma: true }], ['Paper Two', 2, { ...TWO_THIRTY, yearWithoutComma: true, upvotes: 15 }]]);
+    expect(papers).toEqual([
+      ['Paper One', 4, { ...TWO_THIRTY, yearWithoutComma: true }],
+      ['Paper Two', 2, { ...TWO_THIRTY, yearWithoutComma: true, upvotes: 15 }],
+    ]);
     expect(parsed.warnings.map((w) => w.reason)).toEqual([expect.stringMatching(/^dates without a comma before the year/)]);
   });
 
   it('upvotes written `1.2k`, on the date line or the next', () => {
-    const { papers } = read(dump(...entry('Paper One', A1, '• 4 authors', '·', 'May 28, 2024 1.2k'), ...entry('Paper Two', A2, '• 2 authors', '·', 'May 28, 2024', '1,234'), ...entry('Paper Three', A3, '• 1 author', '·', 'May 28')));
+    const { papers } = read(
+      dump(
+        ...entry('Paper One', A1, '• 4 authors', '·', 'May 28, 2024 1.2k'),
+        ...entry('Paper Two', A2, '• 2 authors', '·', 'May 28, 2024', '1,234'),
+        ...entry('Paper Three', A3, '• 1 author', '·', 'May 28'),
+      ),
+    );
     expect(papers.map((p) => (p[2] as { upvotes?: number }).upvotes)).toEqual([1200, 1234, undefined]);
     expect(papers.map((p) => p[0])).toEqual(['Paper One', 'Paper Two', 'Paper Three']);
   });
 
   it('`Published on May 28, 2024`', () => {
     const { papers } = read(dump(...entry('Paper One', A1, '• 4 authors', '·', 'Published on May 28, 2024'), ...entry('Paper Two', A2, '• 2 authors', '·', 'Submitted on May 28, 2024')));
-    expect(papers).toEqual([['Paper One', 4, TWO_THIRTY], ['Paper Two', 2, TWO_THIRTY]]);
+    expect(papers).toEqual([
+      ['Paper One', 4, TWO_THIRTY],
+      ['Paper Two', 2, TWO_THIRTY],
+    ]);
   });
 
   it('a paper titled `2048` after a date line is a paper, not the previous one’s upvotes', () => {
     const { papers } = read(dump(...entry('Paper One', A1, '• 4 authors', '·', 'May 28, 2024'), ...entry('2048', A2, '• 2 authors', '·', 'May 28, 2024 3')));
-    expect(papers).toEqual([['Paper One', 4, TWO_THIRTY], ['2048', 2, { ...TWO_THIRTY, upvotes: 3 }]]);
+    expect(papers).toEqual([
+      ['Paper One', 4, TWO_THIRTY],
+      ['2048', 2, { ...TWO_THIRTY, upvotes: 3 }],
+    ]);
   });
 
   it('a two-paragraph abstract whose first paragraph ends in a colon stays one paper', () => {
-    const { parsed, papers } = read(dump('Paper One', '', 'Our contributions are threefold:', '', A1, '', '• 4 authors', '·', 'May 28, 2024', '', ...entry('Paper Two', A2, '• 2 authors', '·', 'May 28, 2024')));
+    const { parsed, papers } = read(
+      dump('Paper One', '', 'Our contributions are threefold:', '', A1, '', '• 4 authors', '·', 'May 28, 2024', '', ...entry('Paper Two', A2, '• 2 authors', '·', 'May 28, 2024')),
+    );
     expect(papers.map((p) => p[0])).toEqual(['Paper One', 'Paper Two']);
     expect(parsed.entries[0]!.abstract).toBe(`Our contributions are threefold:\n\n${A1}`);
     expect(parsed.warnings).toEqual([]);
@@ -518,7 +566,24 @@ describe('real copies that read wrong before', () => {
   });
 
   it('warns where an abstract holds what reads like another entry it could not split off', () => {
-    const { parsed } = read(dump('Paper One', '', A1, '', 'A Title-Like Line', '', A2, '', '• 4 authors', '·', 'May 28, 2024', '', ...entry('Paper Two', A2, '• 2 authors', '·', 'May 28, 2024'), ...entry('Paper Three', A1, '• 2 authors', '·', 'May 28, 2024')));
+    const { parsed } = read(
+      dump(
+        'Paper One',
+        '',
+        A1,
+        '',
+        'A Title-Like Line',
+        '',
+        A2,
+        '',
+        '• 4 authors',
+        '·',
+        'May 28, 2024',
+        '',
+        ...entry('Paper Two', A2, '• 2 authors', '·', 'May 28, 2024'),
+        ...entry('Paper Three', A1, '• 2 authors', '·', 'May 28, 2024'),
+      ),
+    );
     expect(parsed.entries.map((e) => e.title)).toEqual(['Paper One', 'A Title-Like Line', 'Paper Two', 'Paper Three']);
     expect(parsed.warnings.map((w) => [w.line, w.reason])).toEqual([[4, 'entry has no date line: kept without a date']]);
   });
@@ -530,7 +595,24 @@ describe('real copies that read wrong before', () => {
   });
 
   it('the page header on one line, and the site’s navigation, controls and footer, are dropped and counted', () => {
-    const text = ['Hugging Face', 'Models', 'Log In', 'Daily Papers by AK and the research community', 'Daily', 'Weekly', 'Oct 30', '', ...entry('Paper One', A1, '• 4 authors', '·', 'May 28, 2024'), '[-] 12', 'https://huggingface.co/papers/2405.00001', ...entry('Paper Two', A2, '• 2 authors', '·', 'May 28, 2024'), 'Previous', 'System theme', 'TOS', 'Privacy'].join('\n');
+    const text = [
+      'Hugging Face',
+      'Models',
+      'Log In',
+      'Daily Papers by AK and the research community',
+      'Daily',
+      'Weekly',
+      'Oct 30',
+      '',
+      ...entry('Paper One', A1, '• 4 authors', '·', 'May 28, 2024'),
+      '[-] 12',
+      'https://huggingface.co/papers/2405.00001',
+      ...entry('Paper Two', A2, '• 2 authors', '·', 'May 28, 2024'),
+      'Previous',
+      'System theme',
+      'TOS',
+      'Privacy',
+    ].join('\n');
     const { parsed, papers } = read(text);
     expect(papers.map((p) => p[0])).toEqual(['Paper One', 'Paper Two']);
     expect(parsed.capturedOn).toEqual({ month: 10, day: 30 });
@@ -540,11 +622,29 @@ describe('real copies that read wrong before', () => {
   it('`・` (U+30FB) and other look-alikes in place of `·`', () => {
     const { parsed, papers } = read(dump(...entry('Paper One', A1, '• 4 authors', '・', 'May 28, 2024'), ...entry('Paper Two', A2, 'naver-ai NAVER AI Lab', '･', 'May 28, 2024')));
     expect(parsed.format).toBe('page');
-    expect(papers).toEqual([['Paper One', 4, TWO_THIRTY], ['Paper Two', 'NAVER AI Lab', TWO_THIRTY]]);
+    expect(papers).toEqual([
+      ['Paper One', 4, TWO_THIRTY],
+      ['Paper Two', 'NAVER AI Lab', TWO_THIRTY],
+    ]);
   });
 
   it('a Markdown export: headings and links unwrapped, its link lines dropped', () => {
-    const text = ['# Daily Papers', '## by [AK](https://huggingface.co/akhaliq) and the research community', 'Oct 30', '[101](https://huggingface.co/login?next=%2Fpapers)', '### [Paper One](https://huggingface.co/papers/2405.00001)', '', A1, '', '[', '4 authors](https://huggingface.co/papers/2405.00001)', '', '·', '', 'May 28, 2024'].join('\n');
+    const text = [
+      '# Daily Papers',
+      '## by [AK](https://huggingface.co/akhaliq) and the research community',
+      'Oct 30',
+      '[101](https://huggingface.co/login?next=%2Fpapers)',
+      '### [Paper One](https://huggingface.co/papers/2405.00001)',
+      '',
+      A1,
+      '',
+      '[',
+      '4 authors](https://huggingface.co/papers/2405.00001)',
+      '',
+      '·',
+      '',
+      'May 28, 2024',
+    ].join('\n');
     const { papers } = read(text);
     expect(papers).toEqual([['Paper One', 4, TWO_THIRTY]]);
   });

@@ -19,12 +19,22 @@ const paper = (e: RawEntry) => ({ title: e.title, abstract: e.abstract.replace(/
 /** A page of the site's cards, as "Save Page As…" keeps it: one element per line, a card per entry. */
 function savedPage(entries: RawEntry[], text: string): { html: string; titleLines: number[] } {
   const lines = text.split('\n');
-  const out = ['<!doctype html>', '<html lang="en"><head><meta charset="utf-8"><title>Daily Papers - Hugging Face</title>', '<script>document.write("<h3>Not a paper</h3>")</script><style>h3{color:red}</style></head>', '<body><header><nav><a href="/">Hugging Face</a> <a href="/models">Models</a> <a href="/datasets">Datasets</a></nav></header>', '<main><h1>Daily Papers</h1>', '<p>by AK and the research community</p>'];
+  const out = [
+    '<!doctype html>',
+    '<html lang="en"><head><meta charset="utf-8"><title>Daily Papers - Hugging Face</title>',
+    '<script>document.write("<h3>Not a paper</h3>")</script><style>h3{color:red}</style></head>',
+    '<body><header><nav><a href="/">Hugging Face</a> <a href="/models">Models</a> <a href="/datasets">Datasets</a></nav></header>',
+    '<main><h1>Daily Papers</h1>',
+    '<p>by AK and the research community</p>',
+  ];
   const titleLines: number[] = [];
   entries.forEach((entry, i) => {
     const next = entries[i + 1]?.line ?? lines.length + 1;
     // The card's own field rows, as the text copy has them after its abstract.
-    const rows = lines.slice(entry.line, next - 1).map((l) => l.trim()).filter((l) => l !== '' && !entry.abstract.includes(l));
+    const rows = lines
+      .slice(entry.line, next - 1)
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !entry.abstract.includes(l));
     out.push('<article class="card">');
     titleLines.push(out.length + 1);
     out.push(`<h3><a href="/papers/x${i}">${escape(entry.title)}</a></h3>`);
@@ -36,9 +46,11 @@ function savedPage(entries: RawEntry[], text: string): { html: string; titleLine
 }
 
 describe('readHtmlListing', () => {
-  const seeds = readdirSync(LISTINGS).filter((f) => f.endsWith('.txt')).sort();
+  const seeds = readdirSync(LISTINGS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
 
-  it.each(seeds)('reads %s saved as a web page as the same papers as its text copy, each at its card\'s line', (file) => {
+  it.each(seeds)("reads %s saved as a web page as the same papers as its text copy, each at its card's line", (file) => {
     const text = readFileSync(new URL(file, LISTINGS), 'utf8');
     const fromText = readTextListing(file, text);
     expect(fromText.entries.length).toBeGreaterThan(10);
@@ -50,9 +62,19 @@ describe('readHtmlListing', () => {
     for (const f of [...fromHtml.warnings, ...fromHtml.rejected]) expect(f.line).toBeLessThanOrEqual(last);
   });
 
-  it('reads the data the site embeds in the page with the API reader, at the element\'s line', () => {
-    const props = { dailyPapers: [{ title: 'An Embedded Paper', publishedAt: '2024-05-28T00:00:00.000Z', paper: { id: '2405.12345', title: 'An Embedded Paper', summary: 'We embed. It works well, as we show here.', authors: [{ name: 'Ada Lovelace' }], upvotes: 4 } }] };
-    const html = ['<html><body>', '<h3>A visible title that the data outranks</h3>', `<div data-target="DailyPapers" data-props="${escape(JSON.stringify(props))}"></div>`, '</body></html>'].join('\n');
+  it("reads the data the site embeds in the page with the API reader, at the element's line", () => {
+    const props = {
+      dailyPapers: [
+        {
+          title: 'An Embedded Paper',
+          publishedAt: '2024-05-28T00:00:00.000Z',
+          paper: { id: '2405.12345', title: 'An Embedded Paper', summary: 'We embed. It works well, as we show here.', authors: [{ name: 'Ada Lovelace' }], upvotes: 4 },
+        },
+      ],
+    };
+    const html = ['<html><body>', '<h3>A visible title that the data outranks</h3>', `<div data-target="DailyPapers" data-props="${escape(JSON.stringify(props))}"></div>`, '</body></html>'].join(
+      '\n',
+    );
     const parsed = readHtmlListing('page.html', html);
     expect(parsed.format).toBe('daily-papers-json');
     expect(parsed.entries.map((e) => [e.title, e.ids?.arxiv, e.authorNames, e.line])).toEqual([['An Embedded Paper', '2405.12345', ['Ada Lovelace'], 3]]);

@@ -113,7 +113,12 @@ describe('cards and template', () => {
     const texts = [...card('One', ['7']), ...card('Two', ['3']), ...card('Three', ['5'])];
     const cut = cutAtAbstracts(classify(lines(texts), true), true);
     expect(cut.abstracts).toHaveLength(3);
-    expect(cut.gaps.map((g) => g.map((l) => l.text))).toEqual([['7', 'One'], ['4 authors', '·', 'May 28, 2024', '3', 'Two'], ['4 authors', '·', 'May 28, 2024', '5', 'Three'], ['4 authors', '·', 'May 28, 2024']]);
+    expect(cut.gaps.map((g) => g.map((l) => l.text))).toEqual([
+      ['7', 'One'],
+      ['4 authors', '·', 'May 28, 2024', '3', 'Two'],
+      ['4 authors', '·', 'May 28, 2024', '5', 'Three'],
+      ['4 authors', '·', 'May 28, 2024'],
+    ]);
     const template = learnTemplate(cut, true);
     expect(template.learned).toBe(true);
     expect(template.places.map((p) => p.cls)).toEqual(['byline', 'separator', 'date', 'number', 'text']);

@@ -4,14 +4,7 @@ import { groupEntries } from '../../../src/lib/merge/group-entries.ts';
 
 describe('groupEntries', () => {
   it('groups by arXiv id first, then joins id-less entries by title to the one paper with that title', () => {
-    const { groups, ambiguous } = groupEntries([
-      { key: 'a', arxiv: '1' },
-      { key: 'a revised', arxiv: '1' },
-      { key: 'a' },
-      { key: 'b' },
-      { key: 'b' },
-      { key: 'c', arxiv: '2' },
-    ]);
+    const { groups, ambiguous } = groupEntries([{ key: 'a', arxiv: '1' }, { key: 'a revised', arxiv: '1' }, { key: 'a' }, { key: 'b' }, { key: 'b' }, { key: 'c', arxiv: '2' }]);
     expect(groups).toEqual([[0, 1, 2], [3, 4], [5]]);
     expect(ambiguous).toEqual([]);
   });

@@ -177,7 +177,13 @@ describe('dedupe', () => {
 
   it('reports each merge with its slug and every source', () => {
     expect(result.report.duplicates).toEqual([
-      { slug: result.papers[0]!.slug, sources: [{ file: 'a.txt', line: 13 }, { file: 'c.txt', line: 3 }] },
+      {
+        slug: result.papers[0]!.slug,
+        sources: [
+          { file: 'a.txt', line: 13 },
+          { file: 'c.txt', line: 3 },
+        ],
+      },
       {
         slug: 'scalable-neural-network-kernels',
         sources: [
@@ -220,9 +226,7 @@ describe('capture year', () => {
     const result = ingestListings([listing(dump)]);
     expect(result.listings[0]).toMatchObject({ captured: '2025-10-30', capturedInferred: true, title: 'Daily papers of 2025-10-30' });
     expect(published(result)).toEqual({ 'Printed Year': '2024-05-28', 'Before The Capture Day': '2025-03-06', 'After The Capture Day': '2024-11-02' });
-    expect(result.report.warnings).toEqual([
-      { file: 'x.txt', line: 1, reason: 'capture year inferred as 2025: add a sidecar x.yaml with "captured:" to fix it', text: '' },
-    ]);
+    expect(result.report.warnings).toEqual([{ file: 'x.txt', line: 1, reason: 'capture year inferred as 2025: add a sidecar x.yaml with "captured:" to fix it', text: '' }]);
   });
 
   it('stays unknown when no entry prints a year: such dates are dropped with a warning each', () => {
@@ -230,9 +234,7 @@ describe('capture year', () => {
     expect(result.listings[0]).toMatchObject({ capturedInferred: false, title: 'Listing x' });
     expect(result.listings[0]!.captured).toBeUndefined();
     expect(published(result)).toEqual({ Yearless: null });
-    expect(result.report.warnings).toEqual([
-      { file: 'x.txt', line: 5, reason: 'date has no year and the capture year is unknown: kept without a date', text: 'Yearless' },
-    ]);
+    expect(result.report.warnings).toEqual([{ file: 'x.txt', line: 5, reason: 'date has no year and the capture year is unknown: kept without a date', text: 'Yearless' }]);
   });
 
   it('explains a Feb 29 that the capture year lacks', () => {
@@ -247,17 +249,13 @@ describe('capture year', () => {
     const relative = pageDump('Oct 30', ['Two Days Back', ABSTRACT, '• 2 authors', '2 days ago'], ['No Such Day', ABSTRACT, '• 2 authors', 'Feb 30'], ['After Both', ABSTRACT, '• 2 authors', 'Oct 3']);
     const result = ingestListings([listing(relative, { captured: '2025-10-30' })]);
     expect(published(result)).toEqual({ 'Two Days Back': '2025-10-28', 'No Such Day': null, 'After Both': '2025-10-03' });
-    expect(result.report.warnings).toEqual([
-      { file: 'x.txt', line: 13, reason: '"Feb 30" names no day of the calendar: kept without a date', text: 'No Such Day' },
-    ]);
+    expect(result.report.warnings).toEqual([{ file: 'x.txt', line: 13, reason: '"Feb 30" names no day of the calendar: kept without a date', text: 'No Such Day' }]);
   });
 
   it('keeps a printed date after the capture day but warns about it', () => {
     const result = ingestListings([listing(pageDump('Oct 30', ['From The Future', ABSTRACT, '• 2 authors', 'May 28, 2205']), { captured: '2025-10-30' })]);
     expect(published(result)).toEqual({ 'From The Future': '2205-05-28' });
-    expect(result.report.warnings).toEqual([
-      { file: 'x.txt', line: 5, reason: 'dated 2205-05-28, after the listing was captured on 2025-10-30: check the year', text: 'From The Future' },
-    ]);
+    expect(result.report.warnings).toEqual([{ file: 'x.txt', line: 5, reason: 'dated 2205-05-28, after the listing was captured on 2025-10-30: check the year', text: 'From The Future' }]);
   });
 
   it('warns when the sidecar and the header disagree on the day', () => {
@@ -275,7 +273,18 @@ describe('hostile listings', () => {
     });
     const result = ingestListings([fixture('hostile-page.txt'), fixture('hostile-bare.txt')]);
     // `import { x } from "y"` (page) and `import x from "y"` (bare) are one paper by their key.
-    expect(result.report).toMatchObject({ entries: 10, papers: 9, duplicates: [{ sources: [{ file: 'hostile-page.txt', line: 21 }, { file: 'hostile-bare.txt', line: 9 }] }] });
+    expect(result.report).toMatchObject({
+      entries: 10,
+      papers: 9,
+      duplicates: [
+        {
+          sources: [
+            { file: 'hostile-page.txt', line: 21 },
+            { file: 'hostile-bare.txt', line: 9 },
+          ],
+        },
+      ],
+    });
     expectNothingLost(result);
     expect(result.report.rejected.map((r) => `${r.file}:${r.line}`)).toEqual([
       'hostile-page.txt:34',
@@ -311,7 +320,10 @@ describe('rejections at the paper level', () => {
     // Two CJK-only titles whose keys hash to the same six hex digits: both would be paper-309022.
     const a: ListingInput = { file: 'a.txt', name: 'a', text: `\u5FA8\u4E00\n${ABSTRACT}` };
     const b: ListingInput = { file: 'b.txt', name: 'b', text: `\u5277\u4E00\n${ABSTRACT}` };
-    for (const order of [[a, b], [b, a]]) {
+    for (const order of [
+      [a, b],
+      [b, a],
+    ]) {
       const result = ingestListings(order);
       expect(result.papers.map((p) => [p.slug, p.title])).toEqual([['paper-309022', '\u5277\u4E00']]);
       expect(result.report.rejected).toEqual([{ file: 'a.txt', line: 1, reason: 'slug paper-309022 is taken by "\u5277\u4E00"', text: '\u5FA8\u4E00' }]);
@@ -385,7 +397,9 @@ describe('topics', () => {
 
 describe('slugs already published', () => {
   it('stay as they are: every seed paper keeps the slug it was published under', () => {
-    const published = readFileSync(new URL('../../fixtures/published-slugs.txt', import.meta.url), 'utf8').trim().split('\n');
+    const published = readFileSync(new URL('../../fixtures/published-slugs.txt', import.meta.url), 'utf8')
+      .trim()
+      .split('\n');
     expect(full.papers.map((p) => p.slug)).toEqual(published);
   });
 });
@@ -419,7 +433,15 @@ describe('identifiers and dedupe by arXiv id', () => {
       comments: 1,
       published: '2024-05-28',
     });
-    expect(both.report.duplicates).toEqual([{ slug: alone.papers[0]!.slug, sources: [{ file: 'b.json', line: 2, item: 0 }, { file: 'a.txt', line: 5 }] }]);
+    expect(both.report.duplicates).toEqual([
+      {
+        slug: alone.papers[0]!.slug,
+        sources: [
+          { file: 'b.json', line: 2, item: 0 },
+          { file: 'a.txt', line: 5 },
+        ],
+      },
+    ]);
   });
 
   it('makes two items with one id but a revised title one paper, keeping the first title’s slug and reporting the conflict', () => {
@@ -462,7 +484,18 @@ describe('identifiers and dedupe by arXiv id', () => {
   });
 
   it('keeps C, C++ and C# apart (one bare dump, three abstracts), and LLaMA-Adapter from LLaMA-Adapter+', () => {
-    const bare = ['Learning C Programs', `${ABSTRACT} C.`, 'Learning C++ Programs', `${ABSTRACT} C++.`, 'Learning C# Programs', `${ABSTRACT} C#.`, 'LLaMA-Adapter', `${ABSTRACT} One.`, 'LLaMA-Adapter+', `${ABSTRACT} Two.`].join('\n');
+    const bare = [
+      'Learning C Programs',
+      `${ABSTRACT} C.`,
+      'Learning C++ Programs',
+      `${ABSTRACT} C++.`,
+      'Learning C# Programs',
+      `${ABSTRACT} C#.`,
+      'LLaMA-Adapter',
+      `${ABSTRACT} One.`,
+      'LLaMA-Adapter+',
+      `${ABSTRACT} Two.`,
+    ].join('\n');
     const result = ingestListings([text('a', bare)]);
     expect(result.papers.map((p) => p.title).sort()).toEqual(['LLaMA-Adapter', 'LLaMA-Adapter+', 'Learning C Programs', 'Learning C# Programs', 'Learning C++ Programs']);
     expect(result.report.duplicates).toEqual([]);
@@ -474,9 +507,7 @@ describe('identifiers and dedupe by arXiv id', () => {
       text('a', ['Same Title', 'We study one thing. It works.', 'Other Title', 'We study a thing in depth. It works in practice too.'].join('\n')),
       text('b', ['Same Title', 'A different paper entirely. Nothing alike.', 'Other Title', 'We study a thing in depth. It works…'].join('\n')),
     ]);
-    expect(result.report.warnings.map((w) => `${w.file}:${w.line} ${w.reason}`)).toEqual([
-      'a.txt:1 merged with b.txt:1 (same title), but the abstracts differ: check that they are one paper',
-    ]);
+    expect(result.report.warnings.map((w) => `${w.file}:${w.line} ${w.reason}`)).toEqual(['a.txt:1 merged with b.txt:1 (same title), but the abstracts differ: check that they are one paper']);
   });
 
   it('takes an arXiv id named in an abstract, with a warning, and merges by it', () => {
@@ -499,10 +530,7 @@ describe('identifiers and dedupe by arXiv id', () => {
       ],
     };
     const result = ingestListings(
-      [
-        text('a', pageDump('May 29', ['A Paper', ABSTRACT, '• 2 authors', 'May 28, 2024 3'])),
-        json('b', { id: '2405.99999', title: 'A Paper' }, { id: '2405.22222', title: 'A Renamed Paper' }),
-      ],
+      [text('a', pageDump('May 29', ['A Paper', ABSTRACT, '• 2 authors', 'May 28, 2024 3'])), json('b', { id: '2405.99999', title: 'A Paper' }, { id: '2405.22222', title: 'A Renamed Paper' })],
       pins,
     );
     expect(result.papers.map((p) => [p.slug, p.arxiv, p.doi ?? null])).toEqual([
@@ -517,8 +545,6 @@ describe('identifiers and dedupe by arXiv id', () => {
         { value: '2405.99999', file: 'b.json', line: 2, item: 0 },
       ],
     });
-    expect(result.report.warnings.map((w) => `${w.file}:${w.line} ${w.reason}`)).toContain(
-      'content/identifiers.yaml:6 gone-paper names no paper of the catalog: its identifiers are not used',
-    );
+    expect(result.report.warnings.map((w) => `${w.file}:${w.line} ${w.reason}`)).toContain('content/identifiers.yaml:6 gone-paper names no paper of the catalog: its identifiers are not used');
   });
 });

@@ -8,14 +8,11 @@ const slugOfTitle = (title: string) => slugFor(titleKey(title));
 describe('slugFor', () => {
   it('spells out a short ASCII title whole, with no suffix', () => {
     expect(slugOfTitle('Scalable Neural Network Kernels')).toBe('scalable-neural-network-kernels');
-    expect(slugOfTitle('BT^2: Backward-compatible Training with Basis Transformation')).toBe(
-      'bt-2-backward-compatible-training-with-basis-transformation',
-    );
+    expect(slugOfTitle('BT^2: Backward-compatible Training with Basis Transformation')).toBe('bt-2-backward-compatible-training-with-basis-transformation');
   });
 
   it('cuts a long title at a word boundary and adds the key hash', () => {
-    const title =
-      "Let's Make Block Coordinate Descent Converge Faster: Faster Greedy Rules, Message-Passing, Active-Set Complexity, and Superlinear Convergence";
+    const title = "Let's Make Block Coordinate Descent Converge Faster: Faster Greedy Rules, Message-Passing, Active-Set Complexity, and Superlinear Convergence";
     const slug = slugOfTitle(title);
     const hash = keyHash(titleKey(title));
     expect(slug).toBe(`let-s-make-block-coordinate-descent-converge-faster-faster-greedy-rules-${hash}`);
@@ -63,7 +60,10 @@ describe('slugFor', () => {
   });
 
   it('gives different keys different slugs', { timeout: 60_000 }, () => {
-    const key = fc.string({ unit: 'grapheme', maxLength: 120 }).map(titleKey).filter((k) => k !== '');
+    const key = fc
+      .string({ unit: 'grapheme', maxLength: 120 })
+      .map(titleKey)
+      .filter((k) => k !== '');
     fc.assert(
       fc.property(key, key, (a, b) => {
         fc.pre(a !== b);

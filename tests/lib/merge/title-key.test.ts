@@ -3,18 +3,12 @@ import { titleKey } from '../../../src/lib/merge/title-key.ts';
 
 describe('titleKey', () => {
   it('folds case and collapses punctuation and whitespace to single spaces', () => {
-    expect(titleKey('Predictable Scale: Part I -- Optimal Hyperparameter Scaling Law')).toBe(
-      'predictable scale part i optimal hyperparameter scaling law',
-    );
+    expect(titleKey('Predictable Scale: Part I -- Optimal Hyperparameter Scaling Law')).toBe('predictable scale part i optimal hyperparameter scaling law');
     expect(titleKey('  FuseChat:   Knowledge Fusion of Chat Models ')).toBe('fusechat knowledge fusion of chat models');
   });
 
   it('gives listings that spell a title differently the same key', () => {
-    const spellings = [
-      "On Giant's Shoulders: Effortless Weak to Strong",
-      'On Giant\u2019s Shoulders \u2014 Effortless Weak-to-Strong',
-      'ON GIANT S SHOULDERS. EFFORTLESS WEAK TO STRONG',
-    ];
+    const spellings = ["On Giant's Shoulders: Effortless Weak to Strong", 'On Giant\u2019s Shoulders \u2014 Effortless Weak-to-Strong', 'ON GIANT S SHOULDERS. EFFORTLESS WEAK TO STRONG'];
     expect(new Set(spellings.map(titleKey))).toEqual(new Set(['on giant s shoulders effortless weak to strong']));
   });
 

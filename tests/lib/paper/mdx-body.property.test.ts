@@ -40,7 +40,9 @@ function jsxText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   if (value === null || value === undefined || typeof value === 'boolean') return '';
-  return childrenOf(value as JsxNode).map(jsxText).join('');
+  return childrenOf(value as JsxNode)
+    .map(jsxText)
+    .join('');
 }
 
 /** Walks MDX's output; any element but `p` and `a`, or text outside a paragraph, is a failure. */
@@ -92,9 +94,7 @@ const linkify = new LinkifyIt({ fuzzyEmail: false }).add('mailto:', null).add('f
  */
 function expectedShown(text: string): Shown {
   const paragraphs = abstractParagraphs(text);
-  const links = paragraphs.flatMap((p) =>
-    (linkify.match(p) ?? []).filter((m) => URL.canParse(m.url)).map((m) => ({ text: m.text, href: m.url })),
-  );
+  const links = paragraphs.flatMap((p) => (linkify.match(p) ?? []).filter((m) => URL.canParse(m.url)).map((m) => ({ text: m.text, href: m.url })));
   return { paragraphs, links };
 }
 
@@ -129,10 +129,45 @@ function checkRendering(text: string): void {
 
 const SYNTAX = [...'{}<>[]()*_#`$|~\\&!:-+=.\'"/;@^%?,'];
 const FRAGMENTS = [
-  'import ', 'export ', 'import {a} from "b"', 'export const x = 1', '\n', '\n\n', '\r\n', '\r', '\t', ' ', '   ',
-  '\u00A0', '<script>', '</p>', '<!-- ', ' -->', '{1+1}', '&amp;', '&#123;', '&copy', '![x](y)', '[a]: http://b',
-  '```', '~~~', '***', '- ', '1. ', '> ', '# ', '| a | b |', '$$', '\\(', '<https://x.org>', 'www.example.org',
-  'https://example.org/', 'http://a.b/c_(d)_e', 'https://x.org/?q=1&r=[2]', 'https://ex.org/a*b*', 'mailto:a@b.c',
+  'import ',
+  'export ',
+  'import {a} from "b"',
+  'export const x = 1',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\r',
+  '\t',
+  ' ',
+  '   ',
+  '\u00A0',
+  '<script>',
+  '</p>',
+  '<!-- ',
+  ' -->',
+  '{1+1}',
+  '&amp;',
+  '&#123;',
+  '&copy',
+  '![x](y)',
+  '[a]: http://b',
+  '```',
+  '~~~',
+  '***',
+  '- ',
+  '1. ',
+  '> ',
+  '# ',
+  '| a | b |',
+  '$$',
+  '\\(',
+  '<https://x.org>',
+  'www.example.org',
+  'https://example.org/',
+  'http://a.b/c_(d)_e',
+  'https://x.org/?q=1&r=[2]',
+  'https://ex.org/a*b*',
+  'mailto:a@b.c',
 ];
 const unit = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...SYNTAX) },
@@ -157,7 +192,11 @@ describe('abstractToMdx renders exactly the original text', () => {
     ['empty', ''],
   ])('%s', (_name, text) => checkRendering(text));
 
-  it(`holds for ${RUNS} generated texts`, () => {
-    fc.assert(fc.property(abstractText, checkRendering), { numRuns: RUNS });
-  }, 60_000 + RUNS * 20);
+  it(
+    `holds for ${RUNS} generated texts`,
+    () => {
+      fc.assert(fc.property(abstractText, checkRendering), { numRuns: RUNS });
+    },
+    60_000 + RUNS * 20,
+  );
 });

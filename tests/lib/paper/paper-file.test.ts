@@ -55,7 +55,30 @@ describe('renderPaperFile', () => {
   });
 
   it('round-trips titles and names that YAML would otherwise misread', () => {
-    const titles = ['---', 'Key: value', '# not a comment', '"quoted" and \'single\'', '{flow: map}', '[a, b]', '*alias', '&anchor', '!tag', '@at', '%percent', '- item', '? question', '| block', '> folded', 'yes', 'null', '2024-01-01', '0x1F', 'tab\there', 'trailing space ', '\u{1F984} \u6DF1\u5EA6'];
+    const titles = [
+      '---',
+      'Key: value',
+      '# not a comment',
+      '"quoted" and \'single\'',
+      '{flow: map}',
+      '[a, b]',
+      '*alias',
+      '&anchor',
+      '!tag',
+      '@at',
+      '%percent',
+      '- item',
+      '? question',
+      '| block',
+      '> folded',
+      'yes',
+      'null',
+      '2024-01-01',
+      '0x1F',
+      'tab\there',
+      'trailing space ',
+      '\u{1F984} \u6DF1\u5EA6',
+    ];
     for (const title of titles) {
       const hostile: Paper = { ...paper, title, organisation: { id: 'a: b', name: title } };
       const { data, body } = parsePaperFile(renderPaperFile(hostile));

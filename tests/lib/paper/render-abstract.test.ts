@@ -7,8 +7,7 @@ import { abstractParagraphs, abstractToMdx } from '../../../src/lib/paper/mdx-bo
 import { parseListing } from '../../../src/lib/listing/index.ts';
 import { renderAbstract } from '../../../src/lib/paper/render-abstract.ts';
 
-const elements = (html: string) =>
-  fromHtml(html, { fragment: true }).children.filter((n): n is Element => n.type === 'element');
+const elements = (html: string) => fromHtml(html, { fragment: true }).children.filter((n): n is Element => n.type === 'element');
 
 describe('renderAbstract', () => {
   it('shows every hostile abstract of the fixture exactly as text', () => {

@@ -43,7 +43,10 @@ test('ticks selected options and keeps them even when they no longer match', () 
   const state = parseSearchState('?topic=rl&topic=peft&year=1999');
   const groups = facetGroups(counts, state, vocabulary);
   const topic = groups.find((g) => g.facet === 'topic')!.options;
-  expect(topic.filter((o) => o.checked).map((o) => [o.token, o.count])).toEqual([['peft', 7], ['rl', 0]]);
+  expect(topic.filter((o) => o.checked).map((o) => [o.token, o.count])).toEqual([
+    ['peft', 7],
+    ['rl', 0],
+  ]);
   const year = groups.find((g) => g.facet === 'year')!.options;
   expect(year.at(-2)).toEqual({ token: '1999', label: '1999', count: 0, checked: true });
 });
@@ -74,10 +77,7 @@ test('catalog-wide counts add up each value over the records the paper pages emi
 test('keywords: any text counts (even "constructor" and "__proto__"), and only the commonest are listed, besides the ticked', () => {
   const base = { upvotes: 0, topicNames: [], listingTitles: [] };
   const many = Array.from({ length: KEYWORD_OPTIONS + 5 }, (_, i) => `kw${String(i).padStart(2, '0')}`);
-  const records = [
-    paperSearchRecord({ ...base, keywords: ['constructor', '__proto__', 'toString', ...many] }),
-    paperSearchRecord({ ...base, keywords: ['constructor', '__proto__', 'toString'] }),
-  ];
+  const records = [paperSearchRecord({ ...base, keywords: ['constructor', '__proto__', 'toString', ...many] }), paperSearchRecord({ ...base, keywords: ['constructor', '__proto__', 'toString'] })];
   const counts = catalogFacetCounts(records);
   expect(Object.keys(counts.keyword)).toHaveLength(KEYWORD_OPTIONS);
   expect(counts.keyword['constructor']).toBe(2);

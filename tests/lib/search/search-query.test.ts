@@ -1,13 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  type SearchVocabulary,
-  facetsNeedingOwnCounts,
-  mergeFacetCounts,
-  pagefindTerm,
-  searchRequest,
-  tokenToValue,
-  valueToToken,
-} from '../../../src/lib/search/search-query.ts';
+import { type SearchVocabulary, facetsNeedingOwnCounts, mergeFacetCounts, pagefindTerm, searchRequest, tokenToValue, valueToToken } from '../../../src/lib/search/search-query.ts';
 import { parseSearchState } from '../../../src/lib/search/search-state.ts';
 
 const vocabulary: SearchVocabulary = {

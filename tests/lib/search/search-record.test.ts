@@ -1,15 +1,7 @@
 import fc from 'fast-check';
 import { fromHtml } from 'hast-util-from-html';
 import { expect, test } from 'vitest';
-import {
-  type PaperSearchInput,
-  dateSortKey,
-  firstListedDay,
-  paperSearchRecord,
-  recordAttribute,
-  searchInputOf,
-  searchRecordElement,
-} from '../../../src/lib/search/search-record.ts';
+import { type PaperSearchInput, dateSortKey, firstListedDay, paperSearchRecord, recordAttribute, searchInputOf, searchRecordElement } from '../../../src/lib/search/search-record.ts';
 
 const paper: PaperSearchInput = {
   published: '2024-05-28',
@@ -88,7 +80,7 @@ function parsedRecord(html: string): { hidden: boolean; captures: Record<string,
 }
 
 test('the record element holds every value, markup and commas included, as an HTML parser reads it', () => {
-  const text = fc.string({ unit: fc.constantFrom('a', ' ', ',', '"', "'", '&', '<', '>', '=', '[', ']', 'é', '\u00a0') , minLength: 1 });
+  const text = fc.string({ unit: fc.constantFrom('a', ' ', ',', '"', "'", '&', '<', '>', '=', '[', ']', 'é', '\u00a0'), minLength: 1 });
   fc.assert(
     fc.property(fc.array(text, { maxLength: 4 }), fc.array(text, { maxLength: 3 }), fc.option(text, { nil: undefined }), (topicNames, listingTitles, organisation) => {
       const input = { ...paper, topicNames, listingTitles, organisation };
@@ -108,7 +100,18 @@ test('the record element names its attributes as the sort-value reader expects',
 
 test('a paper of papers.json as search input: names for ids, unknown ids left out, nulls absent', () => {
   const catalog = { topics: { llm: { name: 'Large language models' } }, listings: { d1: { title: 'Daily, Oct 30' } } };
-  const listed = { slug: 's', published: '2024-05-28', upvotes: 2, organisation: null, arxiv: '2405.18407', authorNames: ['Ada Lovelace'], topics: ['gone', 'llm'], listings: ['d1', 'x'], code: 'https://github.com/o/r', keywords: ['LoRA'] };
+  const listed = {
+    slug: 's',
+    published: '2024-05-28',
+    upvotes: 2,
+    organisation: null,
+    arxiv: '2405.18407',
+    authorNames: ['Ada Lovelace'],
+    topics: ['gone', 'llm'],
+    listings: ['d1', 'x'],
+    code: 'https://github.com/o/r',
+    keywords: ['LoRA'],
+  };
   expect(searchInputOf(listed, catalog)).toEqual({
     published: '2024-05-28',
     upvotes: 2,
@@ -130,7 +133,7 @@ test('a paper of papers.json as search input: names for ids, unknown ids left ou
   });
 });
 
-test('a paper is first listed on its earliest listing\'s capture date, else on its publication date', () => {
+test("a paper is first listed on its earliest listing's capture date, else on its publication date", () => {
   const catalog = { listings: { late: { title: 'Dec', captured: '2025-12-09' }, early: { title: 'Oct', captured: '2025-10-30' }, bare: { title: 'Undated dump' } } };
   const listed = { slug: 's', published: '2023-01-15', upvotes: 0, organisation: null, arxiv: null, authorNames: null, topics: [] };
   expect(firstListedDay({ ...listed, listings: ['late', 'bare', 'early'] }, catalog)).toBe(Number(dateSortKey('2025-10-30')));

@@ -1,17 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { dateSortKey } from '../../../src/lib/search/search-record.ts';
-import {
-  UNDATED_SHARD,
-  dayToDate,
-  mergeSortedResults,
-  newestShard,
-  planShards,
-  shardWeight,
-  sortValueRuns,
-  sumFilterCounts,
-  valueAtPosition,
-} from '../../../src/lib/search/search-shards.ts';
+import { UNDATED_SHARD, dayToDate, mergeSortedResults, newestShard, planShards, shardWeight, sortValueRuns, sumFilterCounts, valueAtPosition } from '../../../src/lib/search/search-shards.ts';
 
 const day = (iso: string) => Number(dateSortKey(iso));
 const isoDate = fc
@@ -132,7 +122,14 @@ describe('mergeSortedResults', () => {
         fc.constantFrom('asc' as const, 'desc' as const),
         (shards, direction) => {
           const merged = mergeSortedResults(
-            shards.map((pages, i) => shardResults(pages.map(([value]) => value), pages.map(([, matching]) => matching), direction, 1 + i * 0.37)),
+            shards.map((pages, i) =>
+              shardResults(
+                pages.map(([value]) => value),
+                pages.map(([, matching]) => matching),
+                direction,
+                1 + i * 0.37,
+              ),
+            ),
             direction,
           );
           const expected = shards.flatMap((pages) => pages.filter(([, matching]) => matching).map(([value]) => value));
@@ -144,7 +141,14 @@ describe('mergeSortedResults', () => {
   });
 
   test('keeps ties in shard order, then in each shard’s own', () => {
-    const a = { results: [{ id: 'a1', score: 1 }, { id: 'a0', score: 0 }], runs: sortValueRuns([5, 5]), weight: 1 };
+    const a = {
+      results: [
+        { id: 'a1', score: 1 },
+        { id: 'a0', score: 0 },
+      ],
+      runs: sortValueRuns([5, 5]),
+      weight: 1,
+    };
     const b = { results: [{ id: 'b0', score: 0 }], runs: sortValueRuns([5]), weight: 1.2 };
     expect(mergeSortedResults([a, b], 'desc').map((result) => result.id)).toEqual(['a1', 'a0', 'b0']);
   });

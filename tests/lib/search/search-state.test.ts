@@ -1,13 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  clearFilters,
-  emptySearchState,
-  hasFilters,
-  isBlank,
-  parseSearchState,
-  serialiseSearchState,
-  toggleFilter,
-} from '../../../src/lib/search/search-state.ts';
+import { clearFilters, emptySearchState, hasFilters, isBlank, parseSearchState, serialiseSearchState, toggleFilter } from '../../../src/lib/search/search-state.ts';
 
 describe('parseSearchState', () => {
   test('reads query, repeated facet values and sort', () => {

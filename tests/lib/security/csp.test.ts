@@ -20,7 +20,11 @@ describe('contentSecurityPolicy', () => {
 
   it('hashes the exact UTF-8 text as browsers do (SHA-256, base64)', () => {
     expect(cspHash('')).toBe("'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='");
-    expect(cspHash('é')).toBe(`'sha256-${createHash('sha256').update(Buffer.from([0xc3, 0xa9])).digest('base64')}'`);
+    expect(cspHash('é')).toBe(
+      `'sha256-${createHash('sha256')
+        .update(Buffer.from([0xc3, 0xa9]))
+        .digest('base64')}'`,
+    );
     expect(cspHash(THEME_SCRIPT)).not.toBe(cspHash(`${THEME_SCRIPT} `));
   });
 });

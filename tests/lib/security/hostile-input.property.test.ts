@@ -18,7 +18,39 @@ import { MAX_ABSTRACT_LENGTH, MAX_TITLE_LENGTH } from '../../../src/lib/security
 
 /** What no XML document may hold, and the noncharacters dropped with it. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/u;
-const PIECES = ['[', '![', '](', '![a](', '(', ')', ']', '{', '}', '<b>', '</script>', '*', '_', '`', '\\', '&amp;', '"', '\uFFFE', '\uFFFF', '\uFDD0', '\u0000', '\u0007', '\u001B', '\uD800', '\uDC00', '\u200B', ' ', 'word', 'http://a.b/(', '• 2 authors', '· May 28, 2024'];
+const PIECES = [
+  '[',
+  '![',
+  '](',
+  '![a](',
+  '(',
+  ')',
+  ']',
+  '{',
+  '}',
+  '<b>',
+  '</script>',
+  '*',
+  '_',
+  '`',
+  '\\',
+  '&amp;',
+  '"',
+  '\uFFFE',
+  '\uFFFF',
+  '\uFDD0',
+  '\u0000',
+  '\u0007',
+  '\u001B',
+  '\uD800',
+  '\uDC00',
+  '\u200B',
+  ' ',
+  'word',
+  'http://a.b/(',
+  '• 2 authors',
+  '· May 28, 2024',
+];
 const piece = fc.constantFrom(...PIECES);
 /** Text of hostile pieces, some repeated into runs thousands of characters long. */
 const hostileText = fc
@@ -46,48 +78,63 @@ const RUNS = { numRuns: 25 };
 const SLOW = 120_000;
 
 describe('ingest of hostile listings', () => {
-  it('reads any Daily Papers JSON of hostile text: no throw, a finding for each cut, nothing XML cannot carry', () => {
-    fc.assert(
-      fc.property(fc.array(fc.tuple(hostileText, hostileText, fc.array(hostileText, { maxLength: 3 })), { minLength: 1, maxLength: 5 }), hostileName, (items, name) => {
-        const json = JSON.stringify(items.map(([title, summary, authors], i) => ({ paper: { id: `2501.${String(i).padStart(5, '0')}`, title, summary, authors: authors.map((a) => ({ name: a })) } })));
-        const { papers, findings, listings } = ingest({ file: `${name}.json`, name, text: json });
-        expect(isSafeListingId(listings[0]!.id)).toBe(true);
-        expectSafePapers(papers);
-        // Each entry the reader gave that was too long was cut, with a finding at its item.
-        for (const entry of parseDailyPapersJson(`${name}.json`, json).entries) {
-          const cut = findings.filter((f) => f.item === entry.item && / characters: cut to the first /.test(f.reason));
-          if (entry.title.length > MAX_TITLE_LENGTH) expect(cut.some((f) => f.reason.startsWith('title'))).toBe(true);
-          if (entry.abstract.length > MAX_ABSTRACT_LENGTH) expect(cut.some((f) => f.reason.startsWith('abstract'))).toBe(true);
-        }
-        if (items.some(([title, summary]) => NOT_XML.test(title + summary))) expect(findings.some((f) => /XML cannot carry/.test(f.reason))).toBe(true);
-      }),
-      RUNS,
-    );
-  }, SLOW);
+  it(
+    'reads any Daily Papers JSON of hostile text: no throw, a finding for each cut, nothing XML cannot carry',
+    () => {
+      fc.assert(
+        fc.property(fc.array(fc.tuple(hostileText, hostileText, fc.array(hostileText, { maxLength: 3 })), { minLength: 1, maxLength: 5 }), hostileName, (items, name) => {
+          const json = JSON.stringify(
+            items.map(([title, summary, authors], i) => ({ paper: { id: `2501.${String(i).padStart(5, '0')}`, title, summary, authors: authors.map((a) => ({ name: a })) } })),
+          );
+          const { papers, findings, listings } = ingest({ file: `${name}.json`, name, text: json });
+          expect(isSafeListingId(listings[0]!.id)).toBe(true);
+          expectSafePapers(papers);
+          // Each entry the reader gave that was too long was cut, with a finding at its item.
+          for (const entry of parseDailyPapersJson(`${name}.json`, json).entries) {
+            const cut = findings.filter((f) => f.item === entry.item && / characters: cut to the first /.test(f.reason));
+            if (entry.title.length > MAX_TITLE_LENGTH) expect(cut.some((f) => f.reason.startsWith('title'))).toBe(true);
+            if (entry.abstract.length > MAX_ABSTRACT_LENGTH) expect(cut.some((f) => f.reason.startsWith('abstract'))).toBe(true);
+          }
+          if (items.some(([title, summary]) => NOT_XML.test(title + summary))) expect(findings.some((f) => /XML cannot carry/.test(f.reason))).toBe(true);
+        }),
+        RUNS,
+      );
+    },
+    SLOW,
+  );
 
-  it('reads JSON nested any depth with a finding at the line where it got too deep', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 30_000 }), fc.constantFrom('[', '{"paper":'), fc.integer({ min: 0, max: 5 }), (depth, open, newlines) => {
-        const close = open === '[' ? ']' : '}';
-        const text = `${'\n'.repeat(newlines)}[${open.repeat(depth)}1${close.repeat(depth)}]`;
-        const { findings } = ingest({ file: 'deep.json', name: 'deep', text });
-        if (depth + 1 > MAX_JSON_DEPTH) expect(findings).toContainEqual(expect.objectContaining({ file: 'deep.json', line: newlines + 1, reason: expect.stringContaining(`nested deeper than ${MAX_JSON_DEPTH} levels`) }));
-      }),
-      RUNS,
-    );
-  }, SLOW);
+  it(
+    'reads JSON nested any depth with a finding at the line where it got too deep',
+    () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: 30_000 }), fc.constantFrom('[', '{"paper":'), fc.integer({ min: 0, max: 5 }), (depth, open, newlines) => {
+          const close = open === '[' ? ']' : '}';
+          const text = `${'\n'.repeat(newlines)}[${open.repeat(depth)}1${close.repeat(depth)}]`;
+          const { findings } = ingest({ file: 'deep.json', name: 'deep', text });
+          if (depth + 1 > MAX_JSON_DEPTH)
+            expect(findings).toContainEqual(expect.objectContaining({ file: 'deep.json', line: newlines + 1, reason: expect.stringContaining(`nested deeper than ${MAX_JSON_DEPTH} levels`) }));
+        }),
+        RUNS,
+      );
+    },
+    SLOW,
+  );
 
-  it('reads any text dump of hostile lines: no throw, nothing XML cannot carry, no abstract past the limit', () => {
-    fc.assert(
-      fc.property(fc.array(hostileText, { minLength: 1, maxLength: 8 }), hostileName, (lines, name) => {
-        const text = ['Daily Papers', ...lines].join('\n\n');
-        const { papers, listings } = ingest({ file: `${name}.txt`, name, text });
-        expect(isSafeListingId(listings[0]!.id)).toBe(true);
-        expectSafePapers(papers);
-      }),
-      RUNS,
-    );
-  }, SLOW);
+  it(
+    'reads any text dump of hostile lines: no throw, nothing XML cannot carry, no abstract past the limit',
+    () => {
+      fc.assert(
+        fc.property(fc.array(hostileText, { minLength: 1, maxLength: 8 }), hostileName, (lines, name) => {
+          const text = ['Daily Papers', ...lines].join('\n\n');
+          const { papers, listings } = ingest({ file: `${name}.txt`, name, text });
+          expect(isSafeListingId(listings[0]!.id)).toBe(true);
+          expectSafePapers(papers);
+        }),
+        RUNS,
+      );
+    },
+    SLOW,
+  );
 
   it('the abstract renderer refuses a body longer than ingest writes, instead of parsing it for minutes', () => {
     const body = '!\\[a]\\('.repeat(MAX_BODY_LENGTH / 7 + 1);
@@ -127,15 +174,23 @@ describe('time linear in the input', () => {
     ['many small JSON items', (scale: number) => `[${Array.from({ length: 2_000 * scale }, (_, i) => item(i)).join(',')}]`],
     ['a JSON title that is one run of brackets', (scale: number) => `[${JSON.stringify({ paper: { title: '!['.repeat(50_000 * scale), summary: '[a]('.repeat(50_000 * scale) } })}]`],
     ['JSON nested deep', (scale: number) => `[${'['.repeat(100_000 * scale)}]`],
-  ])('%s', (_name, make) => {
-    expect(growth(make, (text) => parseDailyPapersJson('l.json', text))).toBeLessThan(LINEAR);
-  }, SLOW);
+  ])(
+    '%s',
+    (_name, make) => {
+      expect(growth(make, (text) => parseDailyPapersJson('l.json', text))).toBeLessThan(LINEAR);
+    },
+    SLOW,
+  );
 
   it.each([
     ['a text line of 50,000 [', (scale: number) => `Title\n\n${'['.repeat(50_000 * scale)}\n\n• 2 authors · May 28, 2024\n`],
     ['a text line of 50,000 ![', (scale: number) => `Title\n\n${'!['.repeat(25_000 * scale)}\n\n• 2 authors · May 28, 2024\n`],
     ['a text line of [a]( runs', (scale: number) => `### [${'[a]('.repeat(12_500 * scale)}](x)\n\nAbstract\n\n• 2 authors · May 28, 2024\n`],
-  ])('%s', (_name, make) => {
-    expect(growth(make, (text) => parseListing('l.txt', text))).toBeLessThan(LINEAR);
-  }, SLOW);
+  ])(
+    '%s',
+    (_name, make) => {
+      expect(growth(make, (text) => parseListing('l.txt', text))).toBeLessThan(LINEAR);
+    },
+    SLOW,
+  );
 });

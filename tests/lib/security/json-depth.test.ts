@@ -17,8 +17,7 @@ describe('tooDeepAt', () => {
   });
 
   it('agrees with the depth JSON.parse sees, for any JSON value', () => {
-    const depth = (value: unknown): number =>
-      typeof value === 'object' && value !== null ? 1 + Math.max(0, ...Object.values(value).map(depth)) : 0;
+    const depth = (value: unknown): number => (typeof value === 'object' && value !== null ? 1 + Math.max(0, ...Object.values(value).map(depth)) : 0);
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 8 }), fc.integer({ min: 1, max: 8 }), (value, max) => {
         const text = JSON.stringify(value);

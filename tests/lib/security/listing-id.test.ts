@@ -19,17 +19,21 @@ describe('listingId', () => {
 
   it('gives every name a safe id, the same each time, and different names different ids', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: fc.constantFrom('a', 'Z', '0', '.', '%', '?', '#', ' ', '/', '\\', 'é', '日', '\uFFFE', '\u0000', '\uD800'), maxLength: 40 }), (a, b) => {
-        for (const name of [a, b]) {
-          const id = listingId(name);
-          expect(isSafeListingId(id)).toBe(true);
-          expect(listingId(name)).toBe(id);
-          // Safe for a URL as it is: encoding changes nothing, and it never names the folder itself or its parent.
-          expect(encodeURIComponent(id)).toBe(id);
-          expect(['.', '..']).not.toContain(id);
-        }
-        if (a !== b) expect(listingId(a)).not.toBe(listingId(b));
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 40 }),
+        fc.string({ unit: fc.constantFrom('a', 'Z', '0', '.', '%', '?', '#', ' ', '/', '\\', 'é', '日', '\uFFFE', '\u0000', '\uD800'), maxLength: 40 }),
+        (a, b) => {
+          for (const name of [a, b]) {
+            const id = listingId(name);
+            expect(isSafeListingId(id)).toBe(true);
+            expect(listingId(name)).toBe(id);
+            // Safe for a URL as it is: encoding changes nothing, and it never names the folder itself or its parent.
+            expect(encodeURIComponent(id)).toBe(id);
+            expect(['.', '..']).not.toContain(id);
+          }
+          if (a !== b) expect(listingId(a)).not.toBe(listingId(b));
+        },
+      ),
     );
   });
 });

@@ -1,15 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  type TopicPaper,
-  coOccurringTopics,
-  niceCeiling,
-  papersPerYear,
-  peakYear,
-  topicOverview,
-  undatedCount,
-  untaggedPapers,
-  yearSpan,
-} from '../../../src/lib/topics/topic-stats.ts';
+import { type TopicPaper, coOccurringTopics, niceCeiling, papersPerYear, peakYear, topicOverview, undatedCount, untaggedPapers, yearSpan } from '../../../src/lib/topics/topic-stats.ts';
 
 const paper = (topics: string[], published?: string): TopicPaper => ({ data: published ? { topics, published } : { topics } });
 
@@ -46,7 +36,13 @@ describe('papers per year', () => {
   });
 
   test('the peak is the busiest year, the latest on a tie, and none for an empty chart', () => {
-    expect(peakYear([{ year: 2022, count: 2 }, { year: 2023, count: 1 }, { year: 2024, count: 2 }])).toEqual({ year: 2024, count: 2 });
+    expect(
+      peakYear([
+        { year: 2022, count: 2 },
+        { year: 2023, count: 1 },
+        { year: 2024, count: 2 },
+      ]),
+    ).toEqual({ year: 2024, count: 2 });
     expect(peakYear([{ year: 2022, count: 0 }])).toBeUndefined();
   });
 

@@ -18,10 +18,18 @@ const byTitle = (title: string) => tagger.tag({ title, abstract: '' });
 /** [topic, real title that must get it, real title that must not]. */
 const cases: [string, string, string][] = [
   ['parameter-efficient-fine-tuning', 'ALLoRA: Adaptive Learning Rate Mitigates LoRA Fatal Flaws', 'BUSTLE: Bottom-Up Program Synthesis Through Learning-Guided Exploration'],
-  ['mixture-of-experts', 'Dynamic-DINO: Fine-Grained Mixture of Experts Tuning for Real-time Open-Vocabulary Object Detection', 'Expert Merging: Model Merging with Unsupervised Expert Alignment and Importance-Guided Layer Chunking'],
+  [
+    'mixture-of-experts',
+    'Dynamic-DINO: Fine-Grained Mixture of Experts Tuning for Real-time Open-Vocabulary Object Detection',
+    'Expert Merging: Model Merging with Unsupervised Expert Alignment and Importance-Guided Layer Chunking',
+  ],
   ['large-language-models', 'LiteSearch: Efficacious Tree Search for LLM', 'Adaptive Regularization of Representation Rank as an Implicit Constraint of Bellman Equation'],
   ['in-context-learning', 'Transformers learn in-context by gradient descent', 'Vote-in-Context: Turning VLMs into Zero-Shot Rank Fusers'],
-  ['continual-learning', 'ZeroFlow: Overcoming Catastrophic Forgetting is Easier than You Think', 'Dual Process Learning: Controlling Use of In-Context vs. In-Weights Strategies with Weight Forgetting'],
+  [
+    'continual-learning',
+    'ZeroFlow: Overcoming Catastrophic Forgetting is Easier than You Think',
+    'Dual Process Learning: Controlling Use of In-Context vs. In-Weights Strategies with Weight Forgetting',
+  ],
   ['quantization', 'FP8 versus INT8 for efficient deep learning inference', 'Learning to Program Variational Quantum Circuits with Fast Weights'],
   ['spiking-neural-networks', 'SpikeGPT: Generative Pre-trained Language Model with Spiking Neural Networks', 'Scalable Neural Network Kernels'],
   ['backpropagation', 'The Forward-Forward Algorithm: Some Preliminary Investigations', 'Backpropagation Path Search On Adversarial Transferability'],

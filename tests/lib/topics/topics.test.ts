@@ -1,17 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import {
-  SCORING,
-  TaxonomyError,
-  type Topic,
-  applyCorrection,
-  checkTaxonomy,
-  createTagger,
-  parseNoteCorrection,
-  parseTaxonomy,
-  topicTree,
-  unknownTopics,
-} from '../../../src/lib/topics/topics.ts';
+import { SCORING, TaxonomyError, type Topic, applyCorrection, checkTaxonomy, createTagger, parseNoteCorrection, parseTaxonomy, topicTree, unknownTopics } from '../../../src/lib/topics/topics.ts';
 
 const topic = (id: string, terms: string[], extra: Partial<Topic> = {}): Topic => ({ id, name: id, description: `About ${id}.`, terms, ...extra });
 
@@ -61,7 +50,30 @@ describe('matching', () => {
   });
 
   test('a pure-ASCII text matches the same terms as through the Unicode patterns', () => {
-    const piece = fc.constantFrom('LoRA', 'lora', 'MoE', 'Moebius', 'mixture', 'of', 'experts', 'in', 'context', 'learners', 'Quantized', 'quantum', 'fine', 'tuning', 'LLMs', 'PLDR', 'x1', '2024', 'ICLR', 'large', 'language', 'models');
+    const piece = fc.constantFrom(
+      'LoRA',
+      'lora',
+      'MoE',
+      'Moebius',
+      'mixture',
+      'of',
+      'experts',
+      'in',
+      'context',
+      'learners',
+      'Quantized',
+      'quantum',
+      'fine',
+      'tuning',
+      'LLMs',
+      'PLDR',
+      'x1',
+      '2024',
+      'ICLR',
+      'large',
+      'language',
+      'models',
+    );
     const glue = fc.constantFrom(' ', '-', '', ', ', '_', '.', '\t');
     const text = fc.array(fc.tuple(piece, glue), { maxLength: 12 }).map((parts) => parts.flat().join(''));
     // A trailing no-break space adds no match but sends the text down the Unicode path.
@@ -164,7 +176,13 @@ describe('parseTaxonomy', () => {
 test('topicTree nests topics under their parents in file order, wherever the parent is defined', () => {
   const tree = topicTree([{ id: 'icl', parent: 'llm' }, { id: 'llm' }, { id: 'merging' }, { id: 'alignment', parent: 'llm' }]);
   expect(tree).toEqual([
-    { id: 'llm', children: [{ id: 'icl', children: [] }, { id: 'alignment', children: [] }] },
+    {
+      id: 'llm',
+      children: [
+        { id: 'icl', children: [] },
+        { id: 'alignment', children: [] },
+      ],
+    },
     { id: 'merging', children: [] },
   ]);
 });

@@ -42,7 +42,11 @@ describe('stages of an astro build', () => {
 
   test('without the route log line, bundling and page generation stay one stage', () => {
     const { routesAt: _, ...noRoutes } = run;
-    expect(astroStages(marks, noRoutes).map((p) => p.name).slice(0, 4)).toEqual(['astro startup', 'content layer', 'bundle', 'build:done (rest)']);
+    expect(
+      astroStages(marks, noRoutes)
+        .map((p) => p.name)
+        .slice(0, 4),
+    ).toEqual(['astro startup', 'content layer', 'bundle', 'build:done (rest)']);
   });
 
   test('a build that failed during page generation yields the stages it reached', () => {

@@ -54,7 +54,18 @@ function passing(): BenchResult {
       hugo: { seconds: 6, peakRssMiB: 800, pages: 20900, version: '0.111.3' },
       hugoPagefind: { seconds: 12, peakRssMiB: 2000, pages: 20900 },
     },
-    search: { page: 'search/', input: 'main input', queries: [{ query: 'lora', ms: 90 }], medianMs: 90, p95Ms: 200, firstQueryBytes: 300 * 1024, pageBytes: 100 * 1024, indexCompleteBytes: 400 * 1024, laterQueriesBytes: 900 * 1024, largestFetches: [] },
+    search: {
+      page: 'search/',
+      input: 'main input',
+      queries: [{ query: 'lora', ms: 90 }],
+      medianMs: 90,
+      p95Ms: 200,
+      firstQueryBytes: 300 * 1024,
+      pageBytes: 100 * 1024,
+      indexCompleteBytes: 400 * 1024,
+      laterQueriesBytes: 900 * 1024,
+      largestFetches: [],
+    },
   };
 }
 
@@ -99,13 +110,21 @@ describe('targets', () => {
     expect(status(redraws)['social cards: a warm rebuild renders none']).toBe('FAIL');
     const incremental = evaluateTargets(rebuilds).filter((r) => r.target.startsWith('incremental'));
     expect(incremental.map((r) => r.status)).toEqual(['FAIL', 'FAIL', 'FAIL']);
-    expect(evaluateTargets(heavy).filter((r) => r.target.startsWith('paper page')).map((r) => r.status)).toEqual(['FAIL', 'FAIL', 'FAIL']);
+    expect(
+      evaluateTargets(heavy)
+        .filter((r) => r.target.startsWith('paper page'))
+        .map((r) => r.status),
+    ).toEqual(['FAIL', 'FAIL', 'FAIL']);
     expect(evaluateTargets(big).slice(-6, -3)).toEqual([
       { target: 'whole site at most 20 KB per paper (50,000 papers in 1 GB)', measured: '20.0 KB (0.40 GB for 20000 papers; 1.00 GB at 50,000)', status: 'FAIL' },
       { target: 'paper cards at most 12 KiB on average', measured: '12.0 KiB (20000 cards)', status: 'FAIL' },
       { target: 'cold build, cards included, within 60 minutes', measured: '63.9 min', status: 'FAIL' },
     ]);
-    expect(evaluateTargets(sluggish).filter((r) => r.target.startsWith('search')).map((r) => r.status)).toEqual(['FAIL', 'FAIL', 'FAIL']);
+    expect(
+      evaluateTargets(sluggish)
+        .filter((r) => r.target.startsWith('search'))
+        .map((r) => r.status),
+    ).toEqual(['FAIL', 'FAIL', 'FAIL']);
   });
 
   test('the first-query budget counts what arrived before the first results, not the shards fetched after them', () => {
@@ -146,9 +165,15 @@ describe('targets', () => {
 
 describe('report', () => {
   test('tables pad their columns and right-align numbers', () => {
-    expect(markdownTable(['stage', 'seconds'], [['ingest', '4.2'], ['pages', '12.0']])).toBe(
-      ['| stage  | seconds |', '|--------|--------:|', '| ingest |     4.2 |', '| pages  |    12.0 |'].join('\n'),
-    );
+    expect(
+      markdownTable(
+        ['stage', 'seconds'],
+        [
+          ['ingest', '4.2'],
+          ['pages', '12.0'],
+        ],
+      ),
+    ).toBe(['| stage  | seconds |', '|--------|--------:|', '| ingest |     4.2 |', '| pages  |    12.0 |'].join('\n'));
   });
 
   test('the report has stages for all three builds, references, output, search and targets', () => {

@@ -23,12 +23,15 @@ export const GET: APIRoute<{ topic: TopicEntry }> = async ({ props: { topic }, s
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: `<language>${SITE.lang}</language><atom:link href="${url(routes.topicFeed(topic.id))}" rel="self" type="application/rss+xml"/>`,
     // Withdrawn papers leave the feeds, as they leave the site-wide one (src/pages/rss.xml.ts).
-    items: (catalog.byTopic.get(topic.id) ?? []).filter((paper) => !paper.data.withdrawn).slice(0, FEED_SIZE).map((paper) => ({
-      title: paper.data.title,
-      link: url(routes.paper(paper.id)),
-      description: abstractText(paper),
-      ...(paper.data.published && { pubDate: new Date(`${paper.data.published}T00:00:00Z`) }),
-      categories: paper.data.topics.flatMap((id) => catalog.topicNames.get(id) ?? []),
-    })),
+    items: (catalog.byTopic.get(topic.id) ?? [])
+      .filter((paper) => !paper.data.withdrawn)
+      .slice(0, FEED_SIZE)
+      .map((paper) => ({
+        title: paper.data.title,
+        link: url(routes.paper(paper.id)),
+        description: abstractText(paper),
+        ...(paper.data.published && { pubDate: new Date(`${paper.data.published}T00:00:00Z`) }),
+        categories: paper.data.topics.flatMap((id) => catalog.topicNames.get(id) ?? []),
+      })),
   });
 };
