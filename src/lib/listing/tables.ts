@@ -5,7 +5,12 @@
  * of the reader sees a card of labelled fields. Lines outside the table (a heading, a note) stay.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { Line } from './lines.ts';
+
+/** A line of the file (lines.ts reads them; a table needs only this much of one). */
+interface Line {
+  line: number;
+  text: string;
+}
 
 export interface Table {
   lines: Line[];
@@ -47,16 +52,18 @@ function asTable(raw: Line[], rows: (Row | undefined)[], needHeader: boolean): T
   const header = headerOf(first.cells);
   if (needHeader && !header) return undefined;
   const lines: Line[] = [];
-  rows.forEach((row, i) => {
-    if (row === undefined) return void lines.push(raw[i]!);
-    if (row === first && header) return;
-    if (row.cells.length !== columns) return void lines.push({ line: row.line, text: row.cells.join(' ') });
-    for (const [k, cell] of row.cells.entries()) {
-      const text = cell.trim();
-      // `::`, a property's mark: the header names the cell for certain, whatever it holds (`Notes:: ask Tom`).
-      lines.push({ line: row.line, text: header?.[k] && text !== '' ? `${header[k]}:: ${text}` : text });
+  for (const [i, row] of rows.entries()) {
+    if (row === undefined) lines.push(raw[i]!);
+    else if (row === first && header) continue;
+    else if (row.cells.length !== columns) lines.push({ line: row.line, text: row.cells.join(' ') });
+    else {
+      for (const [k, cell] of row.cells.entries()) {
+        const text = cell.trim();
+        // `::`, a property's mark: the header names the cell for certain, whatever it holds (`Notes:: ask Tom`).
+        lines.push({ line: row.line, text: header?.[k] && text !== '' ? `${header[k]}:: ${text}` : text });
+      }
     }
-  });
+  }
   return header ? { lines, headerLine: first.line } : { lines };
 }
 

@@ -13,7 +13,7 @@ import { readTextListing } from '../../../src/lib/listing/read-text-listing.ts';
 import type { RawEntry } from '../../../src/lib/listing/types.ts';
 
 const LISTINGS = new URL('../../../content/listings/', import.meta.url);
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const paper = (e: RawEntry) => ({ title: e.title, abstract: e.abstract.replace(/\s+/g, ' '), authors: e.authors ?? null, organisation: e.organisation ?? null, date: e.date ?? null });
 
 /** A page of the site's cards, as "Save Page As…" keeps it: one element per line, a card per entry. */
@@ -37,9 +37,9 @@ function savedPage(entries: RawEntry[], text: string): { html: string; titleLine
       .filter((l) => l !== '' && !entry.abstract.includes(l));
     out.push('<article class="card">');
     titleLines.push(out.length + 1);
-    out.push(`<h3><a href="/papers/x${i}">${escape(entry.title)}</a></h3>`);
-    for (const p of entry.abstract.split('\n\n')) out.push(`<p>${escape(p)}</p>`);
-    out.push(`<div class="meta">${rows.map((r) => `<span>${escape(r)}</span>`).join(' ')}</div>`, '</article>');
+    out.push(`<h3><a href="/papers/x${i}">${escapeHtml(entry.title)}</a></h3>`);
+    for (const p of entry.abstract.split('\n\n')) out.push(`<p>${escapeHtml(p)}</p>`);
+    out.push(`<div class="meta">${rows.map((r) => `<span>${escapeHtml(r)}</span>`).join(' ')}</div>`, '</article>');
   });
   out.push('</main><footer><a href="/pricing">Pricing</a></footer></body></html>');
   return { html: out.join('\n'), titleLines };
@@ -72,7 +72,7 @@ describe('readHtmlListing', () => {
         },
       ],
     };
-    const html = ['<html><body>', '<h3>A visible title that the data outranks</h3>', `<div data-target="DailyPapers" data-props="${escape(JSON.stringify(props))}"></div>`, '</body></html>'].join(
+    const html = ['<html><body>', '<h3>A visible title that the data outranks</h3>', `<div data-target="DailyPapers" data-props="${escapeHtml(JSON.stringify(props))}"></div>`, '</body></html>'].join(
       '\n',
     );
     const parsed = readHtmlListing('page.html', html);
@@ -85,7 +85,7 @@ describe('readHtmlListing', () => {
       fc.property(fc.string({ maxLength: 40 }), (noise) => {
         const title = `A Title With ${noise.replace(/\s+/g, ' ').trim()} In It`;
         const abstract = `We study <script>alert(1)</script> and ${noise}. It works, as the results here show in detail.`;
-        const html = `<html><body><script>throw 1</script><article><h3>${escape(title)}</h3><p>${escape(abstract)}</p><div>3 authors · May 28, 2024</div></article><article><h3>Second</h3><p>${escape(abstract)}</p><div>2 authors · May 29, 2024</div></article></body></html>`;
+        const html = `<html><body><script>throw 1</script><article><h3>${escapeHtml(title)}</h3><p>${escapeHtml(abstract)}</p><div>3 authors · May 28, 2024</div></article><article><h3>Second</h3><p>${escapeHtml(abstract)}</p><div>2 authors · May 29, 2024</div></article></body></html>`;
         const parsed = readHtmlListing('p.html', html);
         for (const e of parsed.entries) {
           expect(e.title).not.toContain('\uE000');
