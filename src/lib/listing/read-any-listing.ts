@@ -3,7 +3,6 @@
  * page, or text (a copy of the page as any editor, notes app or mail client saves it). A file of any
  * other kind dropped among the listings is rejected whole with what to do, never passed over.
  */
-import { extname } from 'node:path/posix';
 import { parseDailyPapersJson } from './parse-daily-papers-json.ts';
 import { readHtmlListing } from './read-html-listing.ts';
 import { readTextListing } from './read-text-listing.ts';
@@ -28,7 +27,8 @@ const READERS: Record<string, Reader> = {
 export const LISTING_ENDINGS = Object.keys(READERS);
 
 export function readAnyListing(file: string, text: string): ParsedListing {
-  const ending = extname(file).toLowerCase();
+  // The last `.…` of the name, even one that is all of it (`.json`, which extname calls no ending).
+  const ending = /\.[^./\\]*$/.exec(file)?.[0].toLowerCase() ?? '';
   const reader = Object.hasOwn(READERS, ending) ? READERS[ending] : undefined;
   if (reader) return reader(file, text);
   return {
