@@ -59,7 +59,7 @@ export function classify(lines: Line[], fielded: boolean): ShapedLine[] {
   // Only a file without a single long paragraph has its abstracts in short lines.
   const shortAbstracts = fielded && !shaped.some((l) => l.shape.kind === 'long');
   return shaped.map((l, i) => {
-    if (l.shape.kind === 'long' && titleAfterAll(l, shaped[i + 1])) return { ...l, shape: { kind: 'text', sentences: true }, cls: 'text' };
+    if (l.shape.kind === 'long' && titleAfterAll(l, abstractAfter(shaped, i))) return { ...l, shape: { kind: 'text', sentences: true }, cls: 'text' };
     if (l.shape.kind === 'text' && (fielded ? shortAbstracts && opensShortAbstract(shaped, i) : answersTitle(shaped, i))) return { ...l, shape: { kind: 'long' }, cls: 'text' };
     if (l.shape.kind === 'label') return { ...l, cls: `label:${l.shape.label.toLowerCase()}` as LineClass };
     if (l.shape.kind === 'text' && seen.get(key(l.text))! >= often) return { ...l, cls: `label:${key(l.text)}` as LineClass };
@@ -71,6 +71,17 @@ export function classify(lines: Line[], fielded: boolean): ShapedLine[] {
  * A short line that reads like two sentences (`Why Does X Work? A Study.`) is still a title when it
  * opens a card and a much longer abstract follows it.
  */
+/**
+ * The line after `i`, or, where line `i` opens a card (no text before it), the one after that past
+ * a stray word or two (a note between a title and its abstract).
+ */
+function abstractAfter(lines: { shape: Shape; text: string }[], i: number): Line | undefined {
+  const next = lines[i + 1] as Line | undefined;
+  const opensCard = lines[i - 1]?.shape.kind !== 'text' && lines[i - 1]?.shape.kind !== 'long';
+  const stray = opensCard && next && next.text.length <= 30 && next.text.split(' ').length <= 3 && (lines[i + 1]!.shape.kind === 'text' || lines[i + 1]!.shape.kind === 'number');
+  return stray ? (lines[i + 2] as Line | undefined) : next;
+}
+
 function titleAfterAll(line: Line, next: Line | undefined): boolean {
   return next !== undefined && line.text.length <= 200 && looksLikeAbstract(next.text) && next.text.length >= 3 * line.text.length;
 }
