@@ -6,6 +6,9 @@
  * Joiners stay elsewhere: emoji sequences and scripts such as Devanagari and Persian need them.
  */
 export function normalizeLine(line: string): string {
+  // Most lines are printable ASCII with single spaces, which every step below leaves as they are:
+  // the reader cleans each line several times, so that case is answered without them.
+  if (PLAIN.test(line)) return line.trim();
   return line
     .normalize('NFC')
     .replace(/[\t\v\f\u0085\u2028\u2029\p{Zs}]/gu, ' ')
@@ -13,6 +16,8 @@ export function normalizeLine(line: string): string {
     .replace(/ {2,}/g, ' ')
     .trim();
 }
+
+const PLAIN = /^(?:[\x21-\x7E]| (?! ))*$/;
 
 /**
  * Invisible characters a copy may carry that mean nothing in a title or an abstract (see

@@ -3,6 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { decodeListing, hasInvisibleCharacters, isBinaryJunk, normalizeLine, splitLines } from '../../../src/lib/listing/text.ts';
 
 describe('normalizeLine', () => {
+  it('cleans printable ASCII, the common case it answers at once, as it cleans any line: spaces collapsed and trimmed', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(' ', ' ', 'a', 'Z', '0', '.', '\t', '\u00a0', '\u200b') }), (line) => {
+        const expected = line.replace(/[\t\u00a0]/g, ' ').replace(/\u200b/g, '').replace(/ {2,}/g, ' ').trim();
+        expect(normalizeLine(line)).toBe(expected);
+      }),
+    );
+  });
+
   it('drops what XML cannot carry: noncharacters, lone surrogates, C0 and C1 controls (issue 33)', () => {
     expect(normalizeLine('A\uFFFE B\uFFFF C\uFDD0 D\u{1FFFE} E\u{10FFFF}')).toBe('A B C D E');
     expect(normalizeLine('lone \uD800high and \uDC00low, a pair \u{1F600} kept')).toBe('lone high and low, a pair \u{1F600} kept');
