@@ -23,9 +23,6 @@ const READERS: Record<string, Reader> = {
   '.tsv': readTextListing,
 };
 
-/** Endings a listing may have, for messages. */
-export const LISTING_ENDINGS = Object.keys(READERS);
-
 export function readAnyListing(file: string, text: string): ParsedListing {
   // The last `.…` of the name, even one that is all of it (`.json`, which extname calls no ending).
   const ending = /\.[^./\\]*$/.exec(file)?.[0].toLowerCase() ?? '';
