@@ -6,7 +6,11 @@ describe('normalizeLine', () => {
   it('cleans printable ASCII, the common case it answers at once, as it cleans any line: spaces collapsed and trimmed', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom(' ', ' ', 'a', 'Z', '0', '.', '\t', '\u00a0', '\u200b') }), (line) => {
-        const expected = line.replace(/[\t\u00a0]/g, ' ').replace(/\u200b/g, '').replace(/ {2,}/g, ' ').trim();
+        const expected = line
+          .replace(/[\t\u00a0]/g, ' ')
+          .replace(/\u200b/g, '')
+          .replace(/ {2,}/g, ' ')
+          .trim();
         expect(normalizeLine(line)).toBe(expected);
       }),
     );
