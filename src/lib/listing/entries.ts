@@ -133,9 +133,7 @@ export function readEntry(file: string, card: CardLines, template: Template, bar
   }
   const entry: RawEntry = { file, line: title.line, title: title.text, abstract: abstract.map((l) => l.text).join('\n\n') };
   out.roles.push([title.line, 'title'], ...abstract.map((l): [number, LineRole] => [l.line, 'abstract']));
-  // A stray line that took a card's title (the title itself pushed into the card before) is short.
-  const odd =
-    oddTitle(title) ?? (/^[\p{Ll}\d_.-]+$/u.test(title.text) || (title.text.length <= 12 && words(title.text) <= 2) || !/\p{L}/u.test(title.text) ? 'note, a label or a user name' : undefined);
+  const odd = oddTitle(title) ?? (/\p{L}/u.test(title.text) ? undefined : 'symbol');
   if (odd && !bare) warn(title.line, `read as the title, but reads like a ${odd}: check the card`, title.text);
   abstract.slice(0, -1).forEach((l, i) => {
     const next = abstract[i + 1]!;

@@ -76,6 +76,25 @@ function settleSlashOrder(result: ParsedListing, dateLines: ShapedLine[]): void 
   }
 }
 
+/**
+ * A stray line that took a card's title (the title itself pushed into the card before, which lost
+ * its fields) is a word or two where the file's other titles are sentences long: said, at its line.
+ */
+function warnShortTitles(result: ParsedListing): void {
+  const lengths = result.entries.map((e) => e.title.length).sort((a, b) => a - b);
+  const typical = lengths[Math.floor(lengths.length / 2)] ?? 0;
+  for (const entry of result.entries) {
+    const short = entry.title.length <= 12 && entry.title.split(' ').length <= 2 && entry.title.length * 4 < typical;
+    if (short)
+      result.warnings.push({
+        file: result.file,
+        line: entry.line,
+        reason: 'read as the title, but is as short as a note, a label or a user name, where the other titles are long: check the card',
+        text: excerpt(entry.title),
+      });
+  }
+}
+
 /** Parses one text listing. Pure: never throws on content. */
 export function readTextListing(file: string, text: string): ParsedListing {
   const read = readLines(file, text);
@@ -117,6 +136,7 @@ export function readTextListing(file: string, text: string): ParsedListing {
     cards.cards.map((card) => readEntry(file, card, template, bare, cards.values)),
   );
   takeOffTitleStart(result);
+  if (!bare) warnShortTitles(result);
   settleSlashOrder(result, cards.values[template.roles.indexOf('date')] ?? []);
   // Text after the last card is a card the copy cut off before its fields (or a title without an abstract).
   const lastCardLine = Math.max(0, ...cut.abstracts.at(-1)!.map((l) => l.line));
