@@ -6,7 +6,7 @@
  */
 import type { LineClass } from './align.ts';
 import type { Line } from './lines.ts';
-import { type Shape, isName, looksLikeAbstract, shapeOf } from './shapes.ts';
+import { type Shape, isFieldShape, isName, looksLikeAbstract, shapeOf } from './shapes.ts';
 
 export interface ShapedLine extends Line {
   shape: Shape;
@@ -22,8 +22,6 @@ export interface Cut {
 
 /** A paragraph that cannot start a card: a title does not end in a colon, semicolon or comma, and an abstract's paragraphs often do. */
 export const continuesParagraph = (text: string) => /[:;,]$/.test(text);
-
-const FIELD_KINDS = new Set(['date', 'separator', 'byline', 'number', 'label']);
 
 /**
  * Lines as the alignment sees them. A short line that stands unchanged in a good share of the cards
@@ -119,7 +117,7 @@ export function cutAtAbstracts(lines: ShapedLine[], fielded: boolean): Cut {
       gap.push(line);
       continue;
     }
-    const joinsAbstract = abstracts.length > 0 && gap.length > 0 && fielded && gap.every((l) => !FIELD_KINDS.has(l.shape.kind) && continuesParagraph(l.text));
+    const joinsAbstract = abstracts.length > 0 && gap.length > 0 && fielded && gap.every((l) => !isFieldShape(l.shape) && continuesParagraph(l.text));
     // A bare dump has one line an abstract: a second in a row is an abstract without its title.
     if (gap.length === 0 && abstracts.length > 0 && fielded) {
       abstracts[abstracts.length - 1]!.push(line);

@@ -8,7 +8,7 @@
 import { isBareDay, parseDateLine } from './dates.ts';
 import { hasInvisibleCharacters, isBinaryJunk, normalizeLine, splitLines } from './text.ts';
 import { furnitureKind, type FurnitureKind, stripGluedHeader } from './furniture.ts';
-import { DOTS, looksLikeAbstract, shapeOf, splitRow, withoutIcon } from './shapes.ts';
+import { DOTS, isFieldShape, looksLikeAbstract, shapeOf, splitRow, withoutIcon } from './shapes.ts';
 import { repairMojibake } from './mojibake.ts';
 import { readTable } from './tables.ts';
 import type { Finding, LineRole } from './types.ts';
@@ -120,7 +120,7 @@ function wrapWidth(lines: string[]): number | undefined {
 
 const firstWord = (line: string) => line.trimStart().split(/\s/, 1)[0] ?? '';
 /** A short line that holds a card's field (a byline, a date, a count, a dot), list marker aside. */
-const isField = (line: string) => line.length <= 80 && !['text', 'long'].includes(shapeOf(unlist(normalizeLine(line))).kind);
+const isField = (line: string) => line.length <= 80 && isFieldShape(shapeOf(unlist(normalizeLine(line))));
 
 /**
  * Joins the lines of each hard-wrapped paragraph: a line was wrapped when the next line's first word
@@ -212,7 +212,7 @@ function unquote(file: string, raw: Line[], result: ReadLines): Line[] {
   for (const l of lines) {
     const text = normalizeLine(l.text);
     // An abstract is long: two short sentences (`Thanks! Comment inline.`) are a reply's.
-    if (text.length > 0 && ((text.length > 200 && looksLikeAbstract(text)) || rowFields(text, true, false).some((f) => !['text', 'long'].includes(shapeOf(f).kind)))) listing.add(l.depth);
+    if (text.length > 0 && ((text.length > 200 && looksLikeAbstract(text)) || rowFields(text, true, false).some((f) => isFieldShape(shapeOf(f))))) listing.add(l.depth);
   }
   if (listing.size === 0) return lines;
   // A reply quotes less deeply than what it answers; a notes app's quoted abstracts stand deeper.

@@ -122,6 +122,9 @@ function labelledField(text: string): Shape | null {
   return { kind: 'number', value: inner.value, unit: unitOfWord(label) };
 }
 
+/** Whether a shape is one of a card's fields (a date, a byline, a count, a dot, a label), not text. */
+export const isFieldShape = (shape: Shape) => shape.kind !== 'text' && shape.kind !== 'long';
+
 export function shapeOf(text: string): Shape {
   // No field is this long: a paragraph is prose or a title, and is not tried against every pattern.
   if (text.length > 160) return looksLikeAbstract(text) ? { kind: 'long' } : { kind: 'text' };
