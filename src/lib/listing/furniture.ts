@@ -91,6 +91,9 @@ const furnitureForm = (line: string) => line.toLowerCase().replace(/ /g, '');
 const FURNITURE_KIND = new Map<string, FurnitureKind>(
   (Object.entries(FURNITURE) as [FurnitureKind, readonly string[]][]).flatMap(([kind, lines]) => lines.map((line) => [furnitureForm(line), kind] as const)),
 );
+/** Longer than any furniture line and any printed page's header or footer, with room for spacing. */
+const LONGEST_FURNITURE = 2 * Math.max(160, ...[...FURNITURE_KIND.keys()].map((form) => form.length));
+
 /**
  * What each paper card adds in copies that keep its links and widgets: the upvote button (`[-] 12`,
  * `[-] -`), a link target on its own line, a lone bracket of a link split over lines; and a search's
@@ -119,6 +122,8 @@ function isPrintedPageLine(line: string): boolean {
 
 /** A furniture line, by kind, or undefined for content. */
 export function furnitureKind(line: string): FurnitureKind | undefined {
+  // An abstract is no furniture: most lines of a file are long, and none is worth lowercasing.
+  if (line.length > LONGEST_FURNITURE) return CARD_FURNITURE.test(line) ? 'paper card' : undefined;
   return FURNITURE_KIND.get(furnitureForm(line)) ?? (CARD_FURNITURE.test(line) ? 'paper card' : isPrintedPageLine(line) ? 'printed page' : undefined);
 }
 

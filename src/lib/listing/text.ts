@@ -30,7 +30,11 @@ const INVISIBLE =
   /[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]|(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}])[\u200C\u200D]+(?=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}])/gu;
 
 /** Whether a line carries invisible format characters or characters XML cannot carry, which normalizeLine drops (tabs and line ends aside). */
-export const hasInvisibleCharacters = (line: string) => new RegExp(INVISIBLE.source, 'u').test(line.replace(/[\t\r\n]/g, ''));
+export const hasInvisibleCharacters = (line: string) => BEYOND_ASCII_TEXT.test(line) && INVISIBLE_ANYWHERE.test(line.replace(/[\t\r\n]/g, ''));
+
+/** Most lines are printable ASCII, tabs and line ends, which hold none of them: answered without the costly test. */
+const BEYOND_ASCII_TEXT = /[^\t\n\r\x20-\x7E]/;
+const INVISIBLE_ANYWHERE = new RegExp(INVISIBLE.source, 'u');
 
 /** Splits a dump into lines, accepting LF, CRLF and lone CR line ends. */
 export function splitLines(text: string): string[] {
