@@ -83,6 +83,34 @@ function withTitleStart(card: CardLines, template: Template): { zone: ShapedLine
   return { zone: [{ ...start, text: `${start.text} ${first.text}` }, ...rest], joined: start };
 }
 
+/** The text most of the file's cards show at a separator place (their `·`), if one does. */
+export function usualSeparator(template: Template, values: ShapedLine[][]): string | undefined {
+  const at = template.roles.indexOf('separator');
+  const counts = new Map<string, number>();
+  for (const l of values[at] ?? []) counts.set(l.text, (counts.get(l.text) ?? 0) + 1);
+  const [text, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
+  return text !== undefined && count! * 2 > values[at]!.length ? text : undefined;
+}
+
+/**
+ * Text a card's byline place took only by its place: no organisation, or one of a card that lost
+ * its date. It stands right above the next card's title, and may be that title.
+ */
+function bylineByPlace(card: CardLines, template: Template): ShapedLine | undefined {
+  const lostDate = card.missing.some((at) => template.roles[at] === 'date' && !template.places[at]!.optional);
+  const [, line] = [...card.at].find(([at, l]) => template.roles[at] === 'byline' && l.shape.kind === 'text') ?? [];
+  return line && (lostDate || !parseOrganisation(line.text)) ? line : undefined;
+}
+
+/** What a card is read against: the file's template, its values at each place, and the card before. */
+export interface CardContext {
+  file: string;
+  template: Template;
+  bare: boolean;
+  values: ShapedLine[][];
+  separator: string | undefined;
+}
+
 export interface CardReading {
   entry?: RawEntry;
   rejected: Finding[];
@@ -90,7 +118,7 @@ export interface CardReading {
   roles: [number, LineRole][];
 }
 
-export function readEntry(file: string, card: CardLines, template: Template, bare: boolean, values: ShapedLine[][]): CardReading {
+export function readEntry(card: CardLines, previous: CardLines | undefined, { file, template, bare, values, separator }: CardContext): CardReading {
   const namesAt = (at: number) => values[at]!.some((l) => l.shape.kind === 'byline' && l.shape.names !== undefined);
   const out: CardReading = { rejected: [], warnings: [], roles: [] };
   const warn = (line: number, reason: string, text: string) => out.warnings.push({ file, line, reason, text: excerpt(text) });
@@ -115,6 +143,10 @@ export function readEntry(file: string, card: CardLines, template: Template, bar
   // Which of two title-like lines is the title is a guess: the one taken is named too.
   const rival = zone.find((l, i) => i !== titleIndex && !prose(l));
   if (title && rival) warn(title.line, `read as the title, though line ${rival.line} could be: check the card`, title.text);
+  // The line above, which the card before took for its byline, may be this card's title and this one a stray.
+  const above = previous && !rival ? bylineByPlace(previous, template) : undefined;
+  if (title && above && zone.every((l) => l.line > above.line))
+    warn(title.line, `read as the title, though line ${above.line} above it, taken for the byline of the card before, could be: check the card`, title.text);
   if (!title) {
     for (const l of all) out.roles.push([l.line, 'rejected']);
     // The rejection quotes every line of the card, so nothing it held is lost without a word.
@@ -172,6 +204,8 @@ export function readEntry(file: string, card: CardLines, template: Template, bar
     } else if ((role === 'upvotes' || role === 'comments') && shape.kind === 'number') {
       if (role === 'comments') entry.comments = shape.value;
       else upvotes = shape.value;
+    } else if (role === 'separator' && separator !== undefined && line.text !== separator) {
+      warn(line.line, `stands where this file's cards have "${separator}": check the card`, line.text);
     } else if (role === 'title' && line !== start.joined) {
       warn(line.line, `stands where this file's titles have their first line, but not right above this card's title: not read`, line.text);
     } else if (role === 'submitter') {

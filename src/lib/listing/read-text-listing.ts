@@ -13,7 +13,7 @@
  */
 import { commonTitleStart } from './affixes.ts';
 import { type ShapedLine, classify, cutAtAbstracts } from './cards.ts';
-import { addReadings, readEntry } from './entries.ts';
+import { addReadings, type CardContext, readEntry, usualSeparator } from './entries.ts';
 import { readLines } from './lines.ts';
 import { readCards } from './read-cards.ts';
 import { assignRoles, learnTemplate, type Template } from './template.ts';
@@ -131,9 +131,10 @@ export function readTextListing(file: string, text: string): ParsedListing {
     ...summarise(template, cards.values, cut.abstracts.length, cards.cards.find((c) => c.titleZone.length > 0)?.titleZone[0]!.text ?? ''),
   };
   const bare = format === 'bare';
+  const context: CardContext = { file, template, bare, values: cards.values, separator: usualSeparator(template, cards.values) };
   addReadings(
     result,
-    cards.cards.map((card) => readEntry(file, card, template, bare, cards.values)),
+    cards.cards.map((card, i) => readEntry(card, cards.cards[i - 1], context)),
   );
   takeOffTitleStart(result);
   if (!bare) warnShortTitles(result);

@@ -3,8 +3,7 @@
  * cases passes by accident:
  *   1. a new layout (a line inserted at the same place of every card, or a row moved the same way
  *      in every card) reads as the same papers;
- *   2. one stray line anywhere reads as the same papers, or a finding names that line or one of the
- *      two beside it (a stray line can take a place whose own line is then the one reported);
+ *   2. one stray line anywhere reads as the same papers, or a finding names that line;
  *   3. a card that lost its byline or date row leaves every other paper as it was, and a finding
  *      names that card.
  */
@@ -90,28 +89,29 @@ describe.each(seeds)('$file', ({ file, lines }) => {
     out.splice(at, 0, text);
     const copy = parseListing(file, out.join('\n'));
     const lines1 = [...copy.warnings, ...copy.rejected].map((f) => f.line);
-    return { same: JSON.stringify(papers(copy)) === JSON.stringify(papers(original)), at: lines1.includes(at + 1), beside: lines1.some((l) => Math.abs(l - (at + 1)) <= 2) };
+    return { same: JSON.stringify(papers(copy)) === JSON.stringify(papers(original)), at: lines1.includes(at + 1) };
   };
 
-  it('reads one stray line anywhere as the same papers, or names that line or one beside it', () => {
+  it('reads one stray line anywhere as the same papers, or names that line', () => {
     fc.assert(
       fc.property(stray, (generated) => {
         const read = withStray(generated);
-        // A stray that takes a place (a `—` where the dot stands) can move the finding to its neighbour.
-        expect(read.same || read.beside).toBe(true);
+        expect(read.same || read.at).toBe(true);
       }),
       { numRuns: Number(process.env.STRAY_RUNS ?? 60) },
     );
   });
 
-  it('names the stray line itself, not only a neighbour, in nearly every case that changes a paper', () => {
-    // A fixed sample, so the count is the same in every run. When this was written, 53 to 71 of the
-    // 300 strays changed a paper in each listing, and one of all of them (in 004) was named only
-    // beside itself: a stray that takes a place moves the finding to its neighbour.
-    const sample = fc.sample(stray, { numRuns: 300, seed: 32 });
-    const changed = sample.map(withStray).filter((read) => !read.same);
+  it('names every stray of a fixed sample that changes a paper, and enough of them do for that to say something', () => {
+    // Fixed, so that the count is the same in every run: 53 to 71 of 300 strays changed a paper in
+    // each listing when this was written. Among them were a `—` taking the place of a card's dot and a
+    // heading taking a title whose own line the card before had taken for its byline.
+    const changed = fc
+      .sample(stray, { numRuns: 300, seed: 32 })
+      .map((generated) => ({ generated, ...withStray(generated) }))
+      .filter((read) => !read.same);
     expect(changed.length).toBeGreaterThan(20);
-    expect(changed.filter((read) => !read.at).length).toBeLessThanOrEqual(1);
+    expect(changed.filter((read) => !read.at).map((read) => read.generated)).toEqual([]);
   });
 
   it.runIf(page)('keeps every other paper when one card loses its byline or date row, and names that card', () => {

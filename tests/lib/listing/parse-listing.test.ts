@@ -565,6 +565,30 @@ describe('real copies that read wrong before', () => {
     ]);
   });
 
+  it('warns where a card’s dot is not the one every other card shows', () => {
+    const { parsed, papers } = read(
+      dump(
+        ...entry('Paper One', A1, '• 4 authors', '·', 'May 28, 2024'),
+        ...entry('Paper Two', A2, '• 2 authors', '—', 'May 28, 2024'),
+        ...entry('Paper Three', A3, '• 1 author', '·', 'May 28, 2024'),
+      ),
+    );
+    expect(papers.map((p) => p[1])).toEqual([4, 2, 1]);
+    expect(parsed.warnings.map((w) => [w.line, w.reason])).toEqual([[17, 'stands where this file\'s cards have "·": check the card']]);
+  });
+
+  it('names the title taken right below a line the card before took for its byline, which may be the title', () => {
+    // The first card lost its fields: the second's title stands where its byline would, and a heading
+    // after it is then the title the second card gets.
+    const long = 'Paper Two: A Title Long Enough To Be No Organisation At All, Of Many Words';
+    const { parsed } = read(
+      dump('Paper One', '', A1, '', long, 'Results for "llm"', '', A2, '', '• 2 authors', '·', 'May 28, 2024', '', ...entry('Paper Three', A3, '• 1 author', '·', 'May 28, 2024')),
+    );
+    const stray = 9;
+    expect(parsed.entries.some((e) => e.title === long) || parsed.warnings.some((w) => w.line === stray)).toBe(true);
+    expect(parsed.warnings.map((w) => [w.line, w.reason])).toContainEqual([stray, 'read as the title, though line 8 above it, taken for the byline of the card before, could be: check the card']);
+  });
+
   it('warns where an abstract holds what reads like another entry it could not split off', () => {
     const { parsed } = read(
       dump(
