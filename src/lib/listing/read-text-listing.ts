@@ -15,6 +15,7 @@ import { commonTitleStart } from './affixes.ts';
 import { type ShapedLine, classify, cutAtAbstracts } from './cards.ts';
 import { addReadings, type CardContext, readEntry, usualSeparator } from './entries.ts';
 import { readLines } from './lines.ts';
+import { readPaperPage } from './paper-page.ts';
 import { readCards } from './read-cards.ts';
 import { assignRoles, learnTemplate, type Template } from './template.ts';
 import { type ListingFormat, type ParsedListing, type PlaceSummary, excerpt } from './types.ts';
@@ -101,6 +102,16 @@ export function readTextListing(file: string, text: string): ParsedListing {
   const format = read.format;
   const result: ParsedListing = { file, format, entries: [], rejected: read.rejected, warnings: read.warnings, ignored: read.ignored, roles: read.roles };
   if (read.capturedOn) result.capturedOn = read.capturedOn;
+  const paperPage = readPaperPage(file, read.lines);
+  if (paperPage) {
+    result.entries.push(paperPage.entry);
+    result.warnings.push(...paperPage.warnings);
+    for (const [line, role] of paperPage.roles) result.roles.set(line, role);
+    const furniture = paperPage.roles.filter(([, role]) => role === 'furniture (paper page)').length;
+    if (furniture > 0) result.ignored['paper page'] = furniture;
+    result.warnings.sort((a, b) => a.line - b.line);
+    return result;
+  }
   const lines = classify(read.lines, format === 'page');
   const cut = cutAtAbstracts(lines, format === 'page');
   if (cut.abstracts.length === 0) {

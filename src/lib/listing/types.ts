@@ -12,7 +12,7 @@ import type { FurnitureKind } from './furniture.ts';
  */
 export type ListingFormat = 'page' | 'bare' | 'daily-papers-json';
 
-/** Identifiers a listing itself gives (the JSON format does; text dumps never do). */
+/** Identifiers a listing itself gives (the JSON format does, and a copy of a paper's own page its arXiv id). */
 export interface EntryIdentifiers {
   arxiv?: string;
   code?: string;
