@@ -5,8 +5,8 @@
  * thing: it must hold a mark that is neither a letter nor a space.
  */
 
-/** Digits as one class, so `[9]` and `[10]` share a start. */
-const shapeOfStart = (text: string) => text.replace(/\d+/g, '0');
+/** Digits as one class, and what brackets hold as another, so `[9]` and `[10]`, `[Anna] [10:42]` and `[Ben] [9:05]` share a start. */
+const shapeOfStart = (text: string) => text.replace(/\[[^\]]{1,40}\]/g, '[]').replace(/\d+/g, '0');
 
 /** The pattern every title starts with, if there is one worth taking off. */
 export function commonTitleStart(titles: string[]): RegExp | undefined {
@@ -21,7 +21,10 @@ export function commonTitleStart(titles: string[]): RegExp | undefined {
   // Only up to a separator: a mark followed by a space, or a closing bracket.
   const start = common.slice(0, lastSeparatorEnd(common));
   if (start.trim() === '' || !/[^\p{L}\s]/u.test(start)) return undefined;
-  const pattern = start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/0/g, '\\d+');
+  const pattern = start
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/0/g, '\\d+')
+    .replace(/\\\[\\\]/g, '\\[[^\\]]{1,40}\\]');
   return new RegExp(`^${pattern}`, 'u');
 }
 

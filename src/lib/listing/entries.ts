@@ -188,6 +188,7 @@ export function readEntry(card: CardLines, previous: CardLines | undefined, { fi
       if (shape.names) entry.authorNames = shape.names;
       if (shape.names && shape.authors === undefined) entry.authors = shape.names.length;
       if (shape.organisation) entry.organisation = parseOrganisation(shape.organisation) ?? { id: shape.organisation, name: shape.organisation };
+      if (shape.unreadable !== undefined) warn(line.line, `an author count that cannot be read ("${shape.unreadable}"): no count kept`, line.text);
     } else if (role === 'byline' && shape.kind === 'text' && isName(line.text) && namesAt(at)) {
       // One author's name, where the file's other bylines are lists of names.
       entry.authorNames = [line.text];

@@ -46,6 +46,8 @@ const ORG_PROPERTY = /^:(\p{L}[\p{L}\d_-]{0,30}):\s+(?=\S)/u;
 const NUMBER_MARKER = /^\d{1,3}[.)]\s+(?=\S)/;
 /** Emphasis a notes app or a Markdown export wraps a whole line in (`**A Title**`, `*5 authors · May 24*`). */
 const unemphasise = (line: string) => line.replace(/^(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1$/, '$2');
+/** A label a notes app's user set in bold inside a row (`**Authors:** 7 · **Published:** May 24`): its text. */
+const unboldLabels = (line: string) => (line.length <= 300 && line.includes(':') ? line.replace(/(\*\*|__)([^*_:]{1,30})\1(?=:)|(\*\*|__)([^*_:]{1,30}:)\3/g, '$2$4') : line);
 const unlist = (line: string) => (line.length <= 300 && NUMBER_MARKER.test(line) && !parseDateLine(line) ? line.replace(NUMBER_MARKER, '') : line).replace(ORG_HEADLINE, '').replace(LIST_MARKER, '');
 /** A Markdown heading's `#`s. */
 const HEADING = /^#{1,6}\s+/;
@@ -159,7 +161,7 @@ function joinWrapped(lines: { line: number; text: string }[], width: number): { 
  * heading's `#`s) taken off, and a row of fields split into one per field when `splitRows`.
  */
 export function rowFields(raw: string, splitRows: boolean, markdown: boolean): string[] {
-  const row = unemphasise(unwikilink(withoutLinkTargets(raw.trim())));
+  const row = unemphasise(unboldLabels(unwikilink(withoutLinkTargets(raw.trim()))));
   return (splitRows ? splitRow(row) : [row]).map((part) => {
     const normal = normalizeLine(part);
     return withoutIcon(unemphasise(unlist(unwrapLinks(markdown ? normal.replace(HEADING, '') : normal)).trim()).replace(ORG_PROPERTY, '$1: '));
@@ -230,6 +232,17 @@ function unquote(file: string, raw: Line[], result: ReadLines): Line[] {
   });
 }
 
+/**
+ * A chat export's head on every message (`[Anna] [10:42 AM] `, `[5/30/2024 10:02 AM] anna: `): the
+ * export's, not the card's, where at least three lines carry one. The lines of a message after its
+ * first have none, so a card pasted as one message keeps its rows.
+ */
+const MESSAGE_HEAD = /^\[[^\]]{1,40}\](?: \[[^\]]{1,40}\])?(?: [^\s:]{1,30}:)? (?=\S)/;
+function withoutMessageHeads(raw: Line[]): Line[] {
+  const heads = raw.filter((r) => MESSAGE_HEAD.test(r.text)).length;
+  return heads >= 3 ? raw.map((r) => ({ ...r, text: r.text.replace(MESSAGE_HEAD, '') })) : raw;
+}
+
 /** Reads a dump's lines (see the file comment). Pure; never throws on content. */
 export function readLines(file: string, text: string): ReadLines {
   const result: ReadLines = { format: 'bare', lines: [], warnings: [], rejected: [], ignored: {}, roles: new Map() };
@@ -261,6 +274,7 @@ export function readLines(file: string, text: string): ReadLines {
   // Quote marks on several lines are the copy's (a mail reply, a notes app's quoted abstracts).
   const quoted = raw.filter((r) => /^\s*>(?:\s|>|$)/.test(r.text)).length >= 2;
   if (quoted) raw = unquote(file, raw, result);
+  raw = withoutMessageHeads(raw);
   const width = wrapWidth(raw.map((r) => r.text.trimEnd()));
   if (width !== undefined) raw = joinWrapped(raw, width);
 

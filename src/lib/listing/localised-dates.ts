@@ -7,7 +7,7 @@
  */
 
 /** Languages a browser commonly translates a page into. */
-const LOCALES = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'sv', 'da', 'nb', 'fi', 'pl', 'cs', 'sk', 'tr', 'ru', 'uk', 'id', 'vi', 'ro', 'hu', 'el', 'ca'];
+const LOCALES = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'sv', 'da', 'nb', 'fi', 'pl', 'cs', 'sk', 'tr', 'ru', 'uk', 'id', 'vi', 'ro', 'hu', 'el', 'ca', 'ar', 'he'];
 
 /** Every name (long, short, standalone, as inside a date) of each month and weekday, lowercase, without a final dot. */
 function namesOf(field: 'month' | 'weekday', count: number, at: (i: number) => Date): Map<string, number> {

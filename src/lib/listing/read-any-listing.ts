@@ -21,6 +21,7 @@ const READERS: Record<string, Reader> = {
   '.markdown': readTextListing,
   '.org': readTextListing,
   '.tsv': readTextListing,
+  '.csv': readTextListing,
 };
 
 export function readAnyListing(file: string, text: string): ParsedListing {

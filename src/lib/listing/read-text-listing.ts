@@ -44,18 +44,18 @@ function summarise(template: Template, values: ReturnType<typeof readCards>['val
   return { before: summary.slice(template.split), after: summary.slice(0, template.split) };
 }
 
-/** Takes off what the copy put before every title, and says so once. */
-function takeOffTitleStart(result: ParsedListing): void {
-  const start = commonTitleStart(result.entries.map((e) => e.title));
+/** Takes off what the copy put before every title, or every abstract (a label: `Abstract: `), and says so once. */
+function takeOffCommonStart(result: ParsedListing, field: 'title' | 'abstract'): void {
+  const start = commonTitleStart(result.entries.map((e) => e[field]));
   if (!start) return;
   const first = result.entries[0]!;
   result.warnings.push({
     file: result.file,
     line: first.line,
-    reason: `every title starts with "${start.exec(first.title)![0].trim()}" (digits aside): taken off as the copy's own`,
-    text: excerpt(first.title),
+    reason: `every ${field} starts with "${start.exec(first[field])![0].trim()}" (digits aside): taken off as the copy's own`,
+    text: excerpt(first[field]),
   });
-  for (const entry of result.entries) entry.title = entry.title.replace(start, '').trim();
+  for (const entry of result.entries) entry[field] = entry[field].replace(start, '').trim();
 }
 
 /**
@@ -147,7 +147,8 @@ export function readTextListing(file: string, text: string): ParsedListing {
     result,
     cards.cards.map((card, i) => readEntry(card, cards.cards[i - 1], context)),
   );
-  takeOffTitleStart(result);
+  takeOffCommonStart(result, 'title');
+  takeOffCommonStart(result, 'abstract');
   if (!bare) warnShortTitles(result);
   settleSlashOrder(result, cards.values[template.roles.indexOf('date')] ?? []);
   // Text after the last card is a card the copy cut off before its fields (or a title without an abstract).

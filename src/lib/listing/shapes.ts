@@ -11,7 +11,7 @@ export type Shape =
   /** A dot, bullet, bar or dash on its own, or a rule (`---`) between cards. */
   | { kind: 'separator' }
   /** A byline: an author count, author names (with `+N authors`), or an organisation with a count. */
-  | { kind: 'byline'; authors?: number; names?: string[]; organisation?: string }
+  | { kind: 'byline'; authors?: number; names?: string[]; organisation?: string; unreadable?: string }
   | { kind: 'number'; value: number; unit?: 'upvotes' | 'comments' | 'stars' }
   /** A label the page prints before a value (`Submitted by`), or a whole `Submitted by name` row. */
   | { kind: 'label'; label: string; value?: string }
@@ -27,7 +27,7 @@ const RULE = /^(?:[-–—_=*~•·](?: ?)){3,}$/;
 
 /** The word `authors` as the page writes it and as a browser translates it. */
 const AUTHOR_WORD =
-  'authors?|autoren|autor(?:e|es|i|s)?|auteurs?|författare|forfattere?|kirjoittaja[a]?|tekijää|autorów|autorzy|autorů|autoři|autorov|yazar|автор(?:ов|а|ы)?|авторів|автори|penulis|tác giả|szerző|συγγραφείς';
+  'authors?|autoren|autor(?:e|es|i|s)?|auteurs?|författare|forfattere?|kirjoittaja[a]?|tekijää|autorów|autorzy|autorů|autoři|autorov|yazar|автор(?:ов|а|ы)?|авторів|автори|penulis|tác giả|szerző|συγγραφείς|(?:ال)?مؤلف(?:ين|ون)?|מחברים';
 const AUTHORS = new RegExp(`^(?:by |von |par |por |di )?(\\d{1,4}) (?:${AUTHOR_WORD})$`, 'iu');
 /** The same count in Japanese, Chinese and Korean: `著者6名`, `6位作者`, `저자 6명`. */
 const CJK_AUTHORS = /^(?:(?:著者|作者|저자)\s*(\d{1,4})\s*(?:名|人|명|位)?|(\d{1,4})\s*(?:位|名|人|명)?\s*の?(?:著者|作者|저자))$/u;
@@ -51,7 +51,9 @@ const UNIT_OF: Record<string, 'upvotes' | 'comments' | 'stars'> = {
   '⭐': 'stars',
   '☆': 'stars',
 };
-const unitOfWord = (word: string) => (/^(?:up)?votes?$|^likes?$/i.test(word) ? 'upvotes' : /^comments?$|^replies$/i.test(word) ? 'comments' : 'stars');
+/** Words that name a vote count, as a label: `Upvotes: 12`, `عدد الأصوات: ٢`. */
+const VOTE_WORD = '(?:up)?votes?|likes?|(?:ال)?أصوات';
+const unitOfWord = (word: string) => (new RegExp(`^(?:${VOTE_WORD})$`, 'iu').test(word) ? 'upvotes' : /^comments?$|^replies$/i.test(word) ? 'comments' : 'stars');
 
 /**
  * An icon a copy puts before a field (`📅 Sep 26`, `👥 5 authors`, `🏢 naver-ai NAVER AI Lab`), taken
@@ -104,7 +106,7 @@ function readNames(text: string): { names: string[]; authors?: number } | null {
  * table's header, a notes app's property); `tags:: paper` is Logseq's property, never a title's colon.
  */
 const LABELLED = /^(\p{L}[\p{L} _-]{0,24})(::?)\s+(\S.*)$/u;
-const LABEL_UNIT = new RegExp(`^(?:(?:up)?votes?|likes?|(?:${AUTHOR_WORD})|comments?|replies|stars?)$`, 'iu');
+const LABEL_UNIT = new RegExp(`^(?:${VOTE_WORD}|(?:${AUTHOR_WORD})|comments?|replies|stars?)$`, 'iu');
 
 /**
  * A field written after a label: the value's own shape, with the unit the label names. Only a
@@ -114,20 +116,41 @@ function labelledField(text: string): Shape | null {
   const m = LABELLED.exec(text);
   if (!m) return null;
   const [label, property, value] = [m[1]!.trim(), m[2] === '::', m[3]!.trim()];
+  // A year a reference manager adds (`Publication Year: 2021`) is no count.
+  if (/\byear\b/i.test(label)) return { kind: 'label', label, value };
   const inner = shapeOf(value);
-  if (inner.kind === 'date' || (inner.kind === 'byline' && inner.authors !== undefined)) return inner;
+  // The word of the label that names the unit: `Authors`, `Number of authors`, `عدد المؤلفين`.
+  const unit = label.split(/\s+/).find((word) => LABEL_UNIT.test(word));
+  const authors = unit !== undefined && AUTHORS_WORD.test(unit);
+  if (inner.kind === 'date' || (inner.kind === 'byline' && (inner.authors !== undefined || authors))) return inner;
+  if (authors && SURNAME_FIRST.test(value)) return { kind: 'byline', names: value.split(/\s*;\s*/).map((name) => name.split(/,\s*/).reverse().join(' ')) };
+  // An author count nobody can read (`Authors: ?`, `l1`) is still the card's byline, said as such.
+  if (authors && inner.kind !== 'number' && value.length <= 12) return { kind: 'byline', unreadable: value };
   if (inner.kind !== 'number' || inner.unit) return property || /^https?:\/\/\S+$/.test(value) ? { kind: 'label', label, value } : null;
-  if (!LABEL_UNIT.test(label)) return inner;
-  if (new RegExp(`^(?:${AUTHOR_WORD})$`, 'iu').test(label)) return { kind: 'byline', authors: inner.value };
-  return { kind: 'number', value: inner.value, unit: unitOfWord(label) };
+  if (unit === undefined) return inner;
+  return authors ? { kind: 'byline', authors: inner.value } : { kind: 'number', value: inner.value, unit: unitOfWord(unit) };
 }
+/** Names as a reference manager exports them: `Last, First; Last, First`. */
+const SURNAME_FIRST = /^[^,;]{1,40}, [^,;]{1,40}(?:; [^,;]{1,40}, [^,;]{1,40})*$/;
+const AUTHORS_WORD = new RegExp(`^(?:${AUTHOR_WORD})$`, 'iu');
+
+/** The first code point of each run of decimal digits a copy may be typed in besides 0-9: Arabic-Indic, Persian, Devanagari, Bengali, Thai, full-width. */
+const DIGIT_ZEROS = [0x660, 0x6f0, 0x966, 0x9e6, 0xe50, 0xff10];
+const OTHER_DIGITS = /[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u09E6-\u09EF\u0E50-\u0E59\uFF10-\uFF19]/g;
+/** Counts and dates typed on a phone's Arabic keyboard (`٢٩ ديسمبر ٢٠٢٤`) read as their digits; the line itself keeps them. */
+const westernDigits = (text: string) =>
+  text.replace(OTHER_DIGITS, (d) => {
+    const code = d.codePointAt(0)!;
+    return String(code - DIGIT_ZEROS.findLast((zero) => zero <= code)!);
+  });
 
 /** Whether a shape is one of a card's fields (a date, a byline, a count, a dot, a label), not text. */
 export const isFieldShape = (shape: Shape) => shape.kind !== 'text' && shape.kind !== 'long';
 
-export function shapeOf(text: string): Shape {
+export function shapeOf(line: string): Shape {
   // No field is this long: a paragraph is prose or a title, and is not tried against every pattern.
-  if (text.length > 160) return looksLikeAbstract(text) ? { kind: 'long' } : { kind: 'text' };
+  if (line.length > 160) return looksLikeAbstract(line) ? { kind: 'long' } : { kind: 'text' };
+  const text = westernDigits(line);
   if (LONE_SEPARATORS.has(text) || RULE.test(text)) return { kind: 'separator' };
   const date = readDateLine(text);
   if (date) return { kind: 'date', date };

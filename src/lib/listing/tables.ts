@@ -21,7 +21,7 @@ export interface Table {
 /** A header cell: a short name, no digits (a cell with a count or a sentence is data). */
 const HEADER_CELL = /^[\p{L}][\p{L} _-]{0,24}$/u;
 /** Columns that hold the title or the abstract need no label before their cells. */
-const UNLABELLED = /^(?:title|name|paper|abstract|summary|description)$/i;
+const UNLABELLED = /^(?:title|name|paper|abstract(?: note)?|summary|description)$/i;
 
 /** Each column's label, or undefined when the row is no header. */
 function headerOf(cells: string[]): (string | undefined)[] | undefined {

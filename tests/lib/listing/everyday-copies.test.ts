@@ -7,7 +7,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type ParsedListing, type RawEntry, parseListing } from '../../../src/lib/listing/index.ts';
+import type { ParsedListing, RawEntry } from '../../../src/lib/listing/index.ts';
+import { readAnyListing } from '../../../src/lib/listing/read-any-listing.ts';
 import { decodeListing } from '../../../src/lib/listing/text.ts';
 
 interface ExpectedPaper {
@@ -30,19 +31,21 @@ interface Expected {
 }
 
 /**
- * Two corpora, each written blind by a helper: `copies/` (46) before the reader was rewritten, and
- * `copies-blind-2/` (24) after it, in ways the first did not cover. On its first run the second
- * found 9 copies read wrong without a word; the reader's mechanisms were changed until none was.
+ * Three corpora, each written blind by a helper: `copies/` (46) before the reader was rewritten,
+ * `copies-blind-2/` (24) after it, and `copies-blind-3/` (30, mostly other kinds of file: saved
+ * pages, mail, spreadsheets, feeds). On its first run the second found 9 copies read wrong without
+ * a word, the third 19; the reader's mechanisms were changed until none of the first two was, and
+ * the third's that are still read wrong are listed in NOT_YET with why.
  */
-const CORPORA = ['copies', 'copies-blind-2'].map((name) => new URL(`../../fixtures/${name}/`, import.meta.url));
+const CORPORA = ['copies', 'copies-blind-2', 'copies-blind-3'].map((name) => new URL(`../../fixtures/${name}/`, import.meta.url));
 const copies = CORPORA.flatMap((dir) =>
   readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
+    .filter((f) => !f.endsWith('.expected.json') && f !== 'README.md')
     .sort()
     .map((file) => ({
       file: `${dir.pathname.split('/').at(-2)}/${file}`,
       text: decodeListing(readFileSync(new URL(file, dir))).text,
-      expected: JSON.parse(readFileSync(new URL(file.replace(/\.txt$/, '.expected.json'), dir), 'utf8')) as Expected,
+      expected: JSON.parse(readFileSync(new URL(file.replace(/\.[^.]+$/, '.expected.json'), dir), 'utf8')) as Expected,
     })),
 );
 
@@ -91,23 +94,51 @@ function silentlyWrong(parsed: ParsedListing, expected: Expected): string[] {
   return problems;
 }
 
+/**
+ * Copies of the third corpus the reader does not read right yet, and why. Each is checked to still
+ * fail, so this list shrinks as the reader learns, and never hides a copy that now reads right.
+ */
+const NOT_YET: Record<string, string> = {
+  'copies-blind-3/01-chrome-save-page-html-only.html': "the page's embedded data is read (the same papers), and its findings name the data's line, not each card's",
+  'copies-blind-3/03-android-chrome-download-page.mhtml': 'MHTML (a MIME container) is rejected whole as not a listing',
+  'copies-blind-3/04-apple-mail-italian-qp-alternative.eml': 'a saved mail (.eml, quoted-printable) is rejected whole as not a listing',
+  'copies-blind-3/05-thunderbird-polish-flowed-reply.eml': 'a saved mail (.eml, format=flowed) is rejected whole as not a listing',
+  'copies-blind-3/08-org-datetree-quote-blocks.org': 'org tags and a custom TODO keyword stay in the title; the LOGBOOK timestamp is taken for the date',
+  'copies-blind-3/11-kindle-my-clippings.txt': 'single highlighted sentences under document titles are read as papers, not rejected',
+  'copies-blind-3/16-immersive-translate-bilingual-chinese.txt': 'the translation line under each title and abstract is joined to it',
+  'copies-blind-3/19-evernote-enex-web-clips.enex': 'an Evernote export (.enex) is rejected whole as not a listing',
+  'copies-blind-3/20-tmux-capture-pane-hard-wrap-100.txt': 'rows hard-wrapped at exactly 100 columns, mid-word, are not rejoined',
+  'copies-blind-3/22-readwise-highlights-export.md': 'an abstract at column 0 under its list item is taken for the next title',
+  'copies-blind-3/25-rsshub-feed-saved.xml': 'an RSS feed (.xml) is rejected whole as not a listing',
+  'copies-blind-3/26-ipad-slide-over-votes-glued-to-titles.txt': 'a vote count glued to the front of every title stays in the title',
+  'copies-blind-3/29-gmail-message-clipped.txt': "the clipped card is rejected at its title's line, not at the line where it breaks off",
+  'copies-blind-3/30-hf-posts-feed-rejected.txt': "the site's Posts feed is read as two papers (warned), not rejected",
+};
+
+function problemsOf(file: string, text: string, expected: Expected): string[] {
+  const parsed = readAnyListing(file, text);
+  if (expected.verdict === 'rejected') return parsed.entries.length === 0 && parsed.rejected.length > 0 ? [] : [`${parsed.entries.length} papers read from a file to reject`];
+  return silentlyWrong(parsed, expected);
+}
+
 describe.each(copies)('$file', ({ file, text, expected }) => {
-  it(expected.how, () => {
-    const parsed = parseListing(file, text);
-    if (expected.verdict === 'rejected') {
-      expect(parsed.entries).toEqual([]);
-      expect(parsed.rejected.length).toBeGreaterThan(0);
-    } else expect(silentlyWrong(parsed, expected)).toEqual([]);
+  const notYet = NOT_YET[file];
+  it.runIf(!notYet)(expected.how, () => {
+    expect(problemsOf(file, text, expected)).toEqual([]);
+  });
+  it.runIf(notYet)(`is still read wrong, as NOT_YET says (${notYet}): take it off the list once it reads right`, () => {
+    expect(problemsOf(file, text, expected)).not.toEqual([]);
   });
 });
 
 it('reads most copies exactly right, not only with warnings', () => {
   const exact = copies.filter(({ file, text, expected }) => {
-    const parsed = parseListing(file, text);
+    const parsed = readAnyListing(file, text);
     return expected.papers.every((paper) => {
       const entry = parsed.entries.find((e) => e.line >= paper.lines[0] && e.line <= paper.lines[1]);
       return entry && differences(entry, paper).length === 0;
     });
   });
-  expect(exact.length).toBeGreaterThanOrEqual(Math.ceil(copies.length * 0.5));
+  // 79 of the 100 when the third corpus came in.
+  expect(exact.length).toBeGreaterThanOrEqual(Math.ceil(copies.length * 0.75));
 });

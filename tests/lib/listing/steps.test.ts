@@ -24,6 +24,12 @@ describe('lines', () => {
     ]);
   });
 
+  it('takes off a chat export’s head on every message, and a label set in bold inside a row', () => {
+    const chat = ['[Anna] [10:41 AM] Candidates for this week', '[Anna] [10:42 AM] A Title', '', A, '', '• 4 authors', '·', 'May 28, 2024', '[Ben] [10:50 AM] Nice'].join('\n');
+    expect(readLines('x', chat).lines.map((l) => l.text)).toEqual(['Candidates for this week', 'A Title', A, '4 authors', '·', 'May 28, 2024', 'Nice']);
+    expect(readLines('x', '**Authors:** 7 · **Published**: 10 Sep 2023').lines.map((l) => l.text)).toEqual(['Authors: 7', '·', 'Published: 10 Sep 2023']);
+  });
+
   it('joins a paragraph hard-wrapped near one width, and a word split at the wrap', () => {
     const words = 'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau'.split(' ');
     const wrapped: string[] = [];
@@ -70,6 +76,17 @@ describe('shapes', () => {
     expect(shapeOf('Submitted by akhaliq')).toEqual({ kind: 'label', label: 'Submitted by', value: 'akhaliq' });
     expect(shapeOf('---')).toEqual({ kind: 'separator' });
     expect(shapeOf(A)).toEqual({ kind: 'long' });
+  });
+
+  it('reads a labelled field by the word of its label that names the unit, in digits of any script', () => {
+    expect(shapeOf('Number of authors: 8')).toEqual({ kind: 'byline', authors: 8 });
+    expect(shapeOf('عدد المؤلفين: ٨')).toEqual({ kind: 'byline', authors: 8 });
+    expect(shapeOf('عدد الأصوات: ٢')).toEqual({ kind: 'number', value: 2, unit: 'upvotes' });
+    expect(shapeOf('تاريخ النشر: ٢٩ ديسمبر ٢٠٢٤')).toMatchObject({ kind: 'date', date: { year: 2024, month: 12, day: 29 } });
+    expect(shapeOf('Author:: Mukherji, Tobias; Varga, Lena')).toEqual({ kind: 'byline', names: ['Tobias Mukherji', 'Lena Varga'] });
+    expect(shapeOf('Authors: ?')).toEqual({ kind: 'byline', unreadable: '?' });
+    // A year is no count, though it is a number.
+    expect(shapeOf('Publication Year:: 2021')).toEqual({ kind: 'label', label: 'Publication Year', value: '2021' });
   });
 
   it('splits a row of fields, and leaves a title or an abstract whole', () => {
@@ -139,5 +156,6 @@ describe('affixes', () => {
     expect(commonTitleStart(['[9]A', '[10]B'])!.test('[123]C')).toBe(true);
     expect(commonTitleStart(['Learning A', 'Learning B'])).toBeUndefined();
     expect(commonTitleStart(['Only one'])).toBeUndefined();
+    expect(commonTitleStart(['[Anna] [10:42] A', '[Ben] [9:05] B'])!.test('[Cleo] [11:00] C')).toBe(true);
   });
 });
