@@ -108,7 +108,17 @@ export function unwrapLinks(line: string): string {
  * The width a plain-text mail or a PDF's text was wrapped at, if it was: most long lines end near
  * one width and no line is much longer. Undefined for copies that keep each paragraph on one line.
  */
-function wrapWidth(lines: string[]): number | undefined {
+interface Wrap {
+  width: number;
+  /**
+   * Cut at the width itself, inside words, as a terminal's screen rows are (`tmux capture-pane`): a
+   * row that runs to the width goes on in the next without a space; one a column short lost the
+   * space that stood at the width, as terminals trim rows.
+   */
+  atWidth: boolean;
+}
+
+function wrapWidth(lines: string[]): Wrap | undefined {
   const content = lines.filter((l) => l.length > 0);
   if (content.length < 8) return undefined;
   const sorted = content.map((l) => l.length).sort((a, b) => a - b);
@@ -117,7 +127,8 @@ function wrapWidth(lines: string[]): number | undefined {
   const near = content.filter((l) => l.length >= width * 0.8);
   // Wrapped lines end wherever a word did not fit, mostly inside a sentence.
   const midSentence = near.filter((l) => !/[.!?:]["'”)\]]?$/.test(l)).length;
-  return near.length >= 6 && near.length >= content.length * 0.25 && midSentence >= near.length * 0.5 ? width : undefined;
+  if (near.length < 6 || near.length < content.length * 0.25 || midSentence < near.length * 0.5) return undefined;
+  return { width, atWidth: near.filter((l) => l.length === width).length >= near.length * 0.6 };
 }
 
 const firstWord = (line: string) => line.trimStart().split(/\s/, 1)[0] ?? '';
@@ -129,7 +140,7 @@ const isField = (line: string) => line.length <= 80 && isFieldShape(shapeOf(unli
  * would not have fitted after it. A word split at a hyphen is joined back when it was split by the
  * wrap (a lowercase letter follows).
  */
-function joinWrapped(lines: { line: number; text: string }[], width: number): { line: number; text: string }[] {
+function joinWrapped(lines: { line: number; text: string }[], { width, atWidth }: Wrap): { line: number; text: string }[] {
   const out: { line: number; text: string }[] = [];
   let open: { line: number; text: string } | undefined;
   lines.forEach((current, i) => {
@@ -141,12 +152,15 @@ function joinWrapped(lines: { line: number; text: string }[], width: number): { 
       return;
     }
     if (!open) open = { line: current.line, text };
+    else if (atWidth && lines[i - 1]!.text.trimEnd().length === width) open.text += current.text.trimEnd();
     // `determi-` + `ning` was one word; `intra-` + `and inter-sample` keeps its hyphen.
     else if (/\p{L}-$/u.test(open.text) && /^\p{Ll}/u.test(text) && !/^(?:and|or|to|nor|vs?\.?)\s/.test(text)) open.text = open.text.slice(0, -1) + text;
     else open.text = `${open.text} ${text}`;
     const next = lines[i + 1];
+    const length = current.text.trimEnd().length;
     // A field on the next line (`• 2 authors`, a date) starts a row of its own however long this line is.
-    const wrapped = next !== undefined && next.text.trim() !== '' && current.text.trimEnd().length + 1 + firstWord(next.text).length > width * 0.9 && !isField(next.text);
+    const full = atWidth ? length >= width - 1 : length + 1 + firstWord(next?.text ?? '').length > width * 0.9;
+    const wrapped = next !== undefined && next.text.trim() !== '' && full && !isField(next.text);
     if (!wrapped) {
       out.push(open);
       open = undefined;
@@ -243,6 +257,15 @@ function withoutMessageHeads(raw: Line[]): Line[] {
   return heads >= 3 ? raw.map((r) => ({ ...r, text: r.text.replace(MESSAGE_HEAD, '') })) : raw;
 }
 
+/** Lines before the copied page's own header (a shell prompt, a note typed above the paste): outside the listing, each said. */
+function dropBeforePage(file: string, result: ReadLines): void {
+  for (const l of result.lines) {
+    result.warnings.push({ file, line: l.line, reason: "stands before the copied page's header (a note, a prompt, a mail's lines?): not read", text: excerpt(l.text) });
+    result.roles.set(l.line, 'outside cards');
+  }
+  result.lines = [];
+}
+
 /** Reads a dump's lines (see the file comment). Pure; never throws on content. */
 export function readLines(file: string, text: string): ReadLines {
   const result: ReadLines = { format: 'bare', lines: [], warnings: [], rejected: [], ignored: {}, roles: new Map() };
@@ -275,8 +298,8 @@ export function readLines(file: string, text: string): ReadLines {
   const quoted = raw.filter((r) => /^\s*>(?:\s|>|$)/.test(r.text)).length >= 2;
   if (quoted) raw = unquote(file, raw, result);
   raw = withoutMessageHeads(raw);
-  const width = wrapWidth(raw.map((r) => r.text.trimEnd()));
-  if (width !== undefined) raw = joinWrapped(raw, width);
+  const wrap = wrapWidth(raw.map((r) => r.text.trimEnd()));
+  if (wrap !== undefined) raw = joinWrapped(raw, wrap);
 
   // In Markdown (links, or several headings) `# ` is a heading's; in a text copy it may be a title's own text.
   const markdown = raw.some((r) => r.text.includes('](') && r.text.trimEnd().endsWith(')')) || raw.filter((r) => HEADING.test(r.text)).length >= 2;
@@ -284,6 +307,7 @@ export function readLines(file: string, text: string): ReadLines {
   const splitRows = result.format === 'page';
   const invisible: number[] = [];
   let inHeader = true;
+  let pageStarted = false;
   for (const { line, text: rawText } of raw) {
     if (isBinaryJunk(rawText)) {
       result.rejected.push({ file, line, reason: 'binary junk, not text', text: excerpt(rawText) });
@@ -298,7 +322,11 @@ export function readLines(file: string, text: string): ReadLines {
       if (furniture) {
         result.ignored[furniture] = (result.ignored[furniture] ?? 0) + 1;
         result.roles.set(line, `furniture (${furniture})`);
-        if (furniture === 'header') inHeader = true;
+        if (furniture === 'header') {
+          inHeader = true;
+          if (!pageStarted) dropBeforePage(file, result);
+          pageStarted = true;
+        }
         continue;
       }
       const date = parseDateLine(clean);
@@ -316,6 +344,8 @@ export function readLines(file: string, text: string): ReadLines {
       // A label (`View PDF`) among the header's lines does not end the header.
       if (shapeOf(clean).kind !== 'label') inHeader = false;
       if (stripped !== '') result.lines.push({ line, text: stripped });
+      // An abstract before any page header: the header, if one comes, is a second copy's or a stray.
+      if (stripped.length > 200 || looksLikeAbstract(stripped)) pageStarted = true;
     }
   }
   if (invisible.length > 0) {

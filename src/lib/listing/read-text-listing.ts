@@ -59,6 +59,31 @@ function takeOffCommonStart(result: ParsedListing, field: 'title' | 'abstract'):
 }
 
 /**
+ * A count glued to the front of every title (`2WINA: …`, `5FuseChat: …`): the vote box a narrow
+ * page puts before the title, copied without a space. Read as upvotes, said once. Titles that
+ * merely share a start such as `3D` are not counts: the glued letter must differ between titles.
+ */
+const GLUED_COUNT = /^(\d{1,5})(?=\p{Lu})/u;
+function takeOffGluedCounts(result: ParsedListing): void {
+  const glued = result.entries.map((e) => GLUED_COUNT.exec(e.title));
+  if (glued.length < 2 || glued.some((m) => !m)) return;
+  if (new Set(result.entries.map((e, i) => e.title.slice(glued[i]![1]!.length, glued[i]![1]!.length + 1))).size < 2) return;
+  const first = result.entries[0]!;
+  result.warnings.push({
+    file: result.file,
+    line: first.line,
+    reason: "every title starts with a number glued to it: read as the card's upvotes, as a narrow page's vote box copies",
+    text: excerpt(first.title),
+  });
+  result.entries.forEach((entry, i) => {
+    const upvotes = Number(glued[i]![1]);
+    entry.title = entry.title.slice(glued[i]![1]!.length);
+    if (!entry.date) entry.date = { problem: 'no date line, only an upvote count', upvotes };
+    else if (entry.date.upvotes === undefined) entry.date.upvotes = upvotes;
+  });
+}
+
+/**
  * Dates with slashes read in the order the file's own dates show: one `25/12/2024` makes `6/1/2023`
  * the 6th of January. Where no date shows it (or they disagree), month first is a guess, said once.
  */
@@ -148,6 +173,7 @@ export function readTextListing(file: string, text: string): ParsedListing {
     cards.cards.map((card, i) => readEntry(card, cards.cards[i - 1], context)),
   );
   takeOffCommonStart(result, 'title');
+  takeOffGluedCounts(result);
   takeOffCommonStart(result, 'abstract');
   if (!bare) warnShortTitles(result);
   settleSlashOrder(result, cards.values[template.roles.indexOf('date')] ?? []);

@@ -565,6 +565,18 @@ describe('real copies that read wrong before', () => {
     ]);
   });
 
+  it('reads a count glued to the front of every title as its upvotes, but not a shared `3D`', () => {
+    const cards = (...titles: string[]) => dump(...titles.flatMap((t, i) => entry(t, [A1, A2, A3][i]!, '• 4 authors', '·', 'May 28, 2024')));
+    const glued = read(cards('2WINA: One', '5FuseChat: Two', '12HyperZ Three'));
+    expect(glued.parsed.entries.map((e) => [e.title, e.date?.upvotes])).toEqual([
+      ['WINA: One', 2],
+      ['FuseChat: Two', 5],
+      ['HyperZ Three', 12],
+    ]);
+    expect(glued.parsed.warnings.map((w) => w.line)).toEqual([4]);
+    expect(read(cards('3D Scenes', '3D Shapes', '3D Faces')).parsed.entries.map((e) => e.title)).toEqual(['3D Scenes', '3D Shapes', '3D Faces']);
+  });
+
   it('warns where a card’s dot is not the one every other card shows', () => {
     const { parsed, papers } = read(
       dump(

@@ -24,6 +24,20 @@ describe('lines', () => {
     ]);
   });
 
+  it('rejoins rows a terminal cut at its width inside words, and puts back the space it trimmed', () => {
+    const text = `${A} ${A} ${A} ${A} ${A} ${A} ${A} ${A} ${A} ${A}`;
+    const rows: string[] = [];
+    for (let at = 0; at < text.length; at += 60) rows.push(text.slice(at, at + 60).trimEnd());
+    const copy = ['A Title', '', ...rows, '', '• 4 authors', '·', 'May 28, 2024'].join('\n');
+    expect(readLines('x', copy).lines.map((l) => l.text)).toEqual(['A Title', text, '4 authors', '·', 'May 28, 2024']);
+  });
+
+  it('says each line that stands before the copied page’s header, and reads none of them', () => {
+    const read = readLines('x', ['lena@thinkpad:~$ cat papers.txt', 'Daily Papers', 'A Title', '', A].join('\n'));
+    expect(read.lines.map((l) => l.text)).toEqual(['A Title', A]);
+    expect(read.warnings.map((w) => w.line)).toEqual([1]);
+  });
+
   it('takes off a chat export’s head on every message, and a label set in bold inside a row', () => {
     const chat = ['[Anna] [10:41 AM] Candidates for this week', '[Anna] [10:42 AM] A Title', '', A, '', '• 4 authors', '·', 'May 28, 2024', '[Ben] [10:50 AM] Nice'].join('\n');
     expect(readLines('x', chat).lines.map((l) => l.text)).toEqual(['Candidates for this week', 'A Title', A, '4 authors', '·', 'May 28, 2024', 'Nice']);
