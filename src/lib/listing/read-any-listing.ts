@@ -6,7 +6,8 @@
 import { parseDailyPapersJson } from './parse-daily-papers-json.ts';
 import { readHtmlListing } from './read-html-listing.ts';
 import { readTextListing } from './read-text-listing.ts';
-import type { ParsedListing } from './types.ts';
+import { type ParsedListing, unreadListing } from './types.ts';
+import { readMimeListing } from './read-mime-listing.ts';
 
 type Reader = (file: string, text: string) => ParsedListing;
 
@@ -22,6 +23,9 @@ const READERS: Record<string, Reader> = {
   '.org': readTextListing,
   '.tsv': readTextListing,
   '.csv': readTextListing,
+  '.eml': readMimeListing,
+  '.mht': readMimeListing,
+  '.mhtml': readMimeListing,
 };
 
 export function readAnyListing(file: string, text: string): ParsedListing {
@@ -29,15 +33,5 @@ export function readAnyListing(file: string, text: string): ParsedListing {
   const ending = /\.[^./\\]*$/.exec(file)?.[0].toLowerCase() ?? '';
   const reader = Object.hasOwn(READERS, ending) ? READERS[ending] : undefined;
   if (reader) return reader(file, text);
-  return {
-    file,
-    format: 'page',
-    entries: [],
-    warnings: [],
-    ignored: {},
-    roles: new Map(),
-    rejected: [
-      { file, line: 1, reason: `not a listing: a ${ending || 'file without an ending'} is not read; save the page as text (.txt), as a web page (.html), or the API's JSON (.json)`, text: '' },
-    ],
-  };
+  return unreadListing(file, `not a listing: a ${ending || 'file without an ending'} is not read; save the page as text (.txt), as a web page (.html), or the API's JSON (.json)`);
 }

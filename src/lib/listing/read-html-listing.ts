@@ -10,7 +10,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { parseDailyPapersJson } from './parse-daily-papers-json.ts';
 import { readTextListing } from './read-text-listing.ts';
-import type { ParsedListing } from './types.ts';
+import { type ParsedListing, atLines, unreadListing } from './types.ts';
 
 /** Deeper than any real page; innerText is worked out recursively, so a hostile page stops here. */
 export const MAX_HTML_DEPTH = 256;
@@ -42,14 +42,6 @@ function embeddedData(element: Element): string | undefined {
   }
 }
 
-/** Findings, entries and roles of a reading moved to the HTML file's lines. */
-function toHtmlLines(parsed: ParsedListing, lineOf: (line: number) => number): ParsedListing {
-  for (const list of [parsed.entries, parsed.warnings, parsed.rejected]) for (const x of list) x.line = lineOf(x.line);
-  parsed.roles = new Map([...parsed.roles].map(([line, role]) => [lineOf(line), role]));
-  return parsed;
-}
-
-const unread = (file: string, reason: string): ParsedListing => ({ file, format: 'page', entries: [], warnings: [], ignored: {}, roles: new Map(), rejected: [{ file, line: 1, reason, text: '' }] });
 const TOO_DEEP = `a page nested deeper than ${MAX_HTML_DEPTH} elements: not read`;
 
 export function readHtmlListing(file: string, html: string): ParsedListing {
@@ -58,7 +50,7 @@ export function readHtmlListing(file: string, html: string): ParsedListing {
     tree = fromHtml(html);
   } catch (error) {
     // The HTML parser is linear, but its conversion to a tree recurses per level of nesting.
-    if (error instanceof RangeError) return unread(file, TOO_DEEP);
+    if (error instanceof RangeError) return unreadListing(file, TOO_DEEP);
     throw error;
   }
   let deepest = 0;
@@ -66,10 +58,10 @@ export function readHtmlListing(file: string, html: string): ParsedListing {
     deepest = Math.max(deepest, depth);
     if (node.type === 'element') {
       const data = embeddedData(node);
-      if (data !== undefined) return toHtmlLines(parseDailyPapersJson(file, data), () => node.position?.start.line ?? 1);
+      if (data !== undefined) return atLines(parseDailyPapersJson(file, data), () => node.position?.start.line ?? 1);
     }
   }
-  if (deepest > MAX_HTML_DEPTH) return unread(file, TOO_DEEP);
+  if (deepest > MAX_HTML_DEPTH) return unreadListing(file, TOO_DEEP);
   for (const { node } of walk(tree)) {
     if (node.type !== 'text' || node.value.trim() === '') continue;
     const text = node as Text;
@@ -87,5 +79,5 @@ export function readHtmlListing(file: string, html: string): ParsedListing {
       return line.replace(/\uE000\d*\uE001/g, '');
     })
     .join('\n');
-  return toHtmlLines(readTextListing(file, shown), (line) => lines[line - 1] ?? last);
+  return atLines(readTextListing(file, shown), (line) => lines[line - 1] ?? last);
 }

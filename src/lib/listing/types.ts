@@ -99,3 +99,21 @@ const MAX_TEXT_IN_REPORT = 300;
 
 /** Text as the report quotes it: whole, or cut at MAX_TEXT_IN_REPORT. Every parser's findings use it. */
 export const excerpt = (text: string) => (text.length > MAX_TEXT_IN_REPORT ? `${text.slice(0, MAX_TEXT_IN_REPORT)}…` : text);
+
+/** A file rejected whole, with one reason at its first line. */
+export const unreadListing = (file: string, reason: string): ParsedListing => ({
+  file,
+  format: 'page',
+  entries: [],
+  warnings: [],
+  ignored: {},
+  roles: new Map(),
+  rejected: [{ file, line: 1, reason, text: '' }],
+});
+
+/** A reading of a document inside a file (a saved page's text, a mail's decoded part) with its entries, findings and roles moved to the file's own lines. */
+export function atLines(parsed: ParsedListing, lineOf: (line: number) => number): ParsedListing {
+  for (const list of [parsed.entries, parsed.warnings, parsed.rejected]) for (const x of list) x.line = lineOf(x.line);
+  parsed.roles = new Map([...parsed.roles].map(([line, role]) => [lineOf(line), role]));
+  return parsed;
+}
