@@ -71,12 +71,11 @@ function leavesOf(lines: Line[], depth: number): Part[] {
   const boundary = params.get('boundary');
   if (!type.startsWith('multipart/') || !boundary || depth >= MAX_DEPTH) return [{ type, params, encoding: (fields.get('content-transfer-encoding') ?? '7bit').toLowerCase(), body }];
   const parts: Line[][] = [];
-  let current: Line[] | undefined;
   for (const l of body) {
     const marker = l.text.trimEnd();
     if (marker === `--${boundary}--`) break;
-    if (marker === `--${boundary}`) parts.push((current = []));
-    else current?.push(l);
+    if (marker === `--${boundary}`) parts.push([]);
+    else parts.at(-1)?.push(l);
   }
   return parts.flatMap((part) => leavesOf(part, depth + 1));
 }
@@ -137,7 +136,7 @@ function unflow(lines: Line[], delsp: boolean): Line[] {
     const depth = depthOf(l.text);
     // Space-stuffing (a space the sender put before a line starting with `>` or a space) is taken off.
     const content = l.text.slice(depth).replace(/^ /, '');
-    if (previous && previous.text.endsWith(' ') && previous.text !== '-- ' && depthOf(previous.text) === depth && content !== '') {
+    if (previous?.text.endsWith(' ') && previous.text !== '-- ' && depthOf(previous.text) === depth && content !== '') {
       previous.text = (delsp ? previous.text.slice(0, -1) : previous.text) + content;
     } else out.push({ line: l.line, text: l.text });
   }
