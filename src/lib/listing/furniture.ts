@@ -78,8 +78,8 @@ const FURNITURE = {
     "We couldn't find any paper matching your query. Try using different keywords, or submit a paper if it is missing.",
   ],
 } as const;
-/** `paper page`: the sections of a paper's own page around its abstract (paper-page.ts). */
-export type FurnitureKind = keyof typeof FURNITURE | 'paper card' | 'printed page' | 'paper page';
+/** `paper page`: the sections of a paper's own page around its abstract (paper-page.ts); `org markup`: an org file's own lines (lines.ts). */
+export type FurnitureKind = keyof typeof FURNITURE | 'paper card' | 'printed page' | 'paper page' | 'org markup';
 
 /** Header phrases long enough to be told apart from a title they are glued to. */
 const GLUABLE = FURNITURE.header.filter((b) => b.length > 3);

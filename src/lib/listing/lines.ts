@@ -266,6 +266,36 @@ function dropBeforePage(file: string, result: ReadLines): void {
   result.lines = [];
 }
 
+/**
+ * An org-mode file's own markup: `#+` keyword and block lines, drawers (`:LOGBOOK:` … `:END:`; a
+ * PROPERTIES drawer's properties are the card's fields and stay), a date
+ * tree's headings (`*** 2024-11-22 Friday`), and on a headline the TODO keywords the file declares
+ * (`#+TODO: TODO READING | READ`) and its tags (`:neuro:theory:`). Org's, never a card's.
+ */
+const ORG_KEYWORD_LINE = /^\s*#\+/;
+const ORG_TODO_LINE = /^\s*#\+(?:SEQ_|TYP_)?TODO:(.*)$/i;
+const ORG_DRAWER = /^\s*:[A-Za-z_-]+:\s*$/;
+const ORG_DATE_HEADING = /^\*+\s+\d{4}(?:-\d{2}(?:-\d{2})?)?(?:\s+\p{L}+)?\s*$/u;
+const ORG_TAGS = /\s+:[\p{L}\d_@#%]+(?::[\p{L}\d_@#%]+)*:\s*$/u;
+function withoutOrgMarkup(raw: Line[], result: ReadLines): Line[] {
+  if (!raw.some((r) => ORG_KEYWORD_LINE.test(r.text))) return raw;
+  const keywords = new Set(['TODO', 'DONE']);
+  for (const r of raw) for (const word of ORG_TODO_LINE.exec(r.text)?.[1]?.split(/\s+/) ?? []) if (/^\p{Lu}+$/u.test(word)) keywords.add(word);
+  const headline = new RegExp(`^(\\*+\\s+)(?:(?:${[...keywords].join('|')})\\s+)?`, 'u');
+  // A drawer's lines are org's own (a LOGBOOK's state changes), but for PROPERTIES: the card's fields.
+  let drawer = false;
+  return raw.map((r) => {
+    const markup = drawer || ORG_KEYWORD_LINE.test(r.text) || ORG_DRAWER.test(r.text) || ORG_DATE_HEADING.test(r.text);
+    if (ORG_DRAWER.test(r.text)) drawer = !/^\s*:(?:END|PROPERTIES):\s*$/i.test(r.text);
+    if (markup) {
+      result.ignored['org markup'] = (result.ignored['org markup'] ?? 0) + 1;
+      result.roles.set(r.line, 'furniture (org markup)');
+      return { ...r, text: '' };
+    }
+    return headline.test(r.text) ? { ...r, text: r.text.replace(headline, '$1').replace(ORG_TAGS, '') } : r;
+  });
+}
+
 /** Reads a dump's lines (see the file comment). Pure; never throws on content. */
 export function readLines(file: string, text: string): ReadLines {
   const result: ReadLines = { format: 'bare', lines: [], warnings: [], rejected: [], ignored: {}, roles: new Map() };
@@ -297,7 +327,7 @@ export function readLines(file: string, text: string): ReadLines {
   // Quote marks on several lines are the copy's (a mail reply, a notes app's quoted abstracts).
   const quoted = raw.filter((r) => /^\s*>(?:\s|>|$)/.test(r.text)).length >= 2;
   if (quoted) raw = unquote(file, raw, result);
-  raw = withoutMessageHeads(raw);
+  raw = withoutOrgMarkup(withoutMessageHeads(raw), result);
   const wrap = wrapWidth(raw.map((r) => r.text.trimEnd()));
   if (wrap !== undefined) raw = joinWrapped(raw, wrap);
 

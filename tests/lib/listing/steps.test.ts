@@ -38,6 +38,27 @@ describe('lines', () => {
     expect(read.warnings.map((w) => w.line)).toEqual([1]);
   });
 
+  it('takes off an org file’s own markup: keywords, blocks, LOGBOOK drawers, date-tree headings, declared TODO keywords and tags', () => {
+    const org = [
+      '#+TODO: TODO READING | READ',
+      '* 2024',
+      '*** 2024-11-22 Friday',
+      '**** READING A Title :neuro:theory:',
+      ':LOGBOOK:',
+      '- State "READ" from "TODO" [2024-11-25 Mon 09:12]',
+      ':END:',
+      ':PROPERTIES:',
+      ':AUTHORS: 6',
+      ':END:',
+      '#+begin_quote',
+      A,
+      '#+end_quote',
+    ];
+    const read = readLines('x.org', org.join('\n'));
+    expect(read.lines.map((l) => l.text)).toEqual(['A Title', 'AUTHORS: 6', A]);
+    expect(read.ignored['org markup']).toBe(10);
+  });
+
   it('takes off a chat export’s head on every message, and a label set in bold inside a row', () => {
     const chat = ['[Anna] [10:41 AM] Candidates for this week', '[Anna] [10:42 AM] A Title', '', A, '', '• 4 authors', '·', 'May 28, 2024', '[Ben] [10:50 AM] Nice'].join('\n');
     expect(readLines('x', chat).lines.map((l) => l.text)).toEqual(['Candidates for this week', 'A Title', A, '4 authors', '·', 'May 28, 2024', 'Nice']);
