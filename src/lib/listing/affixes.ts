@@ -34,3 +34,21 @@ function lastSeparatorEnd(common: string): number {
   for (const m of common.matchAll(/(?:[:>|\-–—•·]\s+|\]\s*|\)\s+)/g)) end = m.index + m[0].length;
   return end;
 }
+
+/**
+ * What a way of copying puts after every abstract (Readwise's ` (View Highlight)`): the end they all
+ * share, from a space on, with a mark that is neither a letter nor a space, and short. A sentence's
+ * own end that abstracts merely share (`results.`) is no such thing: it must hold a bracket or a mark besides a final dot.
+ */
+export function commonEnd(texts: string[]): string | undefined {
+  if (texts.length < 2) return undefined;
+  let common = texts[0]!;
+  for (const text of texts.slice(1)) {
+    let n = 0;
+    while (n < common.length && n < text.length && common[common.length - 1 - n] === text[text.length - 1 - n]) n++;
+    common = common.slice(common.length - n);
+  }
+  const start = common.indexOf(' ');
+  const end = start < 0 ? '' : common.slice(start);
+  return end.length > 1 && end.length <= 40 && /[^\p{L}\s.]/u.test(end) ? end : undefined;
+}

@@ -11,7 +11,7 @@
  *
  * A file with no abstracts at all is no listing of papers, and is rejected whole with what it looks like.
  */
-import { commonTitleStart } from './affixes.ts';
+import { commonEnd, commonTitleStart } from './affixes.ts';
 import { type ShapedLine, classify, cutAtAbstracts } from './cards.ts';
 import { addReadings, type CardContext, readEntry, usualSeparator } from './entries.ts';
 import { readLines } from './lines.ts';
@@ -56,6 +56,15 @@ function takeOffCommonStart(result: ParsedListing, field: 'title' | 'abstract'):
     text: excerpt(first[field]),
   });
   for (const entry of result.entries) entry[field] = entry[field].replace(start, '').trim();
+}
+
+/** Takes off what the copy put after every abstract (` (View Highlight)`), and says so once. */
+function takeOffCommonEnd(result: ParsedListing): void {
+  const end = commonEnd(result.entries.map((e) => e.abstract));
+  if (!end) return;
+  const first = result.entries[0]!;
+  result.warnings.push({ file: result.file, line: first.line, reason: `every abstract ends with "${end.trim()}": taken off as the copy's own`, text: excerpt(end) });
+  for (const entry of result.entries) entry.abstract = entry.abstract.slice(0, -end.length).trimEnd();
 }
 
 /**
@@ -173,6 +182,7 @@ export function readTextListing(file: string, text: string): ParsedListing {
     cards.cards.map((card, i) => readEntry(card, cards.cards[i - 1], context)),
   );
   takeOffCommonStart(result, 'title');
+  takeOffCommonEnd(result);
   takeOffGluedCounts(result);
   takeOffCommonStart(result, 'abstract');
   if (!bare) warnShortTitles(result);

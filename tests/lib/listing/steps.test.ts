@@ -3,7 +3,7 @@
  * inputs, exact outputs.
  */
 import { describe, expect, it } from 'vitest';
-import { commonTitleStart } from '../../../src/lib/listing/affixes.ts';
+import { commonEnd, commonTitleStart } from '../../../src/lib/listing/affixes.ts';
 import { type Place, align } from '../../../src/lib/listing/align.ts';
 import { classify, cutAtAbstracts } from '../../../src/lib/listing/cards.ts';
 import { readLines, unwrapLinks } from '../../../src/lib/listing/lines.ts';
@@ -192,5 +192,11 @@ describe('affixes', () => {
     expect(commonTitleStart(['Learning A', 'Learning B'])).toBeUndefined();
     expect(commonTitleStart(['Only one'])).toBeUndefined();
     expect(commonTitleStart(['[Anna] [10:42] A', '[Ben] [9:05] B'])!.test('[Cleo] [11:00] C')).toBe(true);
+  });
+
+  it('finds the end every abstract shares from a space on, when it holds a mark and is short', () => {
+    expect(commonEnd(['We do it. (View Highlight)', 'They did that. (View Highlight)'])).toBe(' (View Highlight)');
+    expect(commonEnd(['We show the results.', 'Both improve the results.'])).toBeUndefined();
+    expect(commonEnd(['Only one. (x)'])).toBeUndefined();
   });
 });
