@@ -37,8 +37,8 @@ function lastSeparatorEnd(common: string): number {
 
 /**
  * What a way of copying puts after every abstract (Readwise's ` (View Highlight)`): the end they all
- * share, from a space on, with a mark that is neither a letter nor a space, and short. A sentence's
- * own end that abstracts merely share (`results.`) is no such thing: it must hold a bracket or a mark besides a final dot.
+ * share, from a space on, short beside them and holding a bracket. A sentence's own end that
+ * abstracts merely share (`the results.`) is no such thing, nor is an abstract a copy holds twice.
  */
 export function commonEnd(texts: string[]): string | undefined {
   if (texts.length < 2) return undefined;
@@ -50,5 +50,6 @@ export function commonEnd(texts: string[]): string | undefined {
   }
   const start = common.indexOf(' ');
   const end = start < 0 ? '' : common.slice(start);
-  return end.length > 1 && end.length <= 40 && /[^\p{L}\s.]/u.test(end) ? end : undefined;
+  const shortest = Math.min(...texts.map((t) => t.length));
+  return end.length > 1 && end.length <= 40 && end.length * 2 < shortest && /[()[\]<>{}|]/.test(end) ? end : undefined;
 }

@@ -76,7 +76,7 @@ export function classify(lines: Line[], fielded: boolean): ShapedLine[] {
 function abstractAfter(lines: { shape: Shape; text: string }[], i: number): Line | undefined {
   const next = lines[i + 1] as Line | undefined;
   const opensCard = lines[i - 1]?.shape.kind !== 'text' && lines[i - 1]?.shape.kind !== 'long';
-  const stray = opensCard && next && next.text.length <= 30 && next.text.split(' ').length <= 3 && (lines[i + 1]!.shape.kind === 'text' || lines[i + 1]!.shape.kind === 'number');
+  const stray = opensCard && next && next.text.length <= 30 && next.text.split(' ').length <= 4 && lines[i + 1]!.shape.kind !== 'long';
   return stray ? (lines[i + 2] as Line | undefined) : next;
 }
 

@@ -296,6 +296,38 @@ function withoutOrgMarkup(raw: Line[], result: ReadLines): Line[] {
   });
 }
 
+/**
+ * A translation a browser extension puts under each line of the page (Immersive Translate's
+ * bilingual view): a line in another script right under a line in Latin letters, throughout the
+ * file. The page is the Latin text; the translations are the copy's, said once and not read.
+ */
+const latinShare = (text: string) => {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  return letters === 0 ? undefined : (text.match(/\p{Script=Latin}/gu)?.length ?? 0) / letters;
+};
+function withoutTranslations(file: string, raw: Line[], result: ReadLines): Line[] {
+  const translations = new Set<number>();
+  raw.forEach((r, i) => {
+    const above = i > 0 ? latinShare(raw[i - 1]!.text) : undefined;
+    const here = latinShare(r.text);
+    // A translation says what the line above says: not far shorter (a label or a field typed under an abstract is).
+    if (above !== undefined && above > 0.9 && here !== undefined && here < 0.5 && r.text.length >= raw[i - 1]!.text.length * 0.15 && !isField(r.text)) translations.add(i);
+  });
+  if (translations.size < 3) return raw;
+  const first = raw[Math.min(...translations)]!;
+  result.warnings.push({
+    file,
+    line: first.line,
+    reason: `a line in another script under ${translations.size} lines of the page, first here (a translation a browser extension adds?): not read`,
+    text: excerpt(first.text),
+  });
+  return raw.map((r, i) => {
+    if (!translations.has(i)) return r;
+    result.roles.set(r.line, 'extra');
+    return { ...r, text: '' };
+  });
+}
+
 /** Reads a dump's lines (see the file comment). Pure; never throws on content. */
 export function readLines(file: string, text: string): ReadLines {
   const result: ReadLines = { format: 'bare', lines: [], warnings: [], rejected: [], ignored: {}, roles: new Map() };
@@ -327,7 +359,7 @@ export function readLines(file: string, text: string): ReadLines {
   // Quote marks on several lines are the copy's (a mail reply, a notes app's quoted abstracts).
   const quoted = raw.filter((r) => /^\s*>(?:\s|>|$)/.test(r.text)).length >= 2;
   if (quoted) raw = unquote(file, raw, result);
-  raw = withoutOrgMarkup(withoutMessageHeads(raw), result);
+  raw = withoutTranslations(file, withoutOrgMarkup(withoutMessageHeads(raw), result), result);
   const wrap = wrapWidth(raw.map((r) => r.text.trimEnd()));
   if (wrap !== undefined) raw = joinWrapped(raw, wrap);
 

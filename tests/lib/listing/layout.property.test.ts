@@ -5,7 +5,8 @@
  *      in every card) reads as the same papers;
  *   2. one stray line anywhere reads as the same papers, or a finding names that line;
  *   3. a card that lost its byline or date row leaves every other paper as it was, and a finding
- *      names that card.
+ *      names that card;
+ *   4. a translation in another script under every title and abstract reads as the same papers.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
@@ -80,6 +81,20 @@ describe.each(seeds)('$file', ({ file, lines }) => {
       out.splice(card.start, rows.length, ...meta, '', ...rest);
     }
     expect(papers(parseListing(file, out.join('\n')))).toEqual(papers(original));
+  });
+
+  it('reads a translation in another script under every title and abstract (a bilingual view) as the same papers', () => {
+    const scripts = fc.constantFrom([0x4e00, 0x9fa5], [0x0430, 0x044f], [0x0627, 0x064a], [0xac00, 0xd7a3]);
+    fc.assert(
+      fc.property(scripts, fc.double({ min: 0.3, max: 1, noNaN: true }), fc.integer({ min: 1, max: 1e6 }), ([from, to], ratio, seed) => {
+        const text = (length: number, salt: number) =>
+          Array.from({ length: Math.max(2, Math.round(length)) }, (_, k) => (k % 7 === 6 ? ' ' : String.fromCodePoint(from + ((seed + salt * 31 + k * 17) % (to - from))))).join('');
+        const read = new Set(original.entries.flatMap((e) => [e.line, e.line + 2]));
+        const out = lines.flatMap((line, i) => (read.has(i + 1) && line.trim() !== '' ? [line, text(line.length * ratio, i)] : [line]));
+        expect(papers(parseListing(file, out.join('\n')))).toEqual(papers(original));
+      }),
+      { numRuns: 10 },
+    );
   });
 
   const stray = fc.tuple(fc.nat(lines.length), fc.oneof(word, userName, fc.nat(999).map(String), fc.constantFrom('—', '#', 'Results for "llm"', 'Week of May 27')));
