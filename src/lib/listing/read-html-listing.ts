@@ -10,6 +10,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { parseDailyPapersJson } from './parse-daily-papers-json.ts';
 import { readTextListing } from './read-text-listing.ts';
+import { normalizeLine } from './text.ts';
 import { type ParsedListing, atLines, unreadListing } from './types.ts';
 
 /** Deeper than any real page; innerText is worked out recursively, so a hostile page stops here. */
@@ -44,6 +45,19 @@ function embeddedData(element: Element): string | undefined {
 
 const TOO_DEEP = `a page nested deeper than ${MAX_HTML_DEPTH} elements: not read`;
 
+/**
+ * A reading of the page's embedded data, each item at the line where the page shows its title (the
+ * card an editor would look at), or at the data's own line where it shows none.
+ */
+function atTitleLines(parsed: ParsedListing, tree: Nodes, dataLine: number): ParsedListing {
+  const shownAt = new Map<string, number>();
+  for (const { node } of walk(tree)) if (node.type === 'text' && node.position) shownAt.set(normalizeLine(node.value), node.position.start.line);
+  const itemLine = new Map(parsed.entries.map((e) => [e.item, shownAt.get(e.title) ?? dataLine]));
+  for (const list of [parsed.entries, parsed.warnings, parsed.rejected]) for (const x of list) x.line = (x.item !== undefined ? itemLine.get(x.item) : undefined) ?? dataLine;
+  parsed.roles = new Map([...parsed.roles].map(([, role]) => [dataLine, role]));
+  return parsed;
+}
+
 export function readHtmlListing(file: string, html: string): ParsedListing {
   let tree: ReturnType<typeof fromHtml>;
   try {
@@ -58,7 +72,7 @@ export function readHtmlListing(file: string, html: string): ParsedListing {
     deepest = Math.max(deepest, depth);
     if (node.type === 'element') {
       const data = embeddedData(node);
-      if (data !== undefined) return atLines(parseDailyPapersJson(file, data), () => node.position?.start.line ?? 1);
+      if (data !== undefined) return atTitleLines(parseDailyPapersJson(file, data), tree, node.position?.start.line ?? 1);
     }
   }
   if (deepest > MAX_HTML_DEPTH) return unreadListing(file, TOO_DEEP);

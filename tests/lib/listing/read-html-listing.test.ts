@@ -62,7 +62,7 @@ describe('readHtmlListing', () => {
     for (const f of [...fromHtml.warnings, ...fromHtml.rejected]) expect(f.line).toBeLessThanOrEqual(last);
   });
 
-  it("reads the data the site embeds in the page with the API reader, at the element's line", () => {
+  it("reads the data the site embeds in the page with the API reader, at its title's line, else the element's", () => {
     const props = {
       dailyPapers: [
         {
@@ -78,6 +78,10 @@ describe('readHtmlListing', () => {
     const parsed = readHtmlListing('page.html', html);
     expect(parsed.format).toBe('daily-papers-json');
     expect(parsed.entries.map((e) => [e.title, e.ids?.arxiv, e.authorNames, e.line])).toEqual([['An Embedded Paper', '2405.12345', ['Ada Lovelace'], 3]]);
+    // Where the page shows the paper's title, the paper and its findings are at that card's line.
+    const shown = html.replace('<h3>A visible title that the data outranks</h3>', '<article>\n<h3>An Embedded Paper</h3>\n</article>');
+    expect(readHtmlListing('page.html', shown).entries.map((e) => e.line)).toEqual([3]);
+    expect(readHtmlListing('page.html', `\n\n${shown}`).entries.map((e) => e.line)).toEqual([5]);
   });
 
   it('never takes a script, a style or markup in the text for content', () => {
