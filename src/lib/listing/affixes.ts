@@ -6,10 +6,10 @@
  */
 
 /** Digits as one class, and what brackets hold as another, so `[9]` and `[10]`, `[Anna] [10:42]` and `[Ben] [9:05]` share a start. */
-const shapeOfStart = (text: string) => text.replace(/\[[^\]]{1,40}\]/g, '[]').replace(/\d+/g, '0');
+const shapeOfStart = (text: string) => text.replace(/\[[^\]]{0,40}\]/g, '[]').replace(/\d+/g, '0');
 
 /** The pattern every title starts with, if there is one worth taking off. */
-export function commonTitleStart(titles: string[]): RegExp | undefined {
+export function commonStart(titles: string[]): RegExp | undefined {
   if (titles.length < 2) return undefined;
   const shapes = titles.map(shapeOfStart);
   let common = shapes[0]!;
@@ -24,7 +24,7 @@ export function commonTitleStart(titles: string[]): RegExp | undefined {
   const pattern = start
     .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     .replace(/0/g, '\\d+')
-    .replace(/\\\[\\\]/g, '\\[[^\\]]{1,40}\\]');
+    .replace(/\\\[\\\]/g, '\\[[^\\]]{0,40}\\]');
   return new RegExp(`^${pattern}`, 'u');
 }
 
@@ -48,8 +48,12 @@ export function commonEnd(texts: string[]): string | undefined {
     while (n < common.length && n < text.length && common[common.length - 1 - n] === text[text.length - 1 - n]) n++;
     common = common.slice(common.length - n);
   }
-  const start = common.indexOf(' ');
-  const end = start < 0 ? '' : common.slice(start);
   const shortest = Math.min(...texts.map((t) => t.length));
+  // An abstract shared whole (a paper copied twice) is no mark of the copy's.
+  if (common.length >= shortest) return undefined;
+  // From the last space before the first bracket: `results. (View Highlight)` leaves `results.` to the abstract.
+  const bracket = common.search(/[()[\]<>{}|]/);
+  const start = bracket < 0 ? -1 : common.lastIndexOf(' ', bracket);
+  const end = start < 0 ? '' : common.slice(start);
   return end.length > 1 && end.length <= 40 && end.length * 2 < shortest && /[()[\]<>{}|]/.test(end) ? end : undefined;
 }

@@ -252,9 +252,11 @@ function unquote(file: string, raw: Line[], result: ReadLines): Line[] {
  * first have none, so a card pasted as one message keeps its rows.
  */
 const MESSAGE_HEAD = /^\[[^\]]{1,40}\](?: \[[^\]]{1,40}\])?(?: [^\s:]{1,30}:)? (?=\S)/;
-function withoutMessageHeads(raw: Line[]): Line[] {
-  const heads = raw.filter((r) => MESSAGE_HEAD.test(r.text)).length;
-  return heads >= 3 ? raw.map((r) => ({ ...r, text: r.text.replace(MESSAGE_HEAD, '') })) : raw;
+function withoutMessageHeads(file: string, raw: Line[], result: ReadLines): Line[] {
+  const heads = raw.filter((r) => MESSAGE_HEAD.test(r.text));
+  if (heads.length < 3) return raw;
+  result.warnings.push({ file, line: heads[0]!.line, reason: `a chat export's head on ${heads.length} lines, first here: taken off`, text: excerpt(MESSAGE_HEAD.exec(heads[0]!.text)![0]) });
+  return raw.map((r) => ({ ...r, text: r.text.replace(MESSAGE_HEAD, '') }));
 }
 
 /** Lines before the copied page's own header (a shell prompt, a note typed above the paste): outside the listing, each said. */
@@ -274,9 +276,15 @@ function dropBeforePage(file: string, result: ReadLines): void {
  */
 const ORG_KEYWORD_LINE = /^\s*#\+/;
 const ORG_TODO_LINE = /^\s*#\+(?:SEQ_|TYP_)?TODO:(.*)$/i;
-const ORG_DRAWER = /^\s*:[A-Za-z_-]+:\s*$/;
+const ORG_DRAWER = /^\s*:[A-Z][A-Z_-]*:\s*$/;
 const ORG_DATE_HEADING = /^\*+\s+\d{4}(?:-\d{2}(?:-\d{2})?)?(?:\s+\p{L}+)?\s*$/u;
-const ORG_TAGS = /\s+:[\p{L}\d_@#%]+(?::[\p{L}\d_@#%]+)*:\s*$/u;
+const ORG_TAGS = /^:[\p{L}\d_@#%]+(?::[\p{L}\d_@#%]+)*:$/u;
+/** A headline's last word when it is its tags (`:neuro:theory:`): looked at alone, so no run of spaces is scanned twice. */
+function withoutOrgTags(text: string): string {
+  const trimmed = text.trimEnd();
+  const space = trimmed.lastIndexOf(' ');
+  return space > 0 && ORG_TAGS.test(trimmed.slice(space + 1)) ? trimmed.slice(0, space).trimEnd() : text;
+}
 function withoutOrgMarkup(raw: Line[], result: ReadLines): Line[] {
   if (!raw.some((r) => ORG_KEYWORD_LINE.test(r.text))) return raw;
   const keywords = new Set(['TODO', 'DONE']);
@@ -285,14 +293,16 @@ function withoutOrgMarkup(raw: Line[], result: ReadLines): Line[] {
   // A drawer's lines are org's own (a LOGBOOK's state changes), but for PROPERTIES: the card's fields.
   let drawer = false;
   return raw.map((r) => {
-    const markup = drawer || ORG_KEYWORD_LINE.test(r.text) || ORG_DRAWER.test(r.text) || ORG_DATE_HEADING.test(r.text);
-    if (ORG_DRAWER.test(r.text)) drawer = !/^\s*:(?:END|PROPERTIES):\s*$/i.test(r.text);
+    const markup = (drawer && !/^\*+\s/.test(r.text)) || ORG_KEYWORD_LINE.test(r.text) || ORG_DRAWER.test(r.text) || ORG_DATE_HEADING.test(r.text);
+    if (ORG_DRAWER.test(r.text)) drawer = !/^\s*:(?:END|PROPERTIES):\s*$/.test(r.text);
+    // A drawer never holds a headline: one that was never closed ends there.
+    if (/^\*+\s/.test(r.text)) drawer = false;
     if (markup) {
       result.ignored['org markup'] = (result.ignored['org markup'] ?? 0) + 1;
       result.roles.set(r.line, 'furniture (org markup)');
       return { ...r, text: '' };
     }
-    return headline.test(r.text) ? { ...r, text: r.text.replace(headline, '$1').replace(ORG_TAGS, '') } : r;
+    return headline.test(r.text) ? { ...r, text: withoutOrgTags(r.text.replace(headline, '$1')) } : r;
   });
 }
 
@@ -311,9 +321,13 @@ function withoutTranslations(file: string, raw: Line[], result: ReadLines): Line
     const above = i > 0 ? latinShare(raw[i - 1]!.text) : undefined;
     const here = latinShare(r.text);
     // A translation says what the line above says: not far shorter (a label or a field typed under an abstract is).
-    if (above !== undefined && above > 0.9 && here !== undefined && here < 0.5 && r.text.length >= raw[i - 1]!.text.length * 0.15 && !isField(r.text)) translations.add(i);
+    const ratio = i > 0 ? r.text.length / Math.max(1, raw[i - 1]!.text.length) : 0;
+    if (above !== undefined && above > 0.9 && here !== undefined && here < 0.5 && ratio >= 0.15 && ratio <= 1.5 && !isField(r.text)) translations.add(i);
   });
-  if (translations.size < 3) return raw;
+  // In a bilingual view every line in the other script stands under its source; in a page translated
+  // whole, most (its abstracts, the titles under an organisation's line) do not.
+  const otherScript = raw.filter((r) => (latinShare(r.text) ?? 1) < 0.5 && !isField(r.text)).length;
+  if (translations.size < 3 || translations.size < otherScript * 0.8) return raw;
   const first = raw[Math.min(...translations)]!;
   result.warnings.push({
     file,
@@ -359,7 +373,7 @@ export function readLines(file: string, text: string): ReadLines {
   // Quote marks on several lines are the copy's (a mail reply, a notes app's quoted abstracts).
   const quoted = raw.filter((r) => /^\s*>(?:\s|>|$)/.test(r.text)).length >= 2;
   if (quoted) raw = unquote(file, raw, result);
-  raw = withoutTranslations(file, withoutOrgMarkup(withoutMessageHeads(raw), result), result);
+  raw = withoutTranslations(file, withoutOrgMarkup(withoutMessageHeads(file, raw, result), result), result);
   const wrap = wrapWidth(raw.map((r) => r.text.trimEnd()));
   if (wrap !== undefined) raw = joinWrapped(raw, wrap);
 

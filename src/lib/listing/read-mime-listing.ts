@@ -99,22 +99,25 @@ function quotedPrintable(body: Line[], decoder: TextDecoder): Line[] {
     const encoded = soft ? text.slice(0, -1) : text.trimEnd();
     for (let i = 0; i < encoded.length; i++) {
       const hex = encoded[i] === '=' ? /^[0-9A-Fa-f]{2}$/.exec(encoded.slice(i + 1, i + 3)) : null;
+      const code = encoded.codePointAt(i)!;
       if (hex) {
         bytes.push(Number.parseInt(hex[0], 16));
         i += 2;
-      } else {
-        const code = encoded.charCodeAt(i);
-        if (code < 0x80) bytes.push(code);
-        else bytes.push(...UTF8.encode(encoded[i]!));
+      } else if (code < 0x80) bytes.push(code);
+      else {
+        // A character the sender left unencoded (a raw emoji is two UTF-16 units): its UTF-8 bytes.
+        bytes.push(...UTF8.encode(String.fromCodePoint(code)));
+        if (code > 0xffff) i++;
       }
     }
     if (!soft) {
-      out.push({ line: first, text: decoder.decode(Uint8Array.from(bytes)) });
+      // An encoded line end (`=0D=0A`) starts a new line, still on the file's line it was written on.
+      for (const text of decoder.decode(Uint8Array.from(bytes)).split(/\r\n|\r|\n/)) out.push({ line: first, text });
       bytes = [];
       first = undefined;
     }
   }
-  if (first !== undefined) out.push({ line: first, text: decoder.decode(Uint8Array.from(bytes)) });
+  if (first !== undefined) for (const text of decoder.decode(Uint8Array.from(bytes)).split(/\r\n|\r|\n/)) out.push({ line: first, text });
   return out;
 }
 

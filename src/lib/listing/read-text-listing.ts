@@ -11,7 +11,7 @@
  *
  * A file with no abstracts at all is no listing of papers, and is rejected whole with what it looks like.
  */
-import { commonEnd, commonTitleStart } from './affixes.ts';
+import { commonEnd, commonStart } from './affixes.ts';
 import { type ShapedLine, classify, cutAtAbstracts } from './cards.ts';
 import { addReadings, type CardContext, readEntry, usualSeparator } from './entries.ts';
 import { readLines } from './lines.ts';
@@ -44,17 +44,20 @@ function summarise(template: Template, values: ReturnType<typeof readCards>['val
   return { before: summary.slice(template.split), after: summary.slice(0, template.split) };
 }
 
-/** Takes off what the copy put before every title, or every abstract (a label: `Abstract: `), and says so once. */
+/** One finding for the whole file, at its first entry's line: what the copy did to every card. */
+function warnOnce(result: ParsedListing, reason: string, text: string): void {
+  result.warnings.push({ file: result.file, line: result.entries[0]!.line, reason, text: excerpt(text) });
+}
+
+/**
+ * Takes off what the copy put before every title (`Paper page - `), or before every abstract a label
+ * (`Abstract: `, `الملخص: `; an abstract's own shared words, `Large language models (LLMs) `, stay), and says so once.
+ */
 function takeOffCommonStart(result: ParsedListing, field: 'title' | 'abstract'): void {
-  const start = commonTitleStart(result.entries.map((e) => e[field]));
-  if (!start) return;
-  const first = result.entries[0]!;
-  result.warnings.push({
-    file: result.file,
-    line: first.line,
-    reason: `every ${field} starts with "${start.exec(first[field])![0].trim()}" (digits aside): taken off as the copy's own`,
-    text: excerpt(first[field]),
-  });
+  const start = commonStart(result.entries.map((e) => e[field]));
+  const shown = start?.exec(result.entries[0]?.[field] ?? '')?.[0].trim();
+  if (!start || !shown || (field === 'abstract' && !/^[^:]{1,30}::?$/.test(shown))) return;
+  warnOnce(result, `every ${field} starts with "${shown}" (digits aside): taken off as the copy's own`, result.entries[0]![field]);
   for (const entry of result.entries) entry[field] = entry[field].replace(start, '').trim();
 }
 
@@ -62,33 +65,28 @@ function takeOffCommonStart(result: ParsedListing, field: 'title' | 'abstract'):
 function takeOffCommonEnd(result: ParsedListing): void {
   const end = commonEnd(result.entries.map((e) => e.abstract));
   if (!end) return;
-  const first = result.entries[0]!;
-  result.warnings.push({ file: result.file, line: first.line, reason: `every abstract ends with "${end.trim()}": taken off as the copy's own`, text: excerpt(end) });
+  warnOnce(result, `every abstract ends with "${end.trim()}": taken off as the copy's own`, end);
   for (const entry of result.entries) entry.abstract = entry.abstract.slice(0, -end.length).trimEnd();
 }
 
 /**
  * A count glued to the front of every title (`2WINA: …`, `5FuseChat: …`): the vote box a narrow
- * page puts before the title, copied without a space. Read as upvotes, said once. Titles that
- * merely share a start such as `3D` are not counts: the glued letter must differ between titles.
+ * page puts before the title, copied without a space, in a file whose cards show no count anywhere
+ * else. Read as upvotes, said once. Titles that merely start with digits (`3D …`, `3DGS-Avatar`,
+ * `4K4D`) are not counts: at least three titles, with three different letters after their digits.
  */
 const GLUED_COUNT = /^(\d{1,5})(?=\p{Lu})/u;
 function takeOffGluedCounts(result: ParsedListing): void {
-  const glued = result.entries.map((e) => GLUED_COUNT.exec(e.title));
-  if (glued.length < 2 || glued.some((m) => !m)) return;
-  if (new Set(result.entries.map((e, i) => e.title.slice(glued[i]![1]!.length, glued[i]![1]!.length + 1))).size < 2) return;
-  const first = result.entries[0]!;
-  result.warnings.push({
-    file: result.file,
-    line: first.line,
-    reason: "every title starts with a number glued to it: read as the card's upvotes, as a narrow page's vote box copies",
-    text: excerpt(first.title),
-  });
+  const glued = result.entries.map((e) => GLUED_COUNT.exec(e.title)?.[1]);
+  if (glued.length < 3 || glued.some((m) => m === undefined) || result.entries.some((e) => e.date?.upvotes !== undefined)) return;
+  const letters = new Set(result.entries.map((e, i) => e.title[glued[i]!.length]));
+  if (letters.size < 3) return;
+  warnOnce(result, "every title starts with a number glued to it: read as the card's upvotes, as a narrow page's vote box copies", result.entries[0]!.title);
   result.entries.forEach((entry, i) => {
-    const upvotes = Number(glued[i]![1]);
-    entry.title = entry.title.slice(glued[i]![1]!.length);
+    const upvotes = Number(glued[i]);
+    entry.title = entry.title.slice(glued[i]!.length);
     if (!entry.date) entry.date = { problem: 'no date line, only an upvote count', upvotes };
-    else if (entry.date.upvotes === undefined) entry.date.upvotes = upvotes;
+    else entry.date.upvotes = upvotes;
   });
 }
 

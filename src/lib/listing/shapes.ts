@@ -53,7 +53,8 @@ const UNIT_OF: Record<string, 'upvotes' | 'comments' | 'stars'> = {
 };
 /** Words that name a vote count, as a label: `Upvotes: 12`, `عدد الأصوات: ٢`. */
 const VOTE_WORD = '(?:up)?votes?|likes?|(?:ال)?أصوات';
-const unitOfWord = (word: string) => (new RegExp(`^(?:${VOTE_WORD})$`, 'iu').test(word) ? 'upvotes' : /^comments?$|^replies$/i.test(word) ? 'comments' : 'stars');
+const VOTE_LABEL = new RegExp(`^(?:${VOTE_WORD})$`, 'iu');
+const unitOfWord = (word: string) => (VOTE_LABEL.test(word) ? 'upvotes' : /^comments?$|^replies$/i.test(word) ? 'comments' : 'stars');
 
 /**
  * An icon a copy puts before a field (`📅 Sep 26`, `👥 5 authors`, `🏢 naver-ai NAVER AI Lab`), taken
@@ -121,10 +122,12 @@ function labelledField(text: string): Shape | null {
   const inner = shapeOf(value);
   // The word of the label that names the unit: `Authors`, `Number of authors`, `عدد المؤلفين`.
   const unit = label.split(/\s+/).find((word) => LABEL_UNIT.test(word));
-  const authors = unit !== undefined && AUTHORS_WORD.test(unit);
+  const authors = unit !== undefined && AUTHORS_LABEL.test(unit);
   if (inner.kind === 'date' || (inner.kind === 'byline' && (inner.authors !== undefined || authors))) return inner;
   if (authors && SURNAME_FIRST.test(value)) return { kind: 'byline', names: value.split(/\s*;\s*/).map((name) => name.split(/,\s*/).reverse().join(' ')) };
   // An author count nobody can read (`Authors: ?`, `l1`) is still the card's byline, said as such.
+  // One author named (`Authors: Jane Doe`, `Author: DeepSeek-AI`) is a byline of one name.
+  if (authors && inner.kind === 'text' && (isName(value) || /^\p{Lu}[\p{L}\d-]{1,40}$/u.test(value))) return { kind: 'byline', names: [value], authors: 1 };
   if (authors && inner.kind !== 'number' && value.length <= 12) return { kind: 'byline', unreadable: value };
   if (inner.kind !== 'number' || inner.unit) return property || /^https?:\/\/\S+$/.test(value) ? { kind: 'label', label, value } : null;
   if (unit === undefined) return inner;
@@ -132,7 +135,7 @@ function labelledField(text: string): Shape | null {
 }
 /** Names as a reference manager exports them: `Last, First; Last, First`. */
 const SURNAME_FIRST = /^[^,;]{1,40}, [^,;]{1,40}(?:; [^,;]{1,40}, [^,;]{1,40})*$/;
-const AUTHORS_WORD = new RegExp(`^(?:${AUTHOR_WORD})$`, 'iu');
+const AUTHORS_LABEL = new RegExp(`^(?:${AUTHOR_WORD})$`, 'iu');
 
 /** The first code point of each run of decimal digits a copy may be typed in besides 0-9: Arabic-Indic, Persian, Devanagari, Bengali, Thai, full-width. */
 const DIGIT_ZEROS = [0x660, 0x6f0, 0x966, 0x9e6, 0xe50, 0xff10];

@@ -103,6 +103,14 @@ describe('readMimeListing', () => {
     expect(readAnyListing('papers.eml', b64).entries.map(paper)).toEqual(expected);
   });
 
+  it('keeps the file’s line numbers past an encoded line end, and reads a raw emoji as itself', () => {
+    const text = ['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: quoted-printable', '', 'Hi =F0=9F=91=8B=0D=0Asee below 🙂', '', ...seed.split('\n')].join('\n');
+    const parsed = readAnyListing('papers.eml', text);
+    expect(parsed.entries.map(paper)).toEqual(expected);
+    const lines = text.split('\n');
+    for (const entry of parsed.entries) expect(lines[entry.line - 1]).toBe(entry.title);
+  });
+
   it('rejects a mail with no text, and stops at a nesting no person saves', () => {
     const image = readAnyListing('photo.eml', ['Content-Type: image/png', 'Content-Transfer-Encoding: base64', '', 'iVBORw0KGgo='].join('\n'));
     expect(image.entries).toEqual([]);

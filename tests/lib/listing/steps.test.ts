@@ -3,7 +3,7 @@
  * inputs, exact outputs.
  */
 import { describe, expect, it } from 'vitest';
-import { commonEnd, commonTitleStart } from '../../../src/lib/listing/affixes.ts';
+import { commonEnd, commonStart } from '../../../src/lib/listing/affixes.ts';
 import { type Place, align } from '../../../src/lib/listing/align.ts';
 import { classify, cutAtAbstracts } from '../../../src/lib/listing/cards.ts';
 import { readLines, unwrapLinks } from '../../../src/lib/listing/lines.ts';
@@ -57,6 +57,14 @@ describe('lines', () => {
     const read = readLines('x.org', org.join('\n'));
     expect(read.lines.map((l) => l.text)).toEqual(['A Title', 'AUTHORS: 6', A]);
     expect(read.ignored['org markup']).toBe(10);
+  });
+
+  it('does not take a page translated whole for a bilingual view', () => {
+    // A Russian page: an organisation's Latin line above each Russian title, the abstracts in Russian too.
+    const abstract = 'Мы изучаем модели. Они работают хорошо, и мы объясняем почему это так в нашей работе.';
+    const card = (i: number) => [`deepseek-ai DeepSeek ${i}`, `Заголовок статьи номер ${i}`, '', abstract, '', '• 4 автора', '·', '28 мая 2024', ''];
+    const read = readLines('x', [...card(1), ...card(2), ...card(3), ...card(4)].join('\n'));
+    expect(read.lines.filter((l) => l.text.startsWith('Заголовок'))).toHaveLength(4);
   });
 
   it('takes off a chat export’s head on every message, and a label set in bold inside a row', () => {
@@ -120,6 +128,8 @@ describe('shapes', () => {
     expect(shapeOf('تاريخ النشر: ٢٩ ديسمبر ٢٠٢٤')).toMatchObject({ kind: 'date', date: { year: 2024, month: 12, day: 29 } });
     expect(shapeOf('Author:: Mukherji, Tobias; Varga, Lena')).toEqual({ kind: 'byline', names: ['Tobias Mukherji', 'Lena Varga'] });
     expect(shapeOf('Authors: ?')).toEqual({ kind: 'byline', unreadable: '?' });
+    expect(shapeOf('Authors: Jane Doe')).toEqual({ kind: 'byline', names: ['Jane Doe'], authors: 1 });
+    expect(shapeOf('Author: DeepSeek-AI')).toEqual({ kind: 'byline', names: ['DeepSeek-AI'], authors: 1 });
     // A year is no count, though it is a number.
     expect(shapeOf('Publication Year:: 2021')).toEqual({ kind: 'label', label: 'Publication Year', value: '2021' });
   });
@@ -187,16 +197,17 @@ describe('cards and template', () => {
 
 describe('affixes', () => {
   it('finds the start every title shares up to a separator, digits aside', () => {
-    expect(commonTitleStart(['Paper page - A', 'Paper page - B'])!.source).toBe('^Paper page - ');
-    expect(commonTitleStart(['[9]A', '[10]B'])!.test('[123]C')).toBe(true);
-    expect(commonTitleStart(['Learning A', 'Learning B'])).toBeUndefined();
-    expect(commonTitleStart(['Only one'])).toBeUndefined();
-    expect(commonTitleStart(['[Anna] [10:42] A', '[Ben] [9:05] B'])!.test('[Cleo] [11:00] C')).toBe(true);
+    expect(commonStart(['Paper page - A', 'Paper page - B'])!.source).toBe('^Paper page - ');
+    expect(commonStart(['[9]A', '[10]B'])!.test('[123]C')).toBe(true);
+    expect(commonStart(['Learning A', 'Learning B'])).toBeUndefined();
+    expect(commonStart(['Only one'])).toBeUndefined();
+    expect(commonStart(['[Anna] [10:42] A', '[Ben] [9:05] B'])!.test('[Cleo] [11:00] C')).toBe(true);
   });
 
   it('finds the end every abstract shares from a space on, when it holds a mark and is short', () => {
     expect(commonEnd([`${A} (View Highlight)`, `They did that, and it worked. (View Highlight)`])).toBe(' (View Highlight)');
     expect(commonEnd(['We show the results.', 'Both improve the results.'])).toBeUndefined();
+    expect(commonEnd([`${A} We report results. (View Highlight)`, `They did that, and it worked in the results. (View Highlight)`])).toBe(' (View Highlight)');
     expect(commonEnd(['Only one. (x)'])).toBeUndefined();
     // The same abstract twice shares all of itself: no copy's mark (a counterexample fast-check found).
     expect(commonEnd(['Abstract 4. Second sentence (x).', 'Abstract 4. Second sentence (x).'])).toBeUndefined();
