@@ -11,7 +11,8 @@ const shapeOfStart = (text: string) => text.replace(/\[[^\]]{0,40}\]/g, '[]').re
 /** The pattern every title starts with, if there is one worth taking off. */
 export function commonStart(titles: string[]): RegExp | undefined {
   if (titles.length < 2) return undefined;
-  const shapes = titles.map(shapeOfStart);
+  // A start worth taking off is short: an abstract is not looked at past its first words.
+  const shapes = titles.map((text) => shapeOfStart(text.slice(0, 120)));
   let common = shapes[0]!;
   for (const shape of shapes.slice(1)) {
     let n = 0;

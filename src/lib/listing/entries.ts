@@ -102,7 +102,7 @@ function bylineByPlace(card: CardLines, template: Template): ShapedLine | undefi
   return line && (lostDate || !parseOrganisation(line.text)) ? line : undefined;
 }
 
-/** What a card is read against: the file's template, its values at each place, and the card before. */
+/** What every card of a file is read against: its template and the values found at each place. */
 export interface CardContext {
   file: string;
   template: Template;

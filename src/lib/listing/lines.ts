@@ -312,6 +312,8 @@ function withoutOrgMarkup(raw: Line[], result: ReadLines): Line[] {
  * file. The page is the Latin text; the translations are the copy's, said once and not read.
  */
 const latinShare = (text: string) => {
+  // Most lines are ASCII: their letters are all Latin, and nothing is counted.
+  if (!/[^\x00-\x7F]/.test(text)) return /[A-Za-z]/.test(text) ? 1 : undefined;
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   return letters === 0 ? undefined : (text.match(/\p{Script=Latin}/gu)?.length ?? 0) / letters;
 };
@@ -326,8 +328,9 @@ function withoutTranslations(file: string, raw: Line[], result: ReadLines): Line
   });
   // In a bilingual view every line in the other script stands under its source; in a page translated
   // whole, most (its abstracts, the titles under an organisation's line) do not.
+  if (translations.size < 3) return raw;
   const otherScript = raw.filter((r) => (latinShare(r.text) ?? 1) < 0.5 && !isField(r.text)).length;
-  if (translations.size < 3 || translations.size < otherScript * 0.8) return raw;
+  if (translations.size < otherScript * 0.8) return raw;
   const first = raw[Math.min(...translations)]!;
   result.warnings.push({
     file,

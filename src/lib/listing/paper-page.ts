@@ -27,9 +27,12 @@ const MORE_AUTHORS = /^\+\s?(\d{1,4}) (?:more )?authors?$/i;
 const RANK = /^#\d+ paper of the (?:day|week|month)$/i;
 /** The day the submitter gave, after their name: `on Jan 22`. */
 const submittedOn = (text: string) => /^on\s/i.test(text) && shapeOf(text.slice(3)).kind === 'date';
+const ABSTRACT_HEADING = /^abstract\s*:?$/i;
 const isLabel = (shape: Shape, label: RegExp) => shape.kind === 'label' && label.test(shape.label);
 
 export function readPaperPage(file: string, lines: Line[]): PaperPageReading | undefined {
+  // A listing has no `Abstract` heading as a rule: it is not shaped a second time to find out.
+  if (!lines.some((l) => ABSTRACT_HEADING.test(l.text))) return undefined;
   const shaped = lines.map((l) => ({ ...l, shape: shapeOf(l.text) }));
   const headings = shaped.flatMap((l, i) => (isLabel(l.shape, /^abstract$/i) ? [i] : []));
   if (headings.length !== 1) return undefined;
