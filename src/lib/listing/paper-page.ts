@@ -57,8 +57,18 @@ export function readPaperPage(file: string, lines: Line[]): PaperPageReading | u
   const entry: RawEntry = { file, line: title.line, title: title.text, abstract: body.map((l) => l.text).join('\n\n') };
   if (date.shape.kind === 'date') entry.date = { ...date.shape.date };
   roles.push([title.line, 'title'], [date.line, 'date'], [shaped[at]!.line, 'label'], ...body.map((l): [number, LineRole] => [l.line, 'abstract']));
+  // The page's vote count (`Upvote` over `1.3k`), read once wherever it stands around the title.
+  let upvotes: number | undefined;
+  const readCount = (l: (typeof shaped)[number]) => {
+    if (isLabel(l.shape, /^upvoted?$/i)) roles.push([l.line, 'furniture (paper page)']);
+    else if (l.shape.kind === 'number' && (l.shape.unit ?? 'upvotes') === 'upvotes' && upvotes === undefined) {
+      upvotes = l.shape.value;
+      roles.push([l.line, 'upvotes']);
+    } else return false;
+    return true;
+  };
   for (const l of head) {
-    if (l === title) continue;
+    if (l === title || readCount(l)) continue;
     const id = ARXIV.exec(l.text);
     const tab = TAB_TITLE.exec(l.text);
     if (id) entry.ids = { arxiv: id[1]! };
@@ -74,6 +84,10 @@ export function readPaperPage(file: string, lines: Line[]): PaperPageReading | u
   let authorsLabel = false;
   let submitterNext = false;
   for (const l of shaped.slice(dateAt + 1, at)) {
+    if (readCount(l)) {
+      submitterNext = false;
+      continue;
+    }
     const parts = l.text.split(/\s*,\s*/).filter((p) => p !== '');
     const plus = MORE_AUTHORS.exec(l.text);
     if (submitterNext && l.shape.kind === 'text') {
@@ -98,6 +112,7 @@ export function readPaperPage(file: string, lines: Line[]): PaperPageReading | u
     submitterNext = l.shape.kind === 'label' && /^submitted by$/i.test(l.shape.label) && !l.shape.value;
   }
   if (names.length > 0) Object.assign(entry, { authorNames: names, authors: names.length + more });
+  if (upvotes !== undefined && entry.date) entry.date.upvotes = upvotes;
   for (const l of shaped.slice(end)) roles.push([l.line, 'furniture (paper page)']);
   return { entry, warnings, roles };
 }

@@ -22,6 +22,8 @@ const todaysPage = [
   'Submitted by',
   'akhaliq',
   'on Jan 22',
+  'Upvote',
+  '1.3k',
   '#1 Paper of the day',
   'Authors:',
   'DeepSeek-AI',
@@ -45,7 +47,7 @@ const todaysPage = [
 ].join('\n');
 
 describe('a paper’s own page', () => {
-  it('reads its title, date, authors, submitter and arXiv id, and none of its comments', () => {
+  it('reads its title, date, upvotes, authors, submitter and arXiv id, and none of its comments', () => {
     const parsed = parseListing('page.txt', todaysPage);
     expect(parsed.entries).toHaveLength(1);
     const [entry] = parsed.entries;
@@ -57,11 +59,11 @@ describe('a paper’s own page', () => {
       authors: 199,
       submitter: { user: 'akhaliq' },
       ids: { arxiv: '2501.12948' },
-      date: { month: 1, day: 22 },
+      date: { month: 1, day: 22, upvotes: 1300 },
     });
     expect(parsed.warnings).toEqual([]);
     expect(parsed.ignored['paper page']).toBeGreaterThan(5);
-    expect(parsed.roles.get(27)).toBe('furniture (paper page)');
+    expect(parsed.roles.get(29)).toBe('furniture (paper page)');
   });
 
   it('names a line above the title that is neither the id nor the tab’s own title', () => {
