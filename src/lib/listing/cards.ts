@@ -6,7 +6,7 @@
  */
 import type { LineClass } from './align.ts';
 import type { Line } from './lines.ts';
-import { type Shape, isFieldShape, isName, looksLikeAbstract, shapeOf } from './shapes.ts';
+import { MORE_AUTHORS_LINE, type Shape, isFieldShape, isName, looksLikeAbstract, shapeOf } from './shapes.ts';
 
 export interface ShapedLine extends Line {
   shape: Shape;
@@ -32,7 +32,7 @@ function joinNameChips(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (const line of lines) {
     let start = out.length;
-    if (/^\+ ?\d{1,4} (?:more )?authors?$/i.test(line.text)) while (start > 0 && isName(out[start - 1]!.text)) start--;
+    if (MORE_AUTHORS_LINE.test(line.text)) while (start > 0 && isName(out[start - 1]!.text)) start--;
     if (start === out.length) out.push(line);
     else
       out.push({

@@ -39,7 +39,7 @@ export type EntryDate = DateLine | RelativeDateLine | UnplacedDateLine;
 const MONTH_NAMES = ['jan(?:uary)?', 'feb(?:ruary)?', 'mar(?:ch)?', 'apr(?:il)?', 'may', 'june?', 'july?', 'aug(?:ust)?', 'sep(?:t(?:ember)?)?', 'oct(?:ober)?', 'nov(?:ember)?', 'dec(?:ember)?'];
 const MONTHS = MONTH_NAMES.map((name) => new RegExp(`^${name}$`, 'i'));
 /** An upvote count as the page and people write it: `15`, `1,234`, `1.2k`. */
-const COUNT = String.raw`\d{1,7}|\d{1,3}(?:,\d{3})+|\d{1,4}(?:\.\d)?[kK]`;
+export const COUNT = String.raw`\d{1,7}|\d{1,3}(?:,\d{3})+|\d{1,4}(?:\.\d)?[kK]`;
 /**
  * `May 28, 2024`, `May 28 2024` (a year of this century or the last without its comma: any other
  * number there counts upvotes), `May 28`, each with optional upvotes.

@@ -7,7 +7,7 @@
  * buttons (or the end), with no abstract before it: a listing's cards never look like that.
  */
 import type { Line } from './lines.ts';
-import { type Shape, isName, looksLikeAbstract, shapeOf } from './shapes.ts';
+import { MORE_AUTHORS_LINE, type Shape, isName, looksLikeAbstract, shapeOf } from './shapes.ts';
 import { type Finding, type LineRole, type RawEntry, excerpt } from './types.ts';
 
 export interface PaperPageReading {
@@ -21,13 +21,13 @@ const ARXIV = /^arxiv:\s*(\d{4}\.\d{4,5})(?:v\d+)?$/i;
 const TAB_TITLE = /^paper page\s*[-–—|]\s*(.+)$/i;
 /** What follows the abstract on the page: its buttons and sections. */
 const AFTER_ABSTRACT = /^(?:view arxiv page|view pdf|add to collection|community|upvote|upvoted|github|project page|citations?)$/i;
-/** `+196 authors` after the names the page shows. */
-const MORE_AUTHORS = /^\+\s?(\d{1,4}) (?:more )?authors?$/i;
 /** The page's badge: `#1 Paper of the day`. */
 const RANK = /^#\d+ paper of the (?:day|week|month)$/i;
 /** The day the submitter gave, after their name: `on Jan 22`. */
 const submittedOn = (text: string) => /^on\s/i.test(text) && shapeOf(text.slice(3)).kind === 'date';
 const ABSTRACT_HEADING = /^abstract\s*:?$/i;
+const SUBMITTED_BY = /^submitted by$/i;
+const AUTHORS_LABEL = /^authors?$/i;
 const isLabel = (shape: Shape, label: RegExp) => shape.kind === 'label' && label.test(shape.label);
 
 export function readPaperPage(file: string, lines: Line[]): PaperPageReading | undefined {
@@ -89,18 +89,18 @@ export function readPaperPage(file: string, lines: Line[]): PaperPageReading | u
       continue;
     }
     const parts = l.text.split(/\s*,\s*/).filter((p) => p !== '');
-    const plus = MORE_AUTHORS.exec(l.text);
+    const plus = MORE_AUTHORS_LINE.exec(l.text);
     if (submitterNext && l.shape.kind === 'text') {
       entry.submitter = { user: l.text };
       roles.push([l.line, 'submitter']);
-    } else if (l.shape.kind === 'label' && /^submitted by$/i.test(l.shape.label)) {
+    } else if (l.shape.kind === 'label' && SUBMITTED_BY.test(l.shape.label)) {
       if (l.shape.value) entry.submitter = { user: l.shape.value };
       roles.push([l.line, 'submitter']);
     } else if (plus) {
       more = Number(plus[1]);
       roles.push([l.line, 'metadata']);
-    } else if (isLabel(l.shape, /^authors?$/i) || parts.length === 0 || l.shape.kind === 'separator' || l.shape.kind === 'date' || RANK.test(l.text) || submittedOn(l.text)) {
-      authorsLabel ||= isLabel(l.shape, /^authors?$/i);
+    } else if (isLabel(l.shape, AUTHORS_LABEL) || parts.length === 0 || l.shape.kind === 'separator' || l.shape.kind === 'date' || RANK.test(l.text) || submittedOn(l.text)) {
+      authorsLabel ||= isLabel(l.shape, AUTHORS_LABEL);
       roles.push([l.line, 'furniture (paper page)']);
     } else if (l.shape.kind !== 'label' && (parts.every(isName) || (authorsLabel && /\p{L}/u.test(l.text)))) {
       names.push(...parts);
@@ -109,7 +109,7 @@ export function readPaperPage(file: string, lines: Line[]): PaperPageReading | u
       roles.push([l.line, 'extra']);
       warn(l, `fits no place of a paper's page, between its date and its abstract: not read`);
     }
-    submitterNext = l.shape.kind === 'label' && /^submitted by$/i.test(l.shape.label) && !l.shape.value;
+    submitterNext = l.shape.kind === 'label' && SUBMITTED_BY.test(l.shape.label) && !l.shape.value;
   }
   if (names.length > 0) Object.assign(entry, { authorNames: names, authors: names.length + more });
   if (upvotes !== undefined && entry.date) entry.date.upvotes = upvotes;

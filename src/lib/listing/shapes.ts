@@ -3,7 +3,7 @@
  * only says what kind of value a line holds (a date, a count, author names, a long paragraph); the
  * role a place of the card plays is decided from the values it holds in every card (template.ts).
  */
-import { type EntryDate, isCount, parseCount, readDateLine } from './dates.ts';
+import { COUNT, type EntryDate, isCount, parseCount, readDateLine } from './dates.ts';
 import { normalizeLine } from './text.ts';
 
 export type Shape =
@@ -34,10 +34,11 @@ const CJK_AUTHORS = /^(?:(?:著者|作者|저자)\s*(\d{1,4})\s*(?:名|人|명|�
 /** An organisation and its count on one row: `NAVER AI Lab 12 authors`. */
 const ORGANISATION_AND_AUTHORS = new RegExp(`^(.{2,80}?) (\\d{1,4}) (?:${AUTHOR_WORD})$`, 'iu');
 const MORE_AUTHORS = /^(.*?)(?:,? *(?:\+ ?(\d{1,4}) (?:more )?authors?|et al\.?))$/i;
+/** `+196 authors` alone on its line, after the names a page shows one to a line. */
+export const MORE_AUTHORS_LINE = /^\+ ?(\d{1,4}) (?:more )?authors?$/i;
 
-const COUNT = String.raw`(\d{1,7}|\d{1,3}(?:,\d{3})+|\d{1,4}(?:\.\d)?[kK])`;
 /** A count with its icon or unit: `▲ 12`, `12 upvotes`, `💬 3`, `3 comments`, `★ 1.2k`. */
-const COUNTED = new RegExp(`^(?:(▲|⬆|↑|👍|⇧|💬|🗨|🗨️|★|⭐|☆)\\s*)?${COUNT}(?:\\s*(upvotes?|votes?|likes?|comments?|replies|stars?))?$`, 'iu');
+const COUNTED = new RegExp(`^(?:(▲|⬆|↑|👍|⇧|💬|🗨|🗨️|★|⭐|☆)\\s*)?(${COUNT})(?:\\s*(upvotes?|votes?|likes?|comments?|replies|stars?))?$`, 'iu');
 const UNIT_OF: Record<string, 'upvotes' | 'comments' | 'stars'> = {
   '▲': 'upvotes',
   '⬆': 'upvotes',
